@@ -1,0 +1,94 @@
+"""Parts shared by every document of a plan: header, số and date, signer, recipients."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import layout as L
+from .. import metrics, vn
+from ..model import IssueDate, IssuingBody, Signer
+
+# Box 1 (§4.1): exact texts; the motto uses hyphen-minus with one space each side.
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def clean(text: str) -> str:
+    """NFC, one space between words: data never carries line breaks into a paragraph."""
+    return re.sub(r"\s+", " ", vn.nfc(text)).strip()
+
+
+def bare(text: str) -> str:
+    """Text without the end punctuation the contexts add themselves (``;`` ``,`` ``.``)."""
+    return re.sub(r"(\s|[;,.]|\./\.)+$", "", clean(text))
+
+
+def header(body: IssuingBody) -> dict:
+    """Box 2: the optional governing body line and the issuing body's lines."""
+    return {
+        "governing_body": clean(body.governing_body) if body.governing_body else None,
+        "body_lines": [clean(line) for line in body.header],
+    }
+
+
+def number_line(number: int | None, type_code: str, body: IssuingBody) -> str:
+    """Box 3: ``Số: 39/QĐ-UBND``, or the draft blank ``Số:      /QĐ-UBND``."""
+    return vn.doc_number(number, f"{type_code}-{body.abbreviation}")
+
+
+def signing_date(date: IssueDate | None, today: dt.date) -> IssueDate:
+    """The signing date, or for a draft without one, this month as the clerk expects."""
+    return date or IssueDate(today.year, today.month)
+
+
+def place_date(body: IssuingBody, date: IssueDate) -> str:
+    """Box 4: ``Thượng Hồng, ngày 31 tháng 7 năm 2025`` (day blank in a draft)."""
+    return vn.place_date(clean(body.place), date.year, date.month, date.day)
+
+
+def cited_date(date: IssueDate) -> str:
+    """A date cited in running text, with the day blank in a draft (as in box 4)."""
+    day = f" {vn.day_text(date.day)} " if date.day else vn.BLANK
+    return f"ngày{day}tháng {vn.month_text(date.month)} năm {date.year}"
+
+
+def signer_lines(signer: Signer) -> list[str]:
+    """Box 7a: ``TM. …`` then ``KT. …`` (or ``Q.``/``TL.``/``TUQ.``) then the title."""
+    lines = [f"TM. {clean(signer.on_behalf_of)}"] if signer.on_behalf_of else []
+    if signer.prefix == "Q.":
+        return lines + [f"Q. {clean(signer.title)}"]
+    if signer.prefix:
+        lines.append(f"{signer.prefix} {clean(signer.for_title)}")
+    return lines + [clean(signer.title)]
+
+
+def recipients(items: tuple[str, ...], archive: tuple[str, ...], first: list[str] = ()) -> list[str]:
+    """Box 9b items: ``- …;`` each, the last always ``- Lưu: VT, <unit>.``."""
+    lines = [f"- {bare(item)};" for item in [*first, *items]]
+    return lines + [f"- Lưu: VT, {', '.join(archive)}."]
+
+
+def rule_indents(lengths: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """For each rule style, the indent (mm) each side that centres a rule of its length.
+
+    ``lengths`` maps a rule style to (rule length, width of the box it is centred in).
+    """
+    return {style: round(max(box - length, 0) / 2, 1) for style, (length, box) in lengths.items()}
+
+
+def header_rules(body: IssuingBody) -> dict[str, tuple[float, float]]:
+    """Rules under the issuing body (1/3–1/2 of its longest line) and the motto (as long)."""
+    cell = 2 * L.CELL_MARGIN_MM
+    lines = list(body.header)
+    return {
+        "RuleBody": (metrics.rule_under(lines, L.SIZE_BODY_NAME, L.RULE_SHARE), L.HEADER_LEFT_MM - cell),
+        "RuleMotto": (round(metrics.bold_width_mm(MOTTO, L.SIZE_MOTTO), 1), L.HEADER_RIGHT_MM - cell),
+    }
+
+
+def title_rule(title: str, width: float = L.TEXT_WIDTH_MM) -> tuple[float, float]:
+    """The rule under a trích yếu: a share of its longest line as laid out on the page."""
+    lines = metrics.wrap(clean(title), L.SIZE_TITLE, width)
+    return metrics.rule_under(lines, L.SIZE_TITLE, L.RULE_SHARE), width
+

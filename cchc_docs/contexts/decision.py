@@ -1,0 +1,92 @@
+"""Context of ``quyet-dinh.docx``: the decision (Mẫu 1.3), the attached plan and its appendix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import layout as L
+from .. import vn
+from ..model import Decision, PlanFile
+from . import common
+from .plan import appendix_rows, plan_paragraphs
+
+TYPE_CODE = "QĐ"
+
+
+def build(plan_file: PlanFile, today: dt.date) -> dict:
+    """The whole context; ``today`` only fills the month of an undated draft."""
+    decision = plan_file.decision
+    body = plan_file.issuing_body
+    date = common.signing_date(decision.date, today)
+    attached_to = attachment_line(plan_file, date)
+    plan = plan_file.plan
+    appendix_title = f"DANH MỤC NHIỆM VỤ {vn.upper(common.clean(plan.title))}"
+    return {
+        "header": common.header(body),
+        "document": {
+            "number_line": common.number_line(decision.number, TYPE_CODE, body),
+            "place_date": common.place_date(body, date),
+            "final": decision.number is not None and date.complete,
+        },
+        "decision": decision_text(decision),
+        "plan": {
+            "title": common.clean(plan.title),
+            "attached_to": f"({attached_to})",
+            "paragraphs": plan_paragraphs(plan),
+        },
+        "appendix": {
+            "label": "Phụ lục",
+            "title": appendix_title,
+            "attached_to": f"(Kèm theo Kế hoạch ban hành {attached_to[0].lower()}{attached_to[1:]})",
+            "rows": appendix_rows(plan_file),
+        },
+        "rules": rules(plan_file, appendix_title),
+    }
+
+
+def attachment_line(plan_file: PlanFile, date) -> str:
+    """``Kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 của Ủy ban nhân dân xã …``."""
+    decision, body = plan_file.decision, plan_file.issuing_body
+    number = common.number_line(decision.number, TYPE_CODE, body).removeprefix("Số:").removeprefix(" ")
+    return f"Kèm theo Quyết định số {number} {common.cited_date(date)} của {common.clean(body.name)}"
+
+
+def decision_text(decision: Decision) -> dict:
+    return {
+        "title": common.clean(decision.title),
+        "authority": common.clean(decision.authority),
+        "bases": bases(decision),
+        "articles": articles(decision.articles),
+        "recipients": common.recipients(decision.recipients, decision.archive),
+        "signer": {
+            "lines": common.signer_lines(decision.signer),
+            "name": common.clean(decision.signer.name),
+        },
+    }
+
+
+def bases(decision: Decision) -> list[str]:
+    """Căn cứ lines end with ``;``, the last line (căn cứ or "Theo đề nghị") with ``.`` (§6.2)."""
+    lines = [f"Căn cứ {common.bare(b)}" for b in decision.legal_bases]
+    if decision.proposal:
+        lines.append(f"Theo đề nghị của {common.bare(decision.proposal)}")
+    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
+
+
+def articles(texts: tuple[str, ...]) -> list[dict]:
+    """``Điều N.`` labels; every article ends with ``.``, the last with ``./.`` (§6.3, §6.5)."""
+    result = []
+    for i, text in enumerate(texts, start=1):
+        ending = "./." if i == len(texts) else "."
+        result.append({"label": f"Điều {i}.", "text": common.bare(text) + ending})
+    return result
+
+
+def rules(plan_file: PlanFile, appendix_title: str) -> dict[str, float]:
+    plan = plan_file.plan
+    lengths = common.header_rules(plan_file.issuing_body)
+    lengths["RuleTitle"] = common.title_rule(plan_file.decision.title)
+    lengths["RulePlan"] = common.title_rule(plan.title)
+    lengths["RuleAppendix"] = common.title_rule(appendix_title, L.LANDSCAPE_TEXT_WIDTH_MM)
+    return common.rule_indents(lengths)
+

@@ -1,0 +1,94 @@
+"""The project's errors: one base class, structured subclasses.
+
+Every error the user can cause derives from :class:`CchcError`. The CLI catches that
+base class in one place and prints ``str(error)``; anything else reaching the CLI is a
+bug and is reported as one. Messages are Vietnamese and follow the form
+``file:line:col: field.path: what is wrong (expected …, got …)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class CchcError(Exception):
+    """Base of every error the user can cause and fix."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value stands in a source file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in the input data, located and explained."""
+
+    location: Location | None
+    path: str
+    message: str
+    expected: str | None = None
+    got: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        subject = f"{self.path}: " if self.path else ""
+        text = f"{where}{subject}{self.message}"
+        details = []
+        if self.expected is not None:
+            details.append(f"cần {self.expected}")
+        if self.got is not None:
+            details.append(f"nhận được {self.got}")
+        if details:
+            text += f" ({', '.join(details)})"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+    def sort_key(self) -> tuple:
+        """Order problems by file, line and column, the way an editor lists them."""
+        if self.location is None:
+            return ("", 0, 0, self.path)
+        return (self.location.file, self.location.line, self.location.column, self.path)
+
+
+class DataError(CchcError):
+    """The input data has one or more problems; all of them are carried, sorted."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class SourceError(CchcError):
+    """A file cannot be read or parsed at all (missing, not UTF-8, not YAML)."""
+
+
+class TemplateError(CchcError):
+    """A template is missing, broken, or asks for a value the context does not have."""
+
+
+class OutputError(CchcError):
+    """An output file cannot be written."""
+
+
+@dataclass
+class Findings:
+    """A helper for collecting problems while validating; raise them all at once."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise DataError(self.problems)

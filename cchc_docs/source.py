@@ -1,0 +1,127 @@
+"""Read a YAML file into a plain tree, keeping every scalar exactly as written.
+
+``yaml.safe_load`` would turn ``05`` into 5, ``no`` into False and ``2025-02-30`` into
+a crash. Here YAML is only *composed* (parsed into nodes), never resolved: every scalar
+becomes a ``str`` and the validator decides what it means. Alongside the tree comes a
+map from each field path to its ``file:line:col``, so every problem can be located.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import Location, SourceError
+
+Path_ = tuple  # a field path: ("decision", "recipients", 3)
+
+# Plain (unquoted) scalars that mean "nothing here"; quoted ones stay text.
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed YAML document: the plain tree and where each field stands."""
+
+    file: str
+    tree: object
+    locations: dict[Path_, Location]
+
+    def where(self, path: Path_) -> Location | None:
+        """The location of ``path``, or of its nearest located ancestor."""
+        while path not in self.locations and path:
+            path = path[:-1]
+        return self.locations.get(path)
+
+
+def load(path: str | Path, display_name: str | None = None) -> Source:
+    """Read and compose a YAML file; a broken file raises :class:`SourceError`."""
+    name = display_name or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError as e:
+        raise SourceError(f"{name}: không tìm thấy tệp") from e
+    except OSError as e:
+        raise SourceError(f"{name}: không đọc được tệp ({e.strerror})") from e
+    return parse(raw, name)
+
+
+def parse(raw: bytes | str, name: str) -> Source:
+    """Compose YAML text into a :class:`Source` (the pure half of :func:`load`)."""
+    text = _decode(raw, name)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        raise SourceError(_yaml_message(e, name)) from e
+    except yaml.YAMLError as e:
+        raise SourceError(f"{name}: không phải YAML hợp lệ ({e})") from e
+    locations: dict[Path_, Location] = {}
+    tree = _plain(node, (), name, locations) if node is not None else None
+    return Source(name, tree, locations)
+
+
+def _decode(raw: bytes | str, name: str) -> str:
+    if isinstance(raw, str):
+        return unicodedata.normalize("NFC", raw)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SourceError(
+            f"{name}: tệp không ở mã UTF-8 (byte lỗi ở vị trí {e.start}); "
+            "hãy lưu lại tệp với mã hóa UTF-8"
+        ) from e
+    return unicodedata.normalize("NFC", text)
+
+
+def _yaml_message(e: yaml.MarkedYAMLError, name: str) -> str:
+    mark = e.problem_mark or e.context_mark
+    where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+    problem = _PROBLEMS_VI.get(e.problem or "", e.problem or "lỗi cú pháp")
+    return f"{where}: lỗi cú pháp YAML: {problem}"
+
+
+# PyYAML's most common complaints, said in Vietnamese; others pass through as written.
+_PROBLEMS_VI = {
+    "mapping values are not allowed here": "không được đặt dấu ':' ở đây (thiếu dấu nháy quanh văn bản có dấu ':'?)",
+    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
+    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
+    "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu nháy đóng?)",
+    "expected <block end>, but found '-'": "thụt lề của mục '-' không khớp với các mục trước",
+    "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp với các dòng trước",
+    "expected <block end>, but found '<scalar>'": "thụt lề không khớp với các dòng trước",
+}
+
+
+def _plain(node: yaml.Node, path: Path_, name: str, locations: dict) -> object:
+    locations[path] = _location(node, name)
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, path, name, locations)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, path + (i,), name, locations) for i, item in enumerate(node.value)]
+    if node.style is None and node.value in _NULLS:
+        return None
+    return node.value
+
+
+def _mapping(node: yaml.MappingNode, path: Path_, name: str, locations: dict) -> dict:
+    result: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise SourceError(f"{_location(key_node, name)}: tên trường phải là một chữ, không phải danh sách")
+        key = key_node.value
+        if key in result:
+            first = locations[path + (key,)]
+            raise SourceError(
+                f"{_location(key_node, name)}: trường '{key}' bị khai báo hai lần "
+                f"(lần đầu ở dòng {first.line})"
+            )
+        locations[("@key",) + path + (key,)] = _location(key_node, name)
+        result[key] = _plain(value_node, path + (key,), name, locations)
+    return result
+
+
+def _location(node: yaml.Node, name: str) -> Location:
+    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)

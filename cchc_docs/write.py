@@ -1,0 +1,31 @@
+"""Writing outputs: atomically, so a reader or a crash never sees half a file.
+
+Each file is written to a temporary file in the same folder, flushed to disk, then
+renamed over the target; the rename is atomic on POSIX and Windows.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; on failure leave it as it was."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OutputError(f"{path.parent}: không tạo được thư mục hoặc tệp tạm ({e.strerror})") from e
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: không ghi được tệp ({e.strerror})") from e
