@@ -1,0 +1,32 @@
+"""docs/data-format.md is generated from the model and must stay in sync with it."""
+
+import importlib.util
+from pathlib import Path
+
+from cchc_docs import source, validate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location("make_docs", ROOT / "tools" / "make_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_data_format_doc_matches_the_model():
+    committed = (ROOT / "docs" / "data-format.md").read_text(encoding="utf-8")
+    assert committed == load_tool().render(), "chạy python tools/make_docs.py để cập nhật tài liệu"
+
+
+def test_example_in_data_format_doc_is_a_valid_plan():
+    plan_file = validate.validate(source.parse(load_tool().EXAMPLE, "ví-dụ.yaml"))
+    assert [t.id for t in plan_file.plan.tasks] == ["T01"]
+
+
+def test_every_field_of_every_record_is_documented():
+    tool = load_tool()
+    for _, kind in tool.RECORDS:
+        for name, _, _, meaning in tool.field_docs(kind):
+            assert meaning, f"{kind.__name__}.{name} has no Vietnamese description"

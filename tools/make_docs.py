@@ -1,0 +1,205 @@
+"""Generate docs/data-format.md from the record declarations in cchc_docs/model.py.
+
+The field tables come from the one declaration of the format (each field's ``doc``),
+so the documentation cannot drift from what the validator accepts;
+``tests/tools/test_make_docs.py`` fails when the committed file is stale and checks
+that the example in it validates. Run: ``python tools/make_docs.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cchc_docs import model  # noqa: E402
+from cchc_docs.schema import field_docs  # noqa: E402
+
+RECORDS = [
+    ("Tệp kế hoạch (gốc)", model.PlanFile),
+    ("issuing_body — cơ quan ban hành", model.IssuingBody),
+    ("units[] — đơn vị", model.Unit),
+    ("decision — Quyết định ban hành Kế hoạch", model.Decision),
+    ("decision.signer — người ký", model.Signer),
+    ("plan — Kế hoạch", model.Plan),
+    ("plan.sections[] — mục của Kế hoạch", model.Section),
+    ("Khối nội dung: đoạn văn", model.Text),
+    ("Khối nội dung: ý gạch đầu dòng", model.Bullet),
+    ("Khối nội dung: khoản hoặc điểm có tiêu đề", model.Heading),
+    ("Khối nội dung: khoản hoặc điểm không tiêu đề", model.Item),
+    ("Khối nội dung: chèn dữ liệu có cấu trúc", model.Include),
+    ("plan.targets[] — chỉ tiêu", model.Target),
+    ("plan.tasks[] — nhiệm vụ trong Phụ lục", model.Task),
+    ("plan.reporting — chế độ báo cáo", model.Reporting),
+]
+
+EXAMPLE = """\
+issuing_body:
+  name: Ủy ban nhân dân xã Thượng Hồng
+  header: [ỦY BAN NHÂN DÂN, XÃ THƯỢNG HỒNG]
+  abbreviation: UBND
+  place: Thượng Hồng
+
+units:
+  - code: VHXH
+    name: Phòng Văn hóa - Xã hội
+    short_name: Phòng VHXH
+  - code: VP
+    name: Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã
+
+decision:
+  number: "05"            # bỏ dòng này khi còn là dự thảo
+  date: "2025-01-05"      # hoặc "2025-01" khi chưa biết ngày ký
+  title: Ban hành Kế hoạch cải cách hành chính năm 2025 của xã Thượng Hồng
+  authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
+  legal_bases:
+    - Luật Tổ chức chính quyền địa phương ngày 16/6/2025
+    - Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030
+  proposal: Trưởng phòng Văn hóa - Xã hội
+  articles:
+    - Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025 của xã Thượng Hồng.
+    - Quyết định này có hiệu lực kể từ ngày ký.
+    - Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.
+  recipients:
+    - Như Điều 3
+    - Sở Nội vụ thành phố Hải Phòng
+  archive: [VHXH]
+  signer:
+    on_behalf_of: ỦY BAN NHÂN DÂN
+    title: CHỦ TỊCH
+    name: Nguyễn Văn An
+
+plan:
+  title: Cải cách hành chính năm 2025 của xã Thượng Hồng
+  start: "2025-01-01"
+  end: "2025-12-31"
+  sections:
+    - title: MỤC ĐÍCH, YÊU CẦU
+      body:
+        - heading: Mục đích
+          body:
+            - bullet: Nâng cao chất lượng phục vụ người dân, doanh nghiệp.
+    - title: CÁC CHỈ TIÊU CHỦ YẾU
+      body:
+        - include: targets
+    - title: NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+      body:
+        - heading: Cải cách thủ tục hành chính
+          area: procedures
+          body:
+            - bullet: "Rà soát, đơn giản hóa thủ tục hành chính nội bộ:"
+              sub:
+                - Thống kê thủ tục hành chính nội bộ.
+            - Đoạn văn không có gạch đầu dòng.
+    - title: TỔ CHỨC THỰC HIỆN
+      body:
+        - heading: Phân công trách nhiệm
+          body:
+            - heading: Phòng Văn hóa - Xã hội
+              units: [VHXH]
+              body:
+                - bullet: Theo dõi, tổng hợp kết quả thực hiện Kế hoạch.
+            - item: Đề nghị Mặt trận Tổ quốc Việt Nam xã tham gia giám sát.
+  targets:
+    - id: CT01
+      text: Mức độ hài lòng của người dân về giải quyết thủ tục hành chính đạt 90% trở lên.
+      value: "90"
+      unit: "%"
+      measure: satisfaction
+  tasks:
+    - id: T01
+      area: procedures
+      content: Rà soát, đơn giản hóa thủ tục hành chính nội bộ
+      lead: VHXH
+      partners: [VP]
+      deadline: "2025-Q2"
+      product: Báo cáo kết quả rà soát
+  reporting:
+    hub: VHXH
+    recipient: Sở Nội vụ thành phố Hải Phòng
+    due_day: "10"
+"""
+
+INTRO = """\
+# Định dạng dữ liệu kế hoạch (YAML)
+
+> Tệp này được sinh từ `cchc_docs/model.py` bằng `python tools/make_docs.py`; đừng sửa tay
+> các bảng trường — sửa chú thích của trường trong mã nguồn rồi chạy lại lệnh.
+
+Mỗi kế hoạch là một tệp YAML (mã UTF-8) gồm bốn phần: cơ quan ban hành (`issuing_body`),
+các đơn vị (`units`), Quyết định ban hành (`decision`) và Kế hoạch (`plan`, gồm cả chỉ tiêu
+và danh mục nhiệm vụ của Phụ lục). Lệnh `cchc-docs validate TỆP.yaml` kiểm tra tệp và báo
+**mọi** lỗi cùng lúc, mỗi lỗi kèm `tệp:dòng:cột` và đường dẫn trường.
+
+## Những điều chương trình tự làm — không ghi trong dữ liệu
+
+- **Số thứ tự**: mục `I.`, `II.`…, khoản `1.`, `2.`…, điểm `a)`, `b)`… (theo bảng chữ cái
+  tiếng Việt, có `đ)`), số Điều (`Điều 1.`), số chỉ tiêu, số thứ tự trong bảng Phụ lục.
+- **Dấu câu cuối dòng** theo Nghị định 30/2020/NĐ-CP: căn cứ kết thúc bằng `;`, dòng cuối
+  bằng `.`; Nơi nhận bắt đầu bằng `-` và kết thúc bằng `;`; Điều cuối và đoạn cuối của Kế
+  hoạch kết thúc bằng `./.`.
+- **Dòng Lưu**: `- Lưu: VT, VHXH.` tạo từ trường `decision.archive`.
+- **Dòng "Kèm theo"** của Kế hoạch và Phụ lục, tạo từ số, ngày của Quyết định và tên cơ quan.
+- **Bản dự thảo**: khi chưa có `decision.number`, dòng số là `Số:      /QĐ-UBND`; khi chưa có
+  ngày, dòng ngày để trống ngày (`ngày      tháng 7 năm 2025`).
+
+## Lưu ý khi viết YAML
+
+- Mọi giá trị được giữ **đúng như đã viết**: `05` vẫn là "05", `no` vẫn là chữ "no". Ngày
+  không có thật (như `2025-02-30`) bị báo lỗi.
+- Nên đặt số và ngày trong dấu nháy kép (`"05"`, `"2025-07-31"`), và đặt trong dấu nháy mọi
+  văn bản có `: ` hoặc bắt đầu bằng ký tự đặc biệt (`"- "`, `"#"`, `"{"`).
+- Mỗi mục danh sách là **một đoạn văn**: không xuống dòng bên trong một câu.
+- Trường không có trong bảng dưới đây là lỗi (chương trình gợi ý tên gần đúng).
+"""
+
+
+def field_table(kind) -> str:
+    rows = ["| Trường | Kiểu | Bắt buộc | Ý nghĩa |", "|---|---|---|---|"]
+    for name, type_text, required, meaning in field_docs(kind):
+        rows.append(f"| `{name}` | {type_text} | {'có' if required else 'không'} | {meaning} |")
+    return "\n".join(rows)
+
+
+def areas_table() -> str:
+    rows = ["| Mã | Lĩnh vực |", "|---|---|"]
+    rows += [f"| `{code}` | {name} |" for code, name in model.AREAS.items()]
+    return "\n".join(rows)
+
+
+def render() -> str:
+    parts = [INTRO, "## Ví dụ đầy đủ\n", f"```yaml\n{EXAMPLE}```\n"]
+    for title, kind in RECORDS:
+        parts.append(f"## {title}\n\n{field_table(kind)}\n")
+    parts.append(VALUE_TYPES)
+    parts.append(f"## Mã lĩnh vực cải cách (`area`)\n\n{areas_table()}\n")
+    return "\n".join(parts)
+
+
+VALUE_TYPES = """\
+## Các kiểu giá trị
+
+| Kiểu | Cách viết | Ví dụ |
+|---|---|---|
+| Ngày | `YYYY-MM-DD` | `"2025-07-31"` |
+| Ngày ký | `YYYY-MM-DD`, hoặc `YYYY-MM` cho dự thảo chưa biết ngày | `"2025-07"` |
+| Thời hạn nhiệm vụ | một ngày, một tháng, một quý hoặc `thường xuyên` | `"2025-09-30"`, `"2025-09"`, `"2025-Q3"`, `thường xuyên` |
+| Số văn bản | số thứ tự, không kèm ký hiệu | `"39"`, `"05"` |
+| Mã đơn vị | chữ in hoa và chữ số | `VHXH` |
+| Giá trị chỉ tiêu | một số, phần thập phân dùng dấu phẩy | `"90"`, `"96,5"` |
+
+Thời hạn được in trong Phụ lục là `30/9/2025`, `Tháng 9/2025`, `Quý III/2025`, `Thường xuyên`.
+"""
+
+
+def main() -> None:
+    target = ROOT / "docs" / "data-format.md"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(render(), encoding="utf-8")
+    print(f"đã tạo {target.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
