@@ -1,0 +1,528 @@
+"""Effective formatting from ``styles.xml`` and the theme, resolved the way Word does.
+
+This is the half of :mod:`cchc_docs.facts` that knows the style cascade. Every
+``w:rPr`` / ``w:pPr`` / ``w:tblPr`` element is parsed once into a *flat* dict
+(``{"size_pt": 13.0, "bold": True, "ind_left": 567.0, ...}``; lengths stay in twips)
+so that layering one level over another is a plain ``dict`` update. Style chains are
+memoised per style id, so resolving thousands of runs costs a few dict look-ups each.
+
+Order of the cascade (later wins), ECMA-376 §17.7.2:
+
+* run: document defaults → table style (+ its ``firstRow`` conditional formatting)
+  → paragraph style chain → character style chain → direct ``w:rPr``;
+* paragraph: document defaults → table style → paragraph style chain → direct ``w:pPr``.
+
+Toggle properties (bold, italic, caps, small caps, strike) follow §17.7.3: inside
+one ``basedOn`` chain the nearest value wins; across the table / paragraph /
+character levels each level that says *on* flips the value; direct formatting is
+absolute. The paragraph style's *linked* character style is deliberately not layered
+in: Word keeps it as a mirror of the paragraph style's run properties, so adding it
+would flip every toggle twice.
+
+:func:`run_format` and :func:`paragraph_format` then turn resolved properties into the
+effective values the facts carry, filling in Word's built-in defaults.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+VAL = W + "val"
+
+#: Run properties that combine by XOR across style levels (ECMA-376 §17.7.3).
+TOGGLES = frozenset({"bold", "italic", "caps", "small_caps", "strike"})
+
+#: Word's own margin left and right of cell text when no table style says otherwise.
+DEFAULT_CELL_MARGIN = 108.0
+#: What Word assumes when nothing in the document names a font or a size.
+DEFAULT_FONT = "Times New Roman"
+DEFAULT_SIZE_PT = 10.0
+_TWIPS_PER_MM = 1440 / 25.4
+
+_PER_PT = {"pt": 1.0, "in": 72.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "pc": 12.0, "pi": 12.0}
+_OFF = frozenset({"0", "false", "off"})
+_JC = {"start": "left", "end": "right", "justify": "both"}
+
+Props = dict[str, Any]
+
+
+def measure(value: str | None, per_pt: float) -> float | None:
+    """Read a length attribute in its own unit (twips, half-points…) or as '2cm' etc."""
+    if not value:
+        return None
+    number, factor = value, 1.0
+    if value[-2:] in _PER_PT:  # a universal measure: convert via points
+        number, factor = value[:-2], _PER_PT[value[-2:]] * per_pt
+    try:
+        result = float(number) * factor
+    except ValueError:
+        return None
+    return result if math.isfinite(result) else None
+
+
+def is_on(el, attr: str = VAL) -> bool:
+    """ST_OnOff of an element: a bare ``<w:b/>`` means on."""
+    value = el.get(attr)
+    return value is None or value.strip().lower() not in _OFF
+
+
+def flag(el, attr: str) -> bool:
+    """ST_OnOff of an optional attribute: absent means off."""
+    value = el.get(attr)
+    return value is not None and value.strip().lower() not in _OFF
+
+
+def theme_fonts(theme_root) -> dict[str, str]:
+    """Map ST_Theme names (``minorHAnsi``, ``majorBidi``…) to the theme's typefaces.
+
+    Themes usually leave the East-Asian and complex-script faces empty and let Word
+    pick one per language; we fall back to the Latin face so a name is always given.
+    """
+    fonts: dict[str, str] = {}
+    if theme_root is None:
+        return fonts
+    for scheme, prefix in (("majorFont", "major"), ("minorFont", "minor")):
+        node = theme_root.find(f".//{A}{scheme}")
+        if node is not None:
+            latin = _typeface(node, "latin")
+            fonts[prefix + "Ascii"] = fonts[prefix + "HAnsi"] = latin
+            fonts[prefix + "EastAsia"] = _typeface(node, "ea") or latin
+            fonts[prefix + "Bidi"] = _typeface(node, "cs") or latin
+    return {name: face for name, face in fonts.items() if face}
+
+
+def _typeface(node, child: str) -> str:
+    found = node.find(A + child)
+    return (found.get("typeface") or "") if found is not None else ""
+
+
+# --- w:rPr -------------------------------------------------------------------------
+
+_FONT_SLOTS = (
+    ("ascii", "asciiTheme", "font_ascii"),
+    ("hAnsi", "hAnsiTheme", "font_h_ansi"),
+    ("eastAsia", "eastAsiaTheme", "font_east_asia"),
+    ("cs", "cstheme", "font_cs"),  # sic: the schema spells it "cstheme"
+)
+
+
+def _rfonts(el, out: Props, theme: dict[str, str]) -> None:
+    # On one element a theme attribute beats the explicit name (Word keeps the name
+    # only as a cache of what the theme said when the file was saved).
+    for attr, theme_attr, key in _FONT_SLOTS:
+        name = theme.get(el.get(W + theme_attr) or "") or el.get(W + attr)
+        if name:
+            out[key] = name
+
+
+def _size(el, out: Props, theme: dict[str, str]) -> None:
+    half_points = measure(el.get(VAL), 2)
+    if half_points is not None and half_points > 0:
+        out["size_pt"] = half_points / 2
+
+
+def _setter(key: str, default: str | None = None) -> Callable[[Any, Props, dict], None]:
+    def store(el, out: Props, theme: dict[str, str]) -> None:
+        value = el.get(VAL) or default
+        if value is not None:
+            out[key] = value
+
+    return store
+
+
+def _toggle(key: str) -> Callable[[Any, Props, dict], None]:
+    def store(el, out: Props, theme: dict[str, str]) -> None:
+        out[key] = is_on(el)
+
+    return store
+
+
+def _color(el, out: Props, theme: dict[str, str]) -> None:
+    value = el.get(VAL)
+    if value:
+        out["color"] = "auto" if value.lower() == "auto" else value.upper()
+
+
+_RPR = {
+    W + "rFonts": _rfonts,
+    W + "sz": _size,
+    W + "b": _toggle("bold"),
+    W + "i": _toggle("italic"),
+    W + "caps": _toggle("caps"),
+    W + "smallCaps": _toggle("small_caps"),
+    W + "strike": _toggle("strike"),
+    W + "u": _setter("underline", "single"),
+    W + "color": _color,
+    W + "highlight": _setter("highlight"),
+    W + "vertAlign": _setter("vertical_align"),
+    W + "rStyle": _setter("rStyle"),
+}
+
+
+# --- w:pPr -------------------------------------------------------------------------
+
+
+def _jc(el, out: Props, theme: dict[str, str]) -> None:
+    value = el.get(VAL)
+    if value:
+        out["alignment"] = _JC.get(value, value)
+
+
+def _ind(el, out: Props, theme: dict[str, str]) -> None:
+    for key, names in (("ind_left", ("left", "start")), ("ind_right", ("right", "end"))):
+        value = measure(el.get(W + names[0]) or el.get(W + names[1]), 20)
+        if value is not None:
+            out[key] = value
+    hanging = measure(el.get(W + "hanging"), 20)
+    first = measure(el.get(W + "firstLine"), 20)
+    if hanging is not None:  # hanging wins when both are given
+        out["ind_first"] = -hanging
+    elif first is not None:
+        out["ind_first"] = first
+
+
+def _spacing(el, out: Props, theme: dict[str, str]) -> None:
+    for side in ("before", "after"):
+        if flag(el, W + side + "Autospacing"):
+            out["space_" + side] = 280.0  # Word's "auto" (HTML) spacing is 14 pt
+        else:
+            value = measure(el.get(W + side), 20)
+            if value is not None:
+                out["space_" + side] = value
+    line = measure(el.get(W + "line"), 20)
+    if line is not None:
+        out["line"] = line
+        out["line_rule"] = el.get(W + "lineRule") or "auto"
+
+
+def _borders(prefix: str, sides: tuple[str, ...]) -> Callable[[Any, Props, dict], None]:
+    def store(el, out: Props, theme: dict[str, str]) -> None:
+        for side in sides:
+            edge = el.find(W + side)
+            if edge is not None:
+                out[prefix + side] = border_tuple(edge)
+
+    return store
+
+
+def border_tuple(edge) -> tuple[str, int, str, float]:
+    """``(style, size in eighths of a point, colour, space in pt)`` of a border edge."""
+    size = measure(edge.get(W + "sz"), 8) or 0
+    space = measure(edge.get(W + "space"), 1) or 0
+    return (edge.get(VAL) or "none", int(size), edge.get(W + "color") or "auto", space)
+
+
+def border_visible(edge: tuple | None) -> bool:
+    """True when a border tuple draws a line (``nil``/``none`` draw nothing)."""
+    return edge is not None and edge[0] not in ("nil", "none")
+
+
+def _num_id(el, out: Props, theme: dict[str, str]) -> None:
+    num = el.find(W + "numId")
+    if num is not None and num.get(VAL) is not None:
+        out["num_id"] = num.get(VAL)
+
+
+_PPR = {
+    W + "pStyle": _setter("pStyle"),
+    W + "jc": _jc,
+    W + "ind": _ind,
+    W + "spacing": _spacing,
+    W + "keepNext": _toggle("keep_next"),
+    W + "keepLines": _toggle("keep_lines"),
+    W + "pageBreakBefore": _toggle("page_break_before"),
+    W + "contextualSpacing": _toggle("contextual_spacing"),
+    W + "pBdr": _borders("bdr_", ("top", "bottom")),
+    W + "numPr": _num_id,
+}
+
+
+# --- w:tblPr -----------------------------------------------------------------------
+
+
+def cell_margins(el) -> Props:
+    """Left/right cell margins (twips) of a ``w:tblCellMar`` or ``w:tcMar`` element."""
+    out: Props = {}
+    for key, names in (("mar_left", ("left", "start")), ("mar_right", ("right", "end"))):
+        edge = el.find(W + names[0])
+        edge = edge if edge is not None else el.find(W + names[1])
+        if edge is not None and (edge.get(W + "type") or "dxa") == "dxa":
+            value = measure(edge.get(W + "w"), 20)
+            if value is not None:
+                out[key] = value
+    return out
+
+
+def _cell_margins(el, out: Props, theme: dict[str, str]) -> None:
+    out.update(cell_margins(el))
+
+
+def _look(el, out: Props, theme: dict[str, str]) -> None:
+    if el.get(W + "firstRow") is not None:
+        out["look_first_row"] = flag(el, W + "firstRow")
+    else:  # Word 2007 wrote a hex bit mask only; 0x0020 is "first row"
+        try:
+            out["look_first_row"] = bool(int(el.get(VAL) or "0", 16) & 0x0020)
+        except ValueError:
+            pass
+
+
+TABLE_SIDES = ("top", "left", "start", "bottom", "right", "end", "insideH", "insideV")
+
+_TBLPR = {
+    W + "tblStyle": _setter("tblStyle"),
+    W + "tblBorders": _borders("tb_", TABLE_SIDES),
+    W + "tblCellMar": _cell_margins,
+    W + "tblLook": _look,
+}
+
+_PARSERS = {"rPr": _RPR, "pPr": _PPR, "tblPr": _TBLPR}
+
+
+def parse(el, kind: str, theme: dict[str, str]) -> Props:
+    """Flatten one ``w:rPr`` / ``w:pPr`` / ``w:tblPr`` element into a dict."""
+    out: Props = {}
+    if el is None:
+        return out
+    handlers = _PARSERS[kind]
+    for child in el:
+        handler = handlers.get(child.tag)
+        if handler is not None:
+            handler(child, out, theme)
+    return out
+
+
+def layer(out: Props, level: Props) -> None:
+    """Lay one style level over ``out``; toggles flip instead of overriding (§17.7.3)."""
+    for key, value in level.items():
+        if key in TOGGLES:
+            if value:
+                out[key] = not out.get(key, False)
+        else:
+            out[key] = value
+
+
+class StyleSheet:
+    """The styles part of one document, with memoised style-chain resolution."""
+
+    def __init__(self, styles_root, theme_root) -> None:
+        self.theme = theme_fonts(theme_root)
+        self._styles: dict[str, Any] = {}
+        self._types: dict[str, str] = {}
+        self._defaults: dict[str, str] = {}
+        self._memo: dict[tuple, Any] = {}
+        self._doc_rpr: Props = {}
+        self._doc_ppr: Props = {}
+        if styles_root is not None:
+            self._load(styles_root)
+
+    def _load(self, root) -> None:
+        for style in root.iterchildren(W + "style"):
+            sid = style.get(W + "styleId")
+            if sid is None or sid in self._styles:
+                continue
+            kind = style.get(W + "type") or "paragraph"
+            self._styles[sid], self._types[sid] = style, kind
+            if flag(style, W + "default"):
+                self._defaults.setdefault(kind, sid)
+        defaults = root.find(W + "docDefaults")
+        if defaults is not None:
+            self._doc_rpr = parse(defaults.find(f"{W}rPrDefault/{W}rPr"), "rPr", self.theme)
+            self._doc_ppr = parse(defaults.find(f"{W}pPrDefault/{W}pPr"), "pPr", self.theme)
+
+    # -- names and ids ---------------------------------------------------------------
+
+    def _typed(self, sid: str | None, kind: str) -> str | None:
+        return sid if sid is not None and self._types.get(sid) == kind else None
+
+    def paragraph_style(self, sid: str | None) -> str | None:
+        """The style a paragraph really uses: the named one, else the default style."""
+        return self._typed(sid, "paragraph") or self._defaults.get("paragraph")
+
+    def table_style(self, sid: str | None) -> str | None:
+        """The table style in force: the named one, else the default table style."""
+        return self._typed(sid, "table") or self._defaults.get("table")
+
+    def char_style(self, sid: str | None) -> str | None:
+        """The character style named by ``w:rStyle`` if it exists."""
+        return self._typed(sid, "character")
+
+    def name(self, sid: str | None) -> str:
+        """The style's ``w:name`` (as stored, e.g. ``heading 1``), else its id."""
+        style = self._styles.get(sid) if sid else None
+        node = style.find(W + "name") if style is not None else None
+        return (node.get(VAL) if node is not None else None) or (sid or "")
+
+    # -- chains ------------------------------------------------------------------------
+
+    def _memoised(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def _lineage(self, sid: str | None) -> list:
+        """The style and its ``basedOn`` ancestors, ancestors first (cycle-safe)."""
+        chain, seen = [], set()
+        while sid and sid in self._styles and sid not in seen:
+            seen.add(sid)
+            chain.append(self._styles[sid])
+            based = self._styles[sid].find(W + "basedOn")
+            sid = based.get(VAL) if based is not None else None
+        return chain[::-1]
+
+    def chain(self, sid: str | None, kind: str, condition: str | None = None) -> Props:
+        """One style level: ``kind`` properties merged down the ``basedOn`` chain."""
+        return self._memoised(("chain", sid, kind, condition), lambda: self._merge(sid, kind, condition))
+
+    def _merge(self, sid: str | None, kind: str, condition: str | None) -> Props:
+        out: Props = {}
+        for style in self._lineage(sid):
+            holder = style if condition is None else _conditional(style, condition)
+            if holder is not None:
+                out.update(parse(holder.find(W + kind), kind, self.theme))
+        return out
+
+    def _table_level(self, tstyle: str | None, first_row: bool, kind: str) -> Props:
+        level = dict(self.chain(tstyle, kind))
+        if first_row:
+            level.update(self.chain(tstyle, kind, "firstRow"))
+        return level
+
+    # -- effective properties ------------------------------------------------------------
+
+    def paragraph_base(self, pstyle: str | None, tstyle: str | None, first_row: bool) -> Props:
+        """Paragraph properties before direct formatting."""
+        return self._memoised(("ppr", pstyle, tstyle, first_row), lambda: self._para(pstyle, tstyle, first_row))
+
+    def _para(self, pstyle: str | None, tstyle: str | None, first_row: bool) -> Props:
+        out = dict(self._doc_ppr)
+        out.update(self._table_level(tstyle, first_row, "pPr"))
+        out.update(self.chain(pstyle, "pPr"))
+        return out
+
+    def run_base(self, pstyle: str | None, cstyle: str | None, tstyle: str | None, first_row: bool) -> Props:
+        """Run properties before direct formatting (toggles already combined)."""
+        key = ("rpr", pstyle, cstyle, tstyle, first_row)
+        return self._memoised(key, lambda: self._run(pstyle, cstyle, tstyle, first_row))
+
+    def _run(self, pstyle: str | None, cstyle: str | None, tstyle: str | None, first_row: bool) -> Props:
+        out = dict(self._doc_rpr)
+        out.pop("rStyle", None)
+        if tstyle is not None:
+            layer(out, self._table_level(tstyle, first_row, "rPr"))
+        layer(out, self.chain(pstyle, "rPr"))
+        layer(out, self.chain(cstyle, "rPr"))
+        out.pop("rStyle", None)
+        return out
+
+    def table_base(self, tstyle: str | None) -> Props:
+        """Table properties (borders, cell margins, look) from the table style chain."""
+        return self.chain(tstyle, "tblPr")
+
+
+def _conditional(style, condition: str):
+    for node in style.iterchildren(W + "tblStylePr"):
+        if node.get(W + "type") == condition:
+            return node
+    return None
+
+
+# --- effective values, with Word's built-in defaults -------------------------------------
+
+
+def mm(twips: float) -> float:
+    """Twips to millimetres, rounded to 0.1 mm."""
+    return round(twips / _TWIPS_PER_MM, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class LineSpacing:
+    """Line spacing: ``rule`` "auto" (``value`` is a multiple, 1.5) or "exact"/"atLeast" (points)."""
+
+    rule: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class BorderFacts:
+    """One paragraph border: style (``single``…), ``size`` in eighths of a point, colour,
+    space to text in points, and the drawn length in mm (None when the width is unknown)."""
+
+    style: str
+    size: int
+    color: str
+    space_pt: float
+    extent_mm: float | None
+
+
+def run_format(props: Props) -> Props:
+    """Effective run formatting (``RunFacts`` fields) from resolved run properties."""
+    underline = props.get("underline") or "none"
+    highlight = props.get("highlight")
+    return {
+        "font_ascii": props.get("font_ascii", DEFAULT_FONT),
+        "font_hanh_ansi": props.get("font_h_ansi", DEFAULT_FONT),
+        "font_east_asia": props.get("font_east_asia", DEFAULT_FONT),
+        "font_cs": props.get("font_cs", DEFAULT_FONT),
+        "size_pt": props.get("size_pt", DEFAULT_SIZE_PT),
+        "bold": props.get("bold", False),
+        "italic": props.get("italic", False),
+        "underline": underline != "none",
+        "underline_style": underline,
+        "caps": props.get("caps", False),
+        "small_caps": props.get("small_caps", False),
+        "strike": props.get("strike", False),
+        "color": props.get("color", "auto"),
+        "highlight": None if highlight in (None, "none") else highlight,
+        "vertical_align": props.get("vertical_align", "baseline"),
+        "style_id": props.get("rStyle"),
+    }
+
+
+def paragraph_format(props: Props, width: float | None) -> Props:
+    """Effective paragraph formatting (``ParagraphFacts`` fields); ``width`` is the
+    space the paragraph may fill (twips), used for the length of its borders."""
+    left, right = props.get("ind_left", 0.0), props.get("ind_right", 0.0)
+    extent = width - left - right if width else None
+    return {
+        "alignment": props.get("alignment", "left"),
+        "first_line_indent_mm": mm(props.get("ind_first", 0.0)),
+        "left_indent_mm": mm(left),
+        "right_indent_mm": mm(right),
+        "space_before_pt": round(props.get("space_before", 0.0) / 20, 2),
+        "space_after_pt": round(props.get("space_after", 0.0) / 20, 2),
+        "line_spacing": _line_spacing(props),
+        "keep_with_next": props.get("keep_next", False),
+        "keep_lines": props.get("keep_lines", False),
+        "page_break_before": props.get("page_break_before", False),
+        "contextual_spacing": props.get("contextual_spacing", False),
+        "is_numbered": props.get("num_id") not in (None, "0"),  # numId 0 switches numbering off
+        "border_top": _border(props.get("bdr_top"), extent),
+        "border_bottom": _border(props.get("bdr_bottom"), extent),
+    }
+
+
+def _line_spacing(props: Props) -> LineSpacing:
+    line, rule = props.get("line"), props.get("line_rule", "auto")
+    if line is None:
+        return LineSpacing("auto", 1.0)
+    if rule == "auto":  # 240ths of a line
+        return LineSpacing("auto", round(line / 240, 2))
+    return LineSpacing(rule, round(line / 20, 2))
+
+
+def _border(edge: tuple | None, extent_twips: float | None) -> BorderFacts | None:
+    if edge is None or not border_visible(edge):
+        return None
+    style, size, color, space = edge
+    return BorderFacts(style, size, color, space, mm(extent_twips) if extent_twips else None)
+
+
+def with_extent(border: BorderFacts | None, twips: float) -> BorderFacts | None:
+    """The same border drawn over ``twips``."""
+    return None if border is None else replace(border, extent_mm=mm(twips))
