@@ -9,7 +9,10 @@ original member order makes outputs byte-identical, which the build manifest and
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
+from dataclasses import dataclass
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -30,3 +33,52 @@ def _fixed_info(name: str) -> zipfile.ZipInfo:
     info.external_attr = 0o644 << 16
     info.create_system = 0
     return info
+
+
+# ---------------------------------------------------------------- raw packing
+#
+# The fast render path compresses the template's unchanged members once and then
+# writes them into every output as they are. zipfile has no public way to write
+# already-compressed data, so the few records of the zip format are written here.
+
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, as FIXED_TIME
+_DOS_TIME = 0
+_LEVEL = 6  # zlib's default, as zipfile uses
+
+
+@dataclass(frozen=True)
+class Member:
+    """A zip member ready to be written: its name, CRC, sizes and deflated bytes."""
+
+    name: str
+    crc: int
+    size: int
+    deflated: bytes
+
+
+def deflate(name: str, data: bytes, level: int = _LEVEL) -> Member:
+    """Compress ``data`` as a raw deflate stream (what a zip member holds)."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    deflated = compressor.compress(data) + compressor.flush()
+    return Member(name, zlib.crc32(data), len(data), deflated)
+
+
+def pack(members: list[Member]) -> bytes:
+    """A complete zip file of ``members`` in order, with fixed timestamps."""
+    out = io.BytesIO()
+    central = []
+    for m in members:
+        offset = out.tell()
+        name = m.name.encode("utf-8")
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, _DOS_TIME, _DOS_DATE,
+                              m.crc, len(m.deflated), m.size, len(name), 0))
+        out.write(name)
+        out.write(m.deflated)
+        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, _DOS_TIME, _DOS_DATE,
+                                   m.crc, len(m.deflated), m.size, len(name), 0, 0, 0, 0,
+                                   0o644 << 16, offset) + name)
+    start = out.tell()
+    out.write(b"".join(central))
+    size = out.tell() - start
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), size, start, 0))
+    return out.getvalue()

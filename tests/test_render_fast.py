@@ -1,0 +1,102 @@
+"""The fast render path gives the same document as plain docxtpl, or steps aside."""
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from cchc_docs import build, documents, render
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
+
+
+def canonical_parts(docx: bytes) -> dict[str, bytes]:
+    """Every zip member, XML ones canonicalised (C14N), so serialisation quirks don't count."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return {
+            name: etree.tostring(etree.fromstring(z.read(name)), method="c14n")
+            if name.endswith((".xml", ".rels")) else z.read(name)
+            for name in z.namelist()
+        }
+
+
+def sample_contexts():
+    """Every shipped template with every sample context it renders."""
+    plan_file = build.load_plan(SAMPLE)
+    for kind in documents.for_plan(plan_file):
+        for today in (dt.date(2025, 7, 20), dt.date(2026, 1, 2)):
+            yield kind.template, kind.build_context(plan_file, today)
+
+
+@pytest.mark.parametrize("template, context", list(sample_contexts()))
+def test_fast_path_xml_equals_plain_docxtpl(template, context):
+    path = ROOT / "templates" / template
+    assert render.compile_template(path).body is not None, "shipped templates use the fast path"
+    assert canonical_parts(render.render(path, context)) == canonical_parts(render.render_plain(path, context))
+
+
+def test_fast_path_equals_plain_for_a_draft_with_escaped_text():
+    path = ROOT / "templates" / "quyet-dinh.docx"
+    plan_file = build.load_plan(SAMPLE)
+    context = documents.DECISION.build_context(plan_file, dt.date(2025, 7, 1))
+    context["decision"]["title"] = "Về việc <thử> & {{ 7*7 }} {% if %}"
+    assert canonical_parts(render.render(path, context)) == canonical_parts(render.render_plain(path, context))
+
+
+def test_fast_path_output_is_deterministic():
+    path = ROOT / "templates" / "quyet-dinh.docx"
+    context = documents.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
+    assert render.render(path, context) == render.render(path, context)
+
+
+def make_template(tmp_path: Path, header_text: str = "", body_text: str = "{{ x }}") -> Path:
+    doc = Document()
+    doc.add_paragraph(body_text)
+    if header_text:
+        doc.sections[0].header.paragraphs[0].text = header_text
+    path = tmp_path / "t.docx"
+    doc.save(path)
+    return path
+
+
+def test_template_with_tags_in_its_header_falls_back_to_plain_docxtpl(tmp_path):
+    path = make_template(tmp_path, header_text="{{ x }}")
+    assert render.compile_template(path).body is None
+    text = Document(io.BytesIO(render.render(path, {"x": "chữ đầu trang"}))).sections[0].header.paragraphs[0].text
+    assert text == "chữ đầu trang"
+
+
+def test_template_with_column_loop_falls_back_to_plain_docxtpl(tmp_path):
+    path = make_template(tmp_path, body_text="{%tc for c in cols %}{{ c }}{%tc endfor %}")
+    compiled = render.compile_template(path)
+    assert compiled.body is None and "{%tc" in compiled.reason
+
+
+def test_context_with_objects_falls_back_to_plain_docxtpl(tmp_path):
+    path = make_template(tmp_path)
+
+    class Named:
+        def __str__(self):
+            return "đối tượng"
+
+    assert Document(io.BytesIO(render.render(path, {"x": Named()}))).paragraphs[0].text == "đối tượng"
+
+
+def test_undefined_value_in_fast_path_reports_the_template(tmp_path):
+    path = make_template(tmp_path, body_text="{{ missing }}")
+    with pytest.raises(render.TemplateError, match=r"t\.docx: mẫu dùng một giá trị không có trong dữ liệu"):
+        render.render(path, {})
+
+
+def test_changed_template_content_is_compiled_again(tmp_path):
+    path = make_template(tmp_path, body_text="A {{ x }}")
+    first = render.render(path, {"x": "1"})
+    make_template(tmp_path, body_text="B {{ x }}")
+    second = render.render(path, {"x": "1"})
+    assert Document(io.BytesIO(first)).paragraphs[0].text == "A 1"
+    assert Document(io.BytesIO(second)).paragraphs[0].text == "B 1"
