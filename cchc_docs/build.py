@@ -10,9 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import documents, render, source, validate
-from .errors import TemplateError
+from . import documents, periods, render, source, status_rules, validate, vn
+from .errors import DataError, Location, Problem, SourceError, TemplateError
 from .model import PlanFile
+from .periods import Period, PeriodError
+from .status import StatusFile, reporting_rules
 from .write import write_atomic
 
 
@@ -48,10 +50,100 @@ def build(plan_path: Path, out_root: Path, templates: Path, today: dt.date) -> l
     plan_file = load_plan(plan_path)
     # Render everything in memory: nothing is written if anything fails.
     outputs = render_plan(plan_file, plan_path, out_root, templates, today)
+    outputs += render_reports(plan_file, plan_path, out_root, templates)
     # Write, each file atomically.
     for output in outputs:
         write_atomic(output.path, output.data)
     return outputs
+
+
+# ---------------------------------------------------------------- periodic reports
+
+STATUS_FOLDER = "bao-cao"
+
+
+def status_folder(plan_path: Path) -> Path:
+    """Where a plan's status files live: ``<plan-dir>/<plan-stem>/bao-cao/``."""
+    return plan_path.parent / plan_path.stem / STATUS_FOLDER
+
+
+def status_files(folder: Path) -> dict[Period, Path]:
+    """The status files of a folder, keyed by the period their name gives (``2025-Q3.yaml``)."""
+    found, problems = {}, []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        try:
+            found[periods.parse(path.stem)] = path
+        except PeriodError:
+            problems.append(Problem(Location(str(path), 1, 1), "", "tên tệp số liệu báo cáo phải là mã kỳ báo cáo",
+                                    expected=periods.EXPECTED, got=f"'{path.name}'"))
+    if problems:
+        raise DataError(problems)
+    return found
+
+
+def check_period(plan_file: PlanFile, period: Period) -> None:
+    """A report needs a period the plan runs in; say which periods it does."""
+    plan = plan_file.plan
+    if not period.overlaps(plan.start, plan.end):
+        first, last = period.span
+        codes = ", ".join(p.code for p in periods.periods_of(plan.start, plan.end))
+        raise PeriodError(
+            f"kỳ {period.code} ({period.label}, {vn.short_date(first)}–{vn.short_date(last)}) nằm ngoài thời gian "
+            f"thực hiện kế hoạch ({vn.short_date(plan.start)}–{vn.short_date(plan.end)}); các kỳ báo cáo của kế hoạch: {codes}"
+        )
+
+
+def load_statuses(plan_file: PlanFile, files: dict[Period, Path]) -> dict[Period, StatusFile]:
+    """Validate every status file, then check that none undoes an earlier one; all problems at once."""
+    loaded, problems = {}, []
+    for period, path in files.items():
+        try:
+            parsed = source.load(path)
+            loaded[period] = (status_rules.validate(parsed, plan_file, period), parsed)
+        except DataError as e:
+            problems += e.problems
+    rules = reporting_rules(plan_file)
+    for earlier, (first, _) in loaded.items():
+        for later, (second, parsed) in loaded.items():
+            if earlier != later and earlier.window(rules)[1] <= later.window(rules)[1]:
+                problems += status_rules.consistency(first, second, parsed)
+    if problems:
+        raise DataError(problems)
+    return {period: status for period, (status, _) in loaded.items()}
+
+
+def render_report(plan_file: PlanFile, plan_path: Path, period: Period, status: StatusFile,
+                  out_root: Path, templates: Path) -> Output:
+    kind = documents.REPORT
+    data = render.render(templates / kind.template, kind.build_context(plan_file, status, period))
+    return Output(kind.name, out_root / plan_path.stem / kind.output(period), data)
+
+
+def render_reports(plan_file: PlanFile, plan_path: Path, out_root: Path, templates: Path) -> list[Output]:
+    """Every report whose status file sits next to the plan, in period order."""
+    statuses = load_statuses(plan_file, status_files(status_folder(plan_path)))
+    return [render_report(plan_file, plan_path, period, statuses[period], out_root, templates)
+            for period in sorted(statuses, key=lambda p: (p.year, p.last_month, -p.first_month))]
+
+
+def build_report(plan_path: Path, period: Period, status_path: Path | None, out_root: Path,
+                 templates: Path) -> Output:
+    """Build one report: ``out_root/<plan-stem>/bao-cao-<period>.docx``."""
+    # Load and validate the plan, the period, and the status file with its earlier siblings.
+    plan_file = load_plan(plan_path)
+    check_period(plan_file, period)
+    path = status_path or status_folder(plan_path) / f"{period.code}.yaml"
+    if not path.is_file():
+        raise SourceError(f"{path}: không có tệp số liệu cho báo cáo {period.label}; tạo tệp theo hướng dẫn "
+                          "docs/status-format.md hoặc chỉ rõ tệp bằng tùy chọn --status")
+    end = period.window(reporting_rules(plan_file))[1]
+    siblings = {p: f for p, f in status_files(path.parent).items()
+                if p != period and p.window(reporting_rules(plan_file))[1] <= end} if status_path is None else {}
+    statuses = load_statuses(plan_file, {**siblings, period: path})
+    # Render in memory, then write atomically.
+    output = render_report(plan_file, plan_path, period, statuses[period], out_root, templates)
+    write_atomic(output.path, output.data)
+    return output
 
 
 def default_templates() -> Path:

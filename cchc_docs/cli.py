@@ -14,15 +14,38 @@ from pathlib import Path
 
 import click
 
-from . import __version__, build as build_mod, source, validate as validate_mod
+from . import __version__, build as build_mod, periods, source, validate as validate_mod
+from . import pdf as pdf_mod, preview as preview_mod
 from .errors import CchcError
 
 EXIT_DATA = 1
 
 
 
+HELP_TEXT = "In hướng dẫn này và thoát."
+
+
+def _vietnamese_help(option: click.Option | None) -> click.Option | None:
+    """click describes its own --help option in English; say it in Vietnamese."""
+    if option is not None:
+        option.help = HELP_TEXT
+    return option
+
+
+class Command(click.Command):
+    """A click command whose --help option is described in Vietnamese."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _vietnamese_help(super().get_help_option(ctx))
+
+
 class Group(click.Group):
     """A click group that reports the project's errors in one place."""
+
+    command_class = Command
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _vietnamese_help(super().get_help_option(ctx))
 
     def invoke(self, ctx: click.Context):
         try:
@@ -53,6 +76,24 @@ def parse_date(ctx, param, value: str | None) -> dt.date:
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+PDF_OPTION = click.option("--pdf", "make_pdf", is_flag=True,
+                          help="Chuyển thêm mỗi văn bản sang PDF (bằng LibreOffice), cạnh tệp DOCX.")
+JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 16), default=1, show_default=True,
+                           help="Số LibreOffice chạy song song khi chuyển PDF.")
+
+
+def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
+                   force: bool = False, strict: bool = False) -> None:
+    """Convert, print each PDF with its findings, then fail on failures or error findings."""
+    batch = pdf_mod.convert(files, out, pdf_mod.Options(jobs=jobs, timeout=timeout, force=force))
+    for warning in batch.warnings:
+        click.echo(f"CẢNH BÁO: {warning}", err=True)
+    for result in batch.results:
+        if result.status != "failed":
+            click.echo("\n".join(pdf_mod.describe(result)))
+    batch.raise_for_failures()
+    if batch.failing(strict):
+        raise click.exceptions.Exit(EXIT_DATA)
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -78,11 +119,79 @@ def validate(plan: Path) -> None:
               help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
 @click.option("--date", "today", callback=parse_date, metavar="YYYY-MM-DD",
               help="Ngày dùng cho bản dự thảo chưa ghi ngày (mặc định: hôm nay).")
-def build(plan: Path, out: Path, templates: Path | None, today: dt.date) -> None:
+@PDF_OPTION
+@JOBS_OPTION
+def build(plan: Path, out: Path, templates: Path | None, today: dt.date, make_pdf: bool, jobs: int) -> None:
     """Sinh Quyết định, Kế hoạch và Phụ lục từ tệp dữ liệu PLAN vào thư mục OUT/<tên tệp>/."""
     outputs = build_mod.build(plan, out, templates or build_mod.default_templates(), today)
     for output in outputs:
         click.echo(f"đã tạo {output.path}")
+    if make_pdf:
+        convert_to_pdf([output.path for output in outputs], jobs=jobs)
+
+
+def parse_period(ctx, param, value: str):
+    try:
+        return periods.parse(value)
+    except periods.PeriodError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@main.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--period", "-p", "period", required=True, callback=parse_period, metavar="KỲ",
+              help="Kỳ báo cáo: 2025-Q1…2025-Q4 (quý), 2025-H1, 2025-H2 (6 tháng), 2025-9M (9 tháng), 2025-Y (năm).")
+@click.option("--status", "status", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp số liệu của kỳ (mặc định: <thư mục kế hoạch>/<tên tệp kế hoạch>/bao-cao/<KỲ>.yaml).")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Thư mục gốc chứa kết quả.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
+@PDF_OPTION
+@JOBS_OPTION
+def report(plan: Path, period, status: Path | None, out: Path, templates: Path | None, make_pdf: bool,
+           jobs: int) -> None:
+    """Sinh báo cáo kết quả thực hiện kế hoạch PLAN trong một kỳ, vào OUT/<tên tệp>/bao-cao-<kỳ>.docx."""
+    output = build_mod.build_report(plan, period, status, out, templates or build_mod.default_templates())
+    click.echo(f"đã tạo {output.path}")
+    if make_pdf:
+        convert_to_pdf([output.path], jobs=jobs)
+
+
+@main.command("pdf")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục chứa các tệp PDF (mặc định: cạnh mỗi tệp DOCX).")
+@JOBS_OPTION
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+              help="Số giây tối đa LibreOffice được dùng cho một văn bản.")
+@click.option("--force", is_flag=True, help="Chuyển lại cả những PDF đã mới.")
+@click.option("--strict", is_flag=True, help="Coi cả cảnh báo về bố cục PDF là lỗi.")
+def pdf(files: tuple[Path, ...], out: Path | None, jobs: int, timeout: float, force: bool, strict: bool) -> None:
+    """Chuyển các tệp DOCX sang PDF, rồi kiểm tra phông chữ và bố cục trang của PDF."""
+    convert_to_pdf(list(files), out, jobs, timeout, force, strict)
+
+
+def parse_pages(ctx, param, value: str | None):
+    try:
+        return preview_mod.parse_pages(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--pages", callback=parse_pages, metavar="TRANG",
+              help="Trang cần xem: 2, 1-3 hoặc 4- (mặc định: tất cả).")
+@click.option("--dpi", type=click.IntRange(20, preview_mod.MAX_DPI), default=preview_mod.DEFAULT_DPI,
+              show_default=True, help="Độ phân giải của ảnh (điểm ảnh mỗi inch).")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục chứa ảnh (mặc định: cạnh tệp FILE).")
+def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
+    """Vẽ các trang của FILE (DOCX hoặc PDF) thành ảnh PNG để xem mà không cần Word."""
+    images = preview_mod.render(preview_mod.source_pdf(file), out or file.parent, pages, dpi)
+    for image in images:
+        click.echo(f"đã tạo {image}")
 
 
 if __name__ == "__main__":

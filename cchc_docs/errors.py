@@ -92,3 +92,23 @@ class Findings:
     def raise_if_any(self) -> None:
         if self.problems:
             raise DataError(self.problems)
+
+
+class ToolMissingError(CchcError):
+    """An external program cchc-docs drives (LibreOffice, poppler) is not installed."""
+
+
+class ConversionError(CchcError):
+    """One or more documents could not be converted to PDF; every failure is carried."""
+
+    def __init__(self, failures: list[str]):
+        self.failures = list(failures)
+        super().__init__("\n".join(self.failures))
+
+
+class PdfReadError(CchcError):
+    """A PDF cannot be read back (broken file, or not a PDF at all)."""
+
+
+class PreviewError(CchcError):
+    """The pages asked for a preview are not in the PDF."""

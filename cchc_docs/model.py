@@ -153,6 +153,23 @@ class Amount(str):
         return cls(text.replace(".", ","))
 
 
+class MonthDay(tuple):
+    """A day of the year without the year, written MM-DD, e.g. "12-15" for 15 December."""
+
+    expected = "ngày trong năm dạng MM-DD, ví dụ '12-15' (ngày 15 tháng 12)"
+
+    @classmethod
+    def parse(cls, text: str) -> "MonthDay":
+        match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
+        if not match:
+            raise Invalid("ngày trong năm không đúng dạng", cls.expected)
+        month, day = map(int, match.groups())
+        if (month, day) == (2, 29):
+            raise Invalid("ngày 29/02 không có trong mọi năm", "một ngày có trong mọi năm")
+        _checked_date(2001, month, day)
+        return cls((month, day))
+
+
 @dataclass(frozen=True)
 class Deadline:
     """When a task is due: a date, a month, a quarter, or "thường xuyên" (ongoing)."""
@@ -233,6 +250,14 @@ class IssuingBody:
     abbreviation: str = doc("Chữ viết tắt trong ký hiệu văn bản. Ví dụ: `UBND` (cho `39/QĐ-UBND`).")
     place: str = doc("Địa danh ở dòng ngày tháng, không kèm chữ \"xã\". Ví dụ: `Thượng Hồng`.")
     governing_body: str | None = doc("Tên cơ quan chủ quản (nếu có), in hoa, không đậm, phía trên tên cơ quan ban hành.", None)
+    reporting_nine_month_start: MonthDay = doc(
+        "Ngày bắt đầu kỳ số liệu của báo cáo 9 tháng, dạng `MM-DD`; nếu sau ngày kết thúc thì thuộc năm trước. "
+        "Nghị định 09/2019/NĐ-CP không quy định kỳ 9 tháng, mỗi tỉnh tự quy định. Mặc định `12-15` (15/12 năm trước).",
+        MonthDay((12, 15)),
+    )
+    reporting_nine_month_end: MonthDay = doc(
+        "Ngày chốt số liệu của báo cáo 9 tháng, dạng `MM-DD`. Mặc định `09-14` (14/9).", MonthDay((9, 14))
+    )
 
 
 @dataclass(frozen=True)
@@ -326,6 +351,7 @@ class Section:
 
     title: str = doc("Tên mục, CHỮ IN HOA, không ghi số La Mã. Ví dụ: `MỤC ĐÍCH, YÊU CẦU`.")
     body: tuple[Block, ...] = doc("Nội dung của mục.", ())
+    id: Identifier | None = doc("Mã của mục, cần khi một quyết định sửa đổi thay nội dung mục này. Ví dụ: `KINH-PHI`.", None)
 
 
 @dataclass(frozen=True)
@@ -376,6 +402,51 @@ class Plan:
     reporting: Reporting | None = doc("Chế độ báo cáo định kỳ.", None)
 
 
+class Fields(dict):
+    """Field values that an amendment gives to an item; checked once the change is applied."""
+
+    expected = "một nhóm trường của mục được thêm hoặc sửa, ví dụ {deadline: \"2025-12-15\"}"
+    raw_mapping = True
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of an amendment: add, change or remove one task, target, section or unit."""
+
+    action: Literal["add", "change", "remove"] = doc("`add` (bổ sung), `change` (sửa đổi) hoặc `remove` (bãi bỏ).")
+    reason: str = doc("Lý do, in ở cột \"Lý do\" của bảng so sánh.")
+    task: Identifier | None = doc("Mã nhiệm vụ được thay đổi (ghi đúng một trong task, target, section, unit).", None)
+    target: Identifier | None = doc("Mã chỉ tiêu được thay đổi.", None)
+    section: Identifier | None = doc("Mã mục của Kế hoạch được thay đổi (trường `id` của mục).", None)
+    unit: UnitCode | None = doc("Mã đơn vị được thay đổi.", None)
+    set: Fields | None = doc("Các trường mới (với `add`: đủ các trường bắt buộc; với `change`: chỉ các trường thay đổi).", None)
+
+
+@dataclass(frozen=True)
+class AmendmentDecision:
+    """The decision that amends the plan ("Quyết định sửa đổi, bổ sung Kế hoạch …")."""
+
+    title: str = doc("Trích yếu. Ví dụ: `Sửa đổi, bổ sung Kế hoạch cải cách hành chính … năm 2025`.")
+    authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA.")
+    legal_bases: tuple[str, ...] = doc("Các căn cứ (không ghi Quyết định ban hành Kế hoạch: chương trình tự thêm làm căn cứ cuối).")
+    executors: str = doc("Những người chịu trách nhiệm thi hành, in ở Điều cuối. Ví dụ: `Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội`.")
+    recipients: tuple[str, ...] = doc("Nơi nhận (như Quyết định ban hành).")
+    archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản.")
+    signer: Signer = doc("Người ký.")
+    number: DocNumber | None = doc("Số văn bản sau khi ký; bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký; từ ngày này các báo cáo dùng kế hoạch đã sửa đổi.", None)
+    proposal: str | None = doc("Nội dung sau \"Theo đề nghị của\".", None)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment of the plan: its decision and its changes, applied in order."""
+
+    id: Identifier = doc("Mã của lần sửa đổi, dùng trong tên tệp kết quả. Ví dụ: `SD01`.")
+    decision: AmendmentDecision = doc("Quyết định sửa đổi, bổ sung.")
+    changes: tuple[Change, ...] = doc("Các thay đổi, áp dụng theo thứ tự.")
+
+
 @dataclass(frozen=True)
 class PlanFile:
     """A plan file: the issuing body, its units, the decision and the plan."""
@@ -384,6 +455,7 @@ class PlanFile:
     units: tuple[Unit, ...] = doc("Các đơn vị được nhắc tới bằng mã.")
     decision: Decision = doc("Quyết định ban hành Kế hoạch.")
     plan: Plan = doc("Kế hoạch.")
+    amendments: tuple[Amendment, ...] = doc("Các lần sửa đổi, bổ sung Kế hoạch, theo thứ tự ban hành.", ())
 
     def unit(self, code: str) -> Unit:
         return next(u for u in self.units if u.code == code)

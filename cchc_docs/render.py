@@ -83,8 +83,8 @@ def render_plain(template: Path, context: dict) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
-def _open(source: Path | bytes) -> DocxTemplate:
-    name = source if isinstance(source, Path) else "mẫu"
+def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
+    name = source if isinstance(source, Path) else name
     if isinstance(source, Path) and not source.is_file():
         raise TemplateError(f"{source}: không tìm thấy tệp mẫu")
     try:
@@ -164,7 +164,7 @@ def compile_template(template: Path) -> CompiledTemplate:
 
 
 def _compile(template: Path, data: bytes) -> CompiledTemplate:
-    doc = _open(data)
+    doc = _open(data, template)  # errors name the template, not "mẫu"
     reason = _unsupported(doc)
     if reason:
         return CompiledTemplate(template, None, reason)

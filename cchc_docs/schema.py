@@ -88,11 +88,20 @@ class Converter:
             return self._literal(kind, value, path)
         if origin is tuple:
             return self._sequence(get_args(kind)[0], value, path)
+        if getattr(kind, "raw_mapping", False):
+            return self._raw_mapping(kind, value, path)
         if dataclasses.is_dataclass(kind) and not hasattr(kind, "parse"):
             return self._record(kind, value, path)
         if hasattr(kind, "choose"):
             return self.convert(kind.choose(value), value, path)
         return self._scalar(kind, value, path)
+
+    def _raw_mapping(self, kind, value, path):
+        """A mapping kept as written; its fields are checked where they are used."""
+        if not isinstance(value, dict) or not value:
+            self.report(path, "sai kiểu dữ liệu", expected=kind.expected, got=show(value))
+            return None
+        return kind(value)
 
     def _optional(self, kind, value, path):
         args = [a for a in get_args(kind) if a is not type(None)]

@@ -58,7 +58,7 @@ def parse(raw: bytes | str, name: str) -> Source:
         raise SourceError(_yaml_message(e, name)) from e
     except yaml.YAMLError as e:
         raise SourceError(f"{name}: không phải YAML hợp lệ ({e})") from e
-    locations: dict[Path_, Location] = {}
+    locations: dict[Path_, Location] = {(): Location(name, 1, 1)}  # an empty file is located too
     tree = _plain(node, (), name, locations) if node is not None else None
     return Source(name, tree, locations)
 
@@ -113,7 +113,8 @@ def _mapping(node: yaml.MappingNode, path: Path_, name: str, locations: dict) ->
             raise SourceError(f"{_location(key_node, name)}: tên trường phải là một chữ, không phải danh sách")
         key = key_node.value
         if key in result:
-            first = locations[path + (key,)]
+            # The first key's own line: its value may start on a later line (a block).
+            first = locations[("@key",) + path + (key,)]
             raise SourceError(
                 f"{_location(key_node, name)}: trường '{key}' bị khai báo hai lần "
                 f"(lần đầu ở dòng {first.line})"

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from typing import Iterator
 
-from . import vn
-from .errors import DataError
+from . import amend, vn
+from .errors import DataError, Problem
 from .model import Bullet, Heading, Include, Item, PlanFile, Text
 from .schema import Converter, show, suggest
 from .source import Source
@@ -23,16 +23,60 @@ MAX_POINTS = 23
 
 
 def validate(source: Source) -> PlanFile:
-    """Convert and check a parsed plan file; raise DataError listing all problems."""
+    """Convert and check a parsed plan file; raise DataError listing all problems.
+
+    The plan is valid when it is valid as issued *and* after each of its amendments.
+    """
+    return validate_versions(source)[0]
+
+
+def validate_versions(source: Source) -> list[PlanFile]:
+    """The plan as issued, then after each amendment in order — all validated.
+
+    Problems from every version are raised together; a problem written once (in the
+    original plan) but present in several versions is reported once.
+    """
+    base, problems = _check(source)
+    versions = [base]
+    current = source
+    for k, amendment in enumerate(base.amendments if base is not None else ()):
+        problems += _amendment_rules(current, base, amendment, k)
+        applied = amend.apply(current, amendment, k)
+        version, more = _check(applied.source)
+        problems += applied.problems + more
+        versions.append(version)
+        current = applied.source
+    if problems:
+        raise DataError(list(dict.fromkeys(problems)))
+    return versions
+
+
+def _check(source: Source) -> tuple[PlanFile | None, list[Problem]]:
     checker = Converter(source)
-    plan_file = checker.convert(PlanFile, source.tree, ())
+    plan_file = checker.convert(PlanFile, source.tree, ()) if source.tree is not None else None
     if plan_file is not None:
         _Rules(checker, plan_file).run()
     elif not checker.problems:  # an empty file
         checker.report((), "tệp không có nội dung", expected="các trường issuing_body, units, decision, plan")
-    if checker.problems:
-        raise DataError(checker.problems)
-    return plan_file
+    return plan_file, checker.problems
+
+
+def _amendment_rules(source: Source, base: PlanFile, amendment, k: int) -> list[Problem]:
+    """Rules of an amendment itself: what each change addresses, and its date."""
+    checker = Converter(source)
+    path = ("amendments", k)
+    for j, change in enumerate(amendment.changes):
+        if amend.kind_of(change) is None:
+            checker.report(path + ("changes", j), "mỗi thay đổi ghi đúng một trong task, target, section, unit",
+                           expected="ví dụ task: T07")
+        if change.action == "remove" and change.set:
+            checker.report(path + ("changes", j, "set"), "bãi bỏ không kèm trường set")
+    issued = base.decision.date
+    date = amendment.decision.date
+    if date and issued and (date.year, date.month, date.day or 0) < (issued.year, issued.month, issued.day or 0):
+        checker.report(path + ("decision", "date"), "quyết định sửa đổi ký trước quyết định ban hành kế hoạch",
+                       expected=f"sau ngày {issued.day}/{issued.month}/{issued.year}")
+    return checker.problems
 
 
 class _Rules:
@@ -106,6 +150,9 @@ class _Rules:
             if re.match(r"(?i)-?\s*lưu\b", recipient):
                 self.c.report(("decision", "recipients", i), "dòng 'Lưu' không ghi trong recipients",
                               got=show(recipient), hint="ghi mã đơn vị soạn thảo ở trường archive")
+            elif re.match(r"\s*[-+•–]", recipient):
+                self.c.report(("decision", "recipients", i), "không ghi dấu '-' đầu dòng",
+                              got=show(recipient), hint="chương trình tự thêm '-' đầu dòng và ';' cuối dòng")
         for i, code in enumerate(d.archive):
             self.unit_ref(code, ("decision", "archive", i))
         if not d.archive:
@@ -123,7 +170,9 @@ class _Rules:
         if s.prefix in ("KT.", "TL.", "TUQ.") and not s.for_title:
             self.c.report(path + ("for_title",), f"ký '{s.prefix}' cần chức vụ của người được ký thay",
                           expected="ví dụ 'CHỦ TỊCH'")
-        if s.for_title and s.prefix not in ("KT.", "TL.", "TUQ."):
+        # A prefix that failed the schema pass is None here; it is already reported.
+        prefix_failed = any(p.path == "decision.signer.prefix" for p in self.c.problems)
+        if s.for_title and s.prefix not in ("KT.", "TL.", "TUQ.") and not prefix_failed:
             self.c.report(path + ("for_title",), "for_title chỉ dùng với prefix KT., TL. hoặc TUQ.",
                           got=show(s.for_title))
         if s.for_title:

@@ -75,6 +75,7 @@ RULES = {
     "RuleTitle": "Đường kẻ dưới trích yếu",
     "RulePlan": "Đường kẻ dưới dòng kèm theo của kế hoạch",
     "RuleAppendix": "Đường kẻ dưới dòng kèm theo của phụ lục",
+    "RuleAppendix2": "Đường kẻ dưới dòng kèm theo của phụ lục thứ hai",
 }
 KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
@@ -111,7 +112,10 @@ def run(paragraph, text: str, *, bold=None, italic=None):
 
 def style_name(style_id: str) -> str:
     """python-docx looks styles up by name; the code names them by their ids."""
-    return STYLES[style_id][0] if style_id in STYLES else RULES[style_id]
+    for styles in (STYLES, REPORT_STYLES):
+        if style_id in styles:
+            return styles[style_id][0]
+    return RULES[style_id]
 
 
 def para(container, style: str, *texts, **run_format):
@@ -240,13 +244,18 @@ def page_setup(section, landscape: bool = False) -> None:
     restart_page_numbers(section)
 
 
+# Children of w:sectPr that come after w:pgNumType in the schema's sequence.
+_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+                    "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
 def restart_page_numbers(section) -> None:
     """Each part (decision, attached plan, appendix) numbers its pages from 1 (§9.2)."""
     sect_pr = section._sectPr
     pg = sect_pr.find(qn("w:pgNumType"))
     if pg is None:
         pg = OxmlElement("w:pgNumType")
-        sect_pr.append(pg)
+        sect_pr.insert_element_before(pg, *_AFTER_PGNUMTYPE)
     pg.set(qn("w:start"), "1")
 
 
@@ -280,10 +289,7 @@ def layout_table(container, widths_mm: list[float], rows: int = 1, borders: bool
     table = container.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    # table.autofit = False already wrote <w:tblLayout w:type="fixed"/>.
     if borders:
         table.style = container.part.document.styles["Table Grid"]
     for row in table.rows:
@@ -350,23 +356,29 @@ def decision_part(doc) -> None:
     p = para(doc, "VanBan")
     run(p, "{{ article.label }}", bold=True)
     run(p, " {{ article.text }}")
+    tag(doc, "for clause in article.clauses")
+    para(doc, "VanBan", "{{ clause }}")
+    tag(doc, "endfor")
     tag(doc, "endfor")
     signature_block(doc)
 
 
-def signature_block(doc) -> None:
-    """Boxes 7 and 9b side by side, in one row that never splits across pages."""
+def signature_block(doc, source: str = "decision") -> None:
+    """Boxes 7 and 9b side by side, in one row that never splits across pages.
+
+    ``source`` names the context entry holding ``recipients`` and ``signer``.
+    """
     table = layout_table(doc, [L.SIGN_LEFT_MM, L.SIGN_RIGHT_MM])
     cant_split(table.rows[0])
     left, right = table.rows[0].cells
     para(left, "NoiNhan", "Nơi nhận:")
-    tag(left, "for line in decision.recipients")
+    tag(left, f"for line in {source}.recipients")
     para(left, "NoiNhanMuc", "{{ line }}")
     tag(left, "endfor")
-    tag(right, "for line in decision.signer.lines")
+    tag(right, f"for line in {source}.signer.lines")
     para(right, "ChucVuKy", "{{ line }}")
     tag(right, "endfor")
-    para(right, "HoTenKy", "{{ decision.signer.name }}")
+    para(right, "HoTenKy", "{{ " + source + ".signer.name }}")
     cell_top_margin(table, L.SPACE_BETWEEN_PT * 2)
 
 
@@ -376,7 +388,7 @@ def cell_top_margin(table, points: float) -> None:
     top.set(qn("w:w"), str(int(points * 20)))
     top.set(qn("w:type"), "dxa")
     mar.append(top)
-    table._tbl.tblPr.append(mar)
+    table._tbl.tblPr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def plan_part(doc) -> None:
@@ -409,13 +421,18 @@ APPENDIX_COLUMNS = [
 ]
 
 
-def appendix_part(doc) -> None:
-    """Mẫu 2.1: the task appendix, landscape, its header row repeated on every page."""
-    para(doc, "PhuLucSo", "{{ appendix.label }}")
-    para(doc, "TenPhuLuc", "{{ appendix.title }}")
-    para(doc, "KemTheo", "{{ appendix.attached_to }}")
-    rule(doc, "RuleAppendix")
+def appendix_heading(doc, key: str, rule_style: str) -> None:
+    """Mẫu 2.1 heading: "Phụ lục", its title, the Kèm theo line and a short rule (§9.2)."""
+    para(doc, "PhuLucSo", "{{ %s.label }}" % key)
+    para(doc, "TenPhuLuc", "{{ %s.title }}" % key)
+    para(doc, "KemTheo", "{{ %s.attached_to }}" % key)
+    rule(doc, rule_style)
     doc.add_paragraph(style=style_name("BangNoiDung"))
+
+
+def appendix_part(doc, key: str = "appendix", rule_style: str = "RuleAppendix") -> None:
+    """Mẫu 2.1: the task appendix, landscape, its header row repeated on every page."""
+    appendix_heading(doc, key, rule_style)
     widths = [w for _, w in APPENDIX_COLUMNS]
     table = layout_table(doc, widths, rows=7, borders=True)
     header, loop, if_area, area, else_, task, end = table.rows
@@ -423,13 +440,45 @@ def appendix_part(doc) -> None:
         para(cell, "BangTieuDe", title)
     repeat_header(header)
     cant_split(header)
-    tr_tag(loop, "for row in appendix.rows")
+    tr_tag(loop, "for row in %s.rows" % key)
     tr_tag(if_area, "if row.kind == 'area'")
     area_row(area)
     tr_tag(else_, "else")
     task_row(task)
     tr_tag(end, "endif")
     tr_tag(table.add_row(), "endfor")
+
+
+COMPARISON_COLUMNS = [
+    ("STT", 12.0),
+    ("Nội dung đã ban hành", 95.0),
+    ("Nội dung sửa đổi, bổ sung", 95.0),
+    ("Lý do", 50.0),
+]
+
+
+def comparison_part(doc) -> None:
+    """The comparison appendix of an amendment decision: before | after | reason."""
+    appendix_heading(doc, "comparison", "RuleAppendix")
+    table = layout_table(doc, [w for _, w in COMPARISON_COLUMNS], rows=4, borders=True)
+    header, loop, body, end = table.rows
+    for cell, (title, _) in zip(header.cells, COMPARISON_COLUMNS):
+        para(cell, "BangTieuDe", title)
+    repeat_header(header)
+    cant_split(header)
+    tr_tag(loop, "for row in comparison.rows")
+    para(body.cells[0], "BangGiua", "{{ row.number }}")
+    for cell, side in zip(body.cells[1:3], ("before", "after")):
+        tag_in(cell, "for line in row.%s" % side)
+        para(cell, "BangNoiDung", "{{ line }}")
+        tag_in(cell, "endfor")
+    para(body.cells[3], "BangNoiDung", "{{ row.reason }}")
+    tr_tag(end, "endfor")
+
+
+def tag_in(cell, statement: str) -> None:
+    """A paragraph tag inside a table cell, in the cell's style."""
+    para(cell, "BangNoiDung", "{%p " + statement + " %}")
 
 
 def tr_tag(row, statement: str) -> None:
@@ -521,13 +570,272 @@ def build_decision_template() -> bytes:
     return save(doc)
 
 
+def build_amendment_template() -> bytes:
+    """templates/quyet-dinh-sua-doi.docx: the amending decision, Phụ lục I and II."""
+    doc = new_document()
+    first = doc.sections[0]
+    page_setup(first)
+    page_number_header(doc, first)
+    decision_part(doc)
+    next_section(doc, landscape=True)
+    comparison_part(doc)
+    next_section(doc, landscape=True)
+    appendix_part(doc, "appendix", "RuleAppendix2")
+    return save(doc)
+
+
+def build_plan_template() -> bytes:
+    """templates/ke-hoach.docx: the plan as amended (consolidated) and its appendix."""
+    doc = new_document()
+    first = doc.sections[0]
+    page_setup(first)
+    page_number_header(doc, first)
+    plan_part(doc)
+    next_section(doc, landscape=True)
+    appendix_part(doc)
+    return save(doc)
+
+
 def save(doc) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return deterministic_zip(buffer.getvalue())
 
 
-TEMPLATES = {"quyet-dinh.docx": build_decision_template}
+# ---------------------------------------------------------------- periodic report (Mẫu 1.4)
+
+# Styles only the report uses, added to its template alone (the other templates stay lean).
+REPORT_STYLES = {
+    "KinhGui": ("Kính gửi", L.SIZE_BODY, False, False, WD_ALIGN_PARAGRAPH.RIGHT, {"before": L.SPACE_BETWEEN_PT}),
+    "KinhGuiMuc": ("Kính gửi - nơi nhận", L.SIZE_BODY, False, False, LEFT, {"before": L.SPACE_BETWEEN_PT}),
+    "TenBang": ("Tên bảng", L.SIZE_TABLE + 1, True, False, CENTER, {"before": L.SPACE_BETWEEN_PT, "after": 4, "keep": True}),
+}
+
+# The five task classes of cchc_docs.progress, under two group headers.
+TALLY_COLUMNS = [
+    ("Đã hoàn thành", "Đúng hạn"), ("Đã hoàn thành", "Quá hạn"),
+    ("Chưa hoàn thành", "Đang thực hiện"), ("Chưa hoàn thành", "Quá hạn"), ("Chưa hoàn thành", "Chưa đến hạn"),
+]
+TALLY_KEYS = ["on_time", "late", "in_progress", "overdue", "not_due"]
+AREAS_WIDTHS = [13.0, 50.0, 17.0, 17.0, 17.0, 18.0, 16.0, 17.0]  # portrait body: 165 mm
+UNITS_WIDTHS = [13.0, 62.0, 20.0, 22.0, 22.0, 22.0, 22.0, 22.0, 47.0]  # landscape: 252 mm
+TARGET_COLUMNS = [("STT", 13.0), ("Chỉ tiêu", 75.0), ("Yêu cầu", 20.0), ("Kết quả đạt được", 35.0), ("Đánh giá", 22.0)]
+STATUS_COLUMNS = [
+    ("STT", 13.0), ("Nội dung nhiệm vụ", 66.0), ("Cơ quan chủ trì", 30.0), ("Thời hạn", 24.0),
+    ("Tình trạng", 30.0), ("Ngày hoàn thành", 24.0), ("Kết quả, sản phẩm", 65.0),
+]
+STAT_COLUMNS = [("STT", 14.0), ("Nội dung", 114.0), ("Đơn vị tính", 34.0), ("Số liệu", 30.0), ("Tỷ lệ", 60.0)]
+
+
+def add_report_styles(doc) -> None:
+    for style_id, (name, size, bold, italic, align, extra) in REPORT_STYLES.items():
+        add_style(doc, style_id, name, size, bold, italic, align, extra)
+
+
+def report_part(doc) -> None:
+    """Mẫu 1.4: header, BÁO CÁO and trích yếu, Kính gửi, opening, numbered body, signature."""
+    header_block(doc, with_number=True)
+    para(doc, "TenLoai", "BÁO CÁO")
+    para(doc, "TrichYeu", "{{ report.title }}")
+    rule(doc, "RuleTitle")
+    tag(doc, "if report.addressed_to")
+    addressed_to_block(doc)
+    tag(doc, "endif")
+    para(doc, "VanBan", "{{ report.opening }}")
+    tag(doc, "for part in report.body")
+    report_paragraphs(doc, "part.paragraphs")
+    tag(doc, "if part.table == 'areas'")
+    para(doc, "TenBang", "{{ report.areas_table.caption }}")
+    tally_table(doc, "report.areas_table", "Lĩnh vực", AREAS_WIDTHS, with_rate=False)
+    tag(doc, "elif part.table == 'targets'")
+    para(doc, "TenBang", "{{ report.targets_table.caption }}")
+    targets_table(doc)
+    tag(doc, "endif")
+    tag(doc, "endfor")
+    signature_block(doc, "report")
+
+
+def addressed_to_block(doc) -> None:
+    """Box 9a: "Kính gửi:" with the recipients beside it, their dashes aligned (§8)."""
+    table = layout_table(doc, [60.0, L.TEXT_WIDTH_MM - 60.0])
+    left, right = table.rows[0].cells
+    para(left, "KinhGui", "Kính gửi:")
+    tag(right, "for line in report.addressed_to")
+    para(right, "KinhGuiMuc", "{{ line }}")
+    tag(right, "endfor")
+
+
+def report_paragraphs(doc, source: str) -> None:
+    """The numbered paragraphs of ``source``, each kind in its style (variant B, §6.4)."""
+    tag(doc, f"for p in {source}")
+    tag(doc, "if p.kind == 'section'")
+    para(doc, "MucLaMa", "{{ p.lead }}{{ p.text }}")
+    tag(doc, "elif p.kind == 'heading'")
+    para(doc, "TieuDeKhoan", "{{ p.lead }}{{ p.text }}")
+    tag(doc, "elif p.kind == 'point_heading'")
+    para(doc, "TieuDeDiem", "{{ p.lead }}{{ p.text }}")
+    tag(doc, "else")
+    para(doc, "VanBan", "{{ p.lead }}{{ p.text }}")
+    tag(doc, "endif")
+    tag(doc, "endfor")
+
+
+def tally_table(doc, source: str, name_title: str, widths: list[float], with_rate: bool) -> None:
+    """Tasks counted by class: two header rows, a row per group, a bold total row."""
+    columns = 3 + len(TALLY_COLUMNS) + with_rate
+    table = layout_table(doc, widths[:columns], rows=5, borders=True)
+    loop, row, end = table.rows[2:]
+    tally_header(table, name_title, with_rate)
+    tr_tag(loop, f"for row in {source}.rows")
+    tally_cells(row, "row", bold=False, with_rate=with_rate)
+    tr_tag(end, "endfor")
+    tally_cells(table.add_row(), f"{source}.total", bold=True, with_rate=with_rate)
+    keep_rows_together(table)
+
+
+def keep_rows_together(table) -> None:
+    """A short table stays on one page: each row keeps with the next (Word's way to say it)."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+
+
+def tally_header(table, name_title: str, with_rate: bool) -> None:
+    """Row 1: STT, name, Tổng số (each over two rows) and the group headers; row 2: the classes."""
+    for cell in table.rows[0].cells + table.rows[1].cells:
+        cell.add_paragraph(style=style_name("BangTieuDe"))  # python-docx merges only cells with content
+    singles = [(0, "STT"), (1, name_title), (2, "Tổng số")]
+    singles += [(len(table.columns) - 1, "Tỷ lệ hoàn thành")] if with_rate else []
+    for col, title in singles:
+        header_text(table.cell(0, col).merge(table.cell(1, col)), title)
+    for first, group in ((3, "Đã hoàn thành"), (5, "Chưa hoàn thành")):
+        last = first + sum(1 for g, _ in TALLY_COLUMNS if g == group) - 1
+        header_text(table.cell(0, first).merge(table.cell(0, last)), group)
+    for offset, (_, title) in enumerate(TALLY_COLUMNS):
+        header_text(table.cell(1, 3 + offset), title)
+    for row in table.rows[:2]:
+        repeat_header(row)
+        cant_split(row)
+
+
+def header_text(cell, text: str) -> None:
+    """Write a column title into a (merged) header cell, keeping one paragraph."""
+    for extra in cell.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    run(cell.paragraphs[0], text)
+
+
+def tally_cells(row, name: str, bold: bool, with_rate: bool) -> None:
+    cells = row.cells
+    for cell in cells:  # a row added by python-docx comes with an empty paragraph per cell
+        for p in cell.paragraphs:
+            p._p.getparent().remove(p._p)
+    weight = True if bold else None
+    para(cells[0], "BangGiua", "{{ " + name + ".number }}", bold=weight)
+    para(cells[1], "BangNoiDung", "{{ " + name + ".name }}", bold=weight)
+    keys = ["total"] + TALLY_KEYS + (["rate"] if with_rate else [])
+    for cell, key in zip(cells[2:], keys):
+        para(cell, "BangGiua", "{{ " + f"{name}.{key}" + " }}", bold=weight)
+    cant_split(row)
+
+
+def targets_table(doc) -> None:
+    """Bảng 2 (the report that closes the plan): each target, what it asks, what was achieved."""
+    widths = [w for _, w in TARGET_COLUMNS]
+    table = layout_table(doc, widths, rows=4, borders=True)
+    header, loop, row, end = table.rows
+    for cell, (title, _) in zip(header.cells, TARGET_COLUMNS):
+        para(cell, "BangTieuDe", title)
+    repeat_header(header)
+    cant_split(header)
+    tr_tag(loop, "for row in report.targets_table.rows")
+    for cell, key, style in zip(row.cells, ["number", "text", "required", "achieved", "verdict"],
+                                ["BangGiua", "BangNoiDung", "BangGiua", "BangGiua", "BangGiua"]):
+        para(cell, style, "{{ row." + key + " }}")
+    cant_split(row)
+    tr_tag(end, "endfor")
+
+
+def report_grouped_table(doc, columns: list[tuple[str, float]], source: str, keys: list[str], styles: list[str]) -> None:
+    """A table of group rows (Roman number, bold title across) and item rows, from ``source``."""
+    widths = [w for _, w in columns]
+    table = layout_table(doc, widths, rows=7, borders=True)
+    header, loop, if_group, group, else_, item, end = table.rows
+    for cell, (title, _) in zip(header.cells, columns):
+        para(cell, "BangTieuDe", title)
+    repeat_header(header)
+    cant_split(header)
+    tr_tag(loop, f"for row in {source}")
+    tr_tag(if_group, "if row.kind in ('area', 'group')")
+    report_group_row(group, widths)
+    tr_tag(else_, "else")
+    for cell, key, style in zip(item.cells, keys, styles):
+        para(cell, style, "{{ row." + key + " }}")
+    cant_split(item)
+    tr_tag(end, "endif")
+    tr_tag(table.add_row(), "endfor")
+
+
+def report_group_row(row, widths: list[float]) -> None:
+    """A bold group row: its Roman number, then its title across the other columns."""
+    tcs = row._tr.tc_lst
+    for tc in tcs[2:]:
+        row._tr.remove(tc)
+    tc_pr = tcs[1].get_or_add_tcPr()
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), str(len(widths) - 1))
+    tc_pr.insert_element_before(span, "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
+                                "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+    tc_pr.tcW.w = Mm(sum(widths[1:]))
+    first, rest = row.cells[0], row.cells[1]
+    for p in (para(first, "BangGiua", "{{ row.number }}", bold=True),
+              para(rest, "BangNoiDung", "{{ row.text }}", bold=True)):
+        p.paragraph_format.keep_with_next = True  # a group heading never ends a page
+    cant_split(row)
+
+
+def status_appendix(doc) -> None:
+    """Phụ lục I: every task with its status at the cut-off, grouped by reform area."""
+    appendix_heading(doc, "appendices.tasks", "RuleAppendix")
+    report_grouped_table(doc, STATUS_COLUMNS, "appendices.tasks.rows",
+                  ["number", "content", "lead", "deadline", "status", "completed", "result"],
+                  ["BangGiua", "BangNoiDung", "BangGiua", "BangGiua", "BangGiua", "BangGiua", "BangNoiDung"])
+
+
+def stats_appendix(doc) -> None:
+    """Phụ lục II: tasks by lead unit (Biểu 1) and the statistics of the window (Biểu 2)."""
+    appendix_heading(doc, "appendices.stats", "RuleAppendix2")
+    para(doc, "TenBang", "{{ appendices.stats.units.caption }}")
+    tally_table(doc, "appendices.stats.units", "Cơ quan chủ trì", UNITS_WIDTHS, with_rate=True)
+    tag(doc, "if appendices.stats.rows")
+    para(doc, "TenBang", "{{ appendices.stats.caption }}")
+    report_grouped_table(doc, STAT_COLUMNS, "appendices.stats.rows", ["number", "text", "unit", "value", "share"],
+                  ["BangGiua", "BangNoiDung", "BangGiua", "BangGiua", "BangGiua"])
+    tag(doc, "endif")
+
+
+def build_report_template() -> bytes:
+    """templates/bao-cao-quy.docx: the report (every period kind) and Phụ lục I, II, landscape."""
+    doc = new_document()
+    add_report_styles(doc)
+    first = doc.sections[0]
+    page_setup(first)
+    page_number_header(doc, first)
+    report_part(doc)
+    next_section(doc, landscape=True)
+    status_appendix(doc)
+    next_section(doc, landscape=True)
+    stats_appendix(doc)
+    return save(doc)
+
+
+TEMPLATES = {
+    "quyet-dinh.docx": build_decision_template,
+    "quyet-dinh-sua-doi.docx": build_amendment_template,
+    "ke-hoach.docx": build_plan_template,
+    "bao-cao-quy.docx": build_report_template,
+}
 
 
 def main() -> None:

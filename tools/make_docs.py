@@ -33,6 +33,9 @@ RECORDS = [
     ("plan.targets[] — chỉ tiêu", model.Target),
     ("plan.tasks[] — nhiệm vụ trong Phụ lục", model.Task),
     ("plan.reporting — chế độ báo cáo", model.Reporting),
+    ("amendments[] — lần sửa đổi, bổ sung Kế hoạch", model.Amendment),
+    ("amendments[].decision — Quyết định sửa đổi, bổ sung", model.AmendmentDecision),
+    ("amendments[].changes[] — một thay đổi", model.Change),
 ]
 
 EXAMPLE = """\

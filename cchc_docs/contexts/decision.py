@@ -66,10 +66,14 @@ def decision_text(decision: Decision) -> dict:
 
 
 def bases(decision: Decision) -> list[str]:
+    return bases_lines(decision.legal_bases, decision.proposal)
+
+
+def bases_lines(legal_bases, proposal: str | None) -> list[str]:
     """Căn cứ lines end with ``;``, the last line (căn cứ or "Theo đề nghị") with ``.`` (§6.2)."""
-    lines = [f"Căn cứ {common.bare(b)}" for b in decision.legal_bases]
-    if decision.proposal:
-        lines.append(f"Theo đề nghị của {common.bare(decision.proposal)}")
+    lines = [f"Căn cứ {common.bare(b)}" for b in legal_bases]
+    if proposal:
+        lines.append(f"Theo đề nghị của {common.bare(proposal)}")
     return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
 
 
@@ -78,7 +82,7 @@ def articles(texts: tuple[str, ...]) -> list[dict]:
     result = []
     for i, text in enumerate(texts, start=1):
         ending = "./." if i == len(texts) else "."
-        result.append({"label": f"Điều {i}.", "text": common.bare(text) + ending})
+        result.append({"label": f"Điều {i}.", "text": common.bare(text) + ending, "clauses": []})
     return result
 
 

@@ -1,0 +1,137 @@
+"""Pieces: the lines a reader sees, cut from paragraphs at tabs and line breaks.
+
+A clerk who types a document without tables puts "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …" on one
+paragraph, or "Nơi nhận:<tab><tab>TM. ỦY BAN NHÂN DÂN". Recognition works on pieces so
+that such lines yield two components, each with its own runs (sizes, bold, italic).
+Paragraph formatting (alignment) only says something about a piece when the paragraph
+has no tab (``whole``).
+
+Also here: finding the rule (đường kẻ) drawn under a component, whichever of the usual
+ways it was made — a paragraph border, an empty paragraph with a border, or a shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc_docs.facts import BorderFacts, ParagraphFacts, RunFacts
+
+
+def display(run: RunFacts) -> str:
+    """The text as printed: "All caps" formatting shows capitals whatever was typed."""
+    return run.text.upper() if run.caps else run.text
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One visible line segment of a paragraph, with the runs that make it."""
+
+    para: ParagraphFacts
+    runs: tuple[RunFacts, ...]
+    text: str  # as printed, stripped
+    whole: bool  # the paragraph has no tab: its alignment applies to this piece
+    at_left: bool  # starts a line (not placed after a tab)
+
+    @property
+    def index(self) -> int:
+        return self.para.index
+
+    def _visible(self) -> list[RunFacts]:
+        return [run for run in self.runs if run.text.strip()]
+
+    @property
+    def sizes(self) -> frozenset[float]:
+        return frozenset(run.size_pt for run in self._visible())
+
+    @property
+    def size(self) -> float | None:
+        """The largest size used (what the eye reads as the size of the line)."""
+        return max(self.sizes, default=None)
+
+    @property
+    def all_bold(self) -> bool:
+        visible = self._visible()
+        return bool(visible) and all(run.bold for run in visible)
+
+    @property
+    def any_bold(self) -> bool:
+        return any(run.bold for run in self._visible())
+
+    @property
+    def all_italic(self) -> bool:
+        visible = self._visible()
+        return bool(visible) and all(run.italic for run in visible)
+
+    @property
+    def any_italic(self) -> bool:
+        return any(run.italic for run in self._visible())
+
+    @property
+    def alignment(self) -> str | None:
+        """The paragraph's alignment when it applies to this piece, else None."""
+        return self.para.alignment if self.whole else None
+
+
+def whole(para: ParagraphFacts) -> Piece:
+    """The paragraph as one piece (body text, where a leading tab is just an indent)."""
+    runs = tuple(run for run in para.runs if not run.is_tab and not run.is_break)
+    text = "".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs)
+    return Piece(para, runs, " ".join(text.split()), True, True)
+
+
+def pieces(para: ParagraphFacts) -> list[Piece]:
+    """The non-empty pieces of a paragraph, left to right, top to bottom."""
+    if not any(run.is_tab or run.is_break for run in para.runs):
+        text = "".join(display(run) for run in para.runs).strip()
+        return [Piece(para, para.runs, text, True, True)] if text else []
+    has_tab = any(run.is_tab for run in para.runs)
+    found: list[Piece] = []
+    current: list[RunFacts] = []
+    at_left = True
+    for run in (*para.runs, None):
+        if run is None or run.is_tab or run.is_break:
+            text = "".join(display(r) for r in current).strip()
+            if text:
+                found.append(Piece(para, tuple(current), text, not has_tab, at_left))
+                at_left = False
+            current = []
+            if run is not None:
+                at_left = run.is_break  # after a tab the text stands to the right
+        else:
+            current.append(run)
+    return found
+
+
+def same_place(a: ParagraphFacts, b: ParagraphFacts) -> bool:
+    """Both paragraphs stand in the same table cell, or both outside tables."""
+    return (a.table_index, a.row, a.cell) == (b.table_index, b.row, b.cell)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleLine:
+    """The rule under a component: a border (with its length when known) or a shape."""
+
+    para: ParagraphFacts
+    border: BorderFacts | None  # None: a drawn line, length unknown
+
+    @property
+    def solid(self) -> bool:
+        return self.border is None or self.border.style in ("single", "thick")
+
+    @property
+    def length_mm(self) -> float | None:
+        return self.border.extent_mm if self.border is not None else None
+
+
+def rule_under(para: ParagraphFacts, paragraphs: tuple[ParagraphFacts, ...], reach: int = 2) -> RuleLine | None:
+    """The rule drawn under ``para``: its bottom border, else the border or shape of one
+    of the next ``reach`` empty paragraphs in the same cell, else a shape anchored in it."""
+    if para.border_bottom is not None:
+        return RuleLine(para, para.border_bottom)
+    for following in paragraphs[para.index + 1 : para.index + 1 + reach]:
+        if not same_place(para, following) or not following.is_empty:
+            break
+        border = following.border_top or following.border_bottom
+        if border is not None or following.has_drawing:
+            return RuleLine(following, border)
+    return RuleLine(para, None) if para.has_drawing else None

@@ -1,0 +1,101 @@
+"""Text helpers shared by recognition and rules: folding, case, numbering, excerpts.
+
+Recognition compares *folded* text (no diacritics, lowercase, single spaces) so that a
+Quốc hiệu typed with a wrong tone mark or in the wrong case is still found, and the
+rule that checks its exact text can then report the difference.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from .spec import POINT_LETTERS
+
+#: Characters that look like the hyphen-minus of the motto and of list items but are not.
+DASH_LOOKALIKES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
+#: What a list item may start with when a clerk types it (the rule then wants "-").
+BULLETS = "-" + DASH_LOOKALIKES + "•·+*▪◦●"
+
+_ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def nfc(text: str) -> str:
+    """Precomposed form: equal Vietnamese text compares equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lowercase, without diacritics (đ → d), single-spaced: 'CỘNG  HÒA' → 'cong hoa'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def letters(text: str) -> str:
+    """Folded letters and digits only, for fuzzy matching of fixed phrases."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def similar(text: str, target_letters: str, ratio: float) -> bool:
+    """True when ``text`` is the fixed phrase, give or take a few typing mistakes."""
+    got = letters(text)
+    if got == target_letters:
+        return True
+    if abs(len(got) - len(target_letters)) > 6:
+        return False
+    return difflib.SequenceMatcher(None, got, target_letters).ratio() >= ratio
+
+
+def is_upper(text: str) -> bool:
+    """Every letter is a capital (and there are at least two letters)."""
+    found = [ch for ch in text if ch.isalpha()]
+    return len(found) >= 2 and not any(ch.islower() for ch in found)
+
+
+def is_lower(text: str) -> bool:
+    """No capital letter at all."""
+    found = [ch for ch in text if ch.isalpha()]
+    return bool(found) and not any(ch.isupper() for ch in found)
+
+
+def roman_value(text: str) -> int | None:
+    """Value of a Roman numeral in capitals ('IV' → 4), None when it is not one."""
+    if not text or not _ROMAN.match(text):
+        return None
+    total, previous = 0, 0
+    for ch in reversed(text):
+        value = _ROMAN_VALUES[ch]
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total
+
+
+def roman(n: int) -> str:
+    """Roman numeral of a small positive number (for messages)."""
+    parts = []
+    for value, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        parts.append(symbol * count)
+    return "".join(parts)
+
+
+def point_index(letter: str) -> int | None:
+    """Position of a point letter in the Vietnamese order a b c d đ e g …, None if not one."""
+    position = POINT_LETTERS.find(letter)
+    return position if position >= 0 else None
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A one-line excerpt for a finding."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def show(text: str) -> str:
+    """Quote text for a message, making invisible differences visible."""
+    names = {"\u2013": "–(gạch ngang dài)", "\u2014": "—(gạch ngang dài)", "\u2212": "−(dấu trừ)", "\u00a0": "·(khoảng trắng không ngắt)"}
+    return '"' + "".join(names.get(ch, ch) for ch in text) + '"'

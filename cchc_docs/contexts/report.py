@@ -1,0 +1,194 @@
+"""Context of ``bao-cao-quy.docx``: a periodic CCHC report (ND30 Mẫu 1.4) and its two appendices.
+
+One template serves every period (quý, 6 tháng, 9 tháng, năm). The report that closes
+the plan (its window takes in the whole plan: the annual report, or the 6-month report
+of a half-year plan) also compares the plan's targets with what was achieved. The body's sections are built in
+:mod:`cchc_docs.contexts.report_body`; this module adds the header, the opening
+paragraph, Kính gửi, signature and Nơi nhận, and the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import layout as L
+from .. import progress, vn
+from ..model import AREAS, PlanFile
+from ..periods import Period
+from ..status import StatusFile, reporting_rules
+from . import common
+from .report_body import ReportFacts, body, lower_first, n
+from .report_stats import stat_rows
+
+TYPE_CODE = "BC"
+TITLE = "Kết quả thực hiện công tác cải cách hành chính"
+
+
+def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
+    """The whole context; pure: the report's own date stands in for "today"."""
+    facts = report_facts(plan_file, status, period)
+    info, body_ = status.report, plan_file.issuing_body
+    title = f"{TITLE} {period.label}"
+    appendix_titles = (f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {vn.upper(period.label)}",
+                       f"SỐ LIỆU THỐNG KÊ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH {vn.upper(period.label)}")
+    attached = attached_to(plan_file, status)
+    return {
+        "header": common.header(body_),
+        "document": {
+            "number_line": common.number_line(info.number, TYPE_CODE, body_),
+            "place_date": common.place_date(body_, info.date),
+            "final": info.number is not None and info.date.complete,
+        },
+        "report": {
+            "title": title,
+            "addressed_to": addressed_to(info.addressed_to),
+            "opening": opening(facts),
+            "body": body(facts),
+            "areas_table": areas_table(facts),
+            "targets_table": targets_table(facts),
+            "recipients": recipients(plan_file, status),
+            "signer": signer(plan_file, status),
+        },
+        "appendices": {
+            "tasks": {"label": "Phụ lục I", "title": appendix_titles[0], "attached_to": attached,
+                      "rows": task_rows(facts)},
+            "stats": {"label": "Phụ lục II", "title": appendix_titles[1], "attached_to": attached,
+                      "units": units_table(facts), "rows": stat_rows(status),
+                      "caption": "Biểu 2. Số liệu thống kê (số liệu từ ngày {} đến ngày {})".format(
+                          *(vn.short_date(d) for d in facts.window))},
+        },
+        "rules": rules(plan_file, title, appendix_titles),
+    }
+
+
+def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> ReportFacts:
+    window = period.window(reporting_rules(plan_file))
+    items = tuple(progress.task_progress(plan_file.plan, status, window))
+    # The report that closes the plan: its window takes in the plan's start and its
+    # months reach the plan's end (the annual report of a one-year or half-year plan).
+    final = window[0] <= plan_file.plan.start and period.span[1] >= plan_file.plan.end
+    return ReportFacts(plan_file, status, period, window, items, final)
+
+
+# ---------------------------------------------------------------- opening, Kính gửi, signature
+
+
+def opening(f: ReportFacts) -> str:
+    """"Thực hiện Quyết định số … ban hành Kế hoạch …; … báo cáo kết quả … (số liệu từ … đến …) như sau:"."""
+    decision, body_ = f.plan_file.decision, f.plan_file.issuing_body
+    number = common.number_line(decision.number, "QĐ", body_).removeprefix("Số:").strip()
+    dated = f" {common.cited_date(decision.date)}" if decision.date else ""
+    basis = f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} " \
+            f"{lower_first(common.bare(decision.title))}"
+    if f.status.report.request:
+        basis += f"; thực hiện {lower_first(common.bare(f.status.report.request))}"
+    start, end = f.window
+    window = f"số liệu từ ngày {vn.short_date(start)} đến ngày {vn.short_date(end)}"
+    signed = f.status.report.date.as_date()
+    if signed and signed < end:
+        window += (f"; số liệu từ ngày {vn.short_date(signed + dt.timedelta(days=1))} đến ngày {vn.short_date(end)} "
+                   "là số ước thực hiện")
+    return (f"{basis}; {common.clean(body_.name)} báo cáo kết quả thực hiện công tác cải cách hành chính "
+            f"{f.period.label} ({window}) như sau:")
+
+
+def addressed_to(names: tuple[str, ...]) -> list[str]:
+    """Box 9a: one recipient on the Kính gửi line; several as ``- …;`` lines, the last ending ``.``."""
+    names = [common.bare(name) for name in names]
+    if len(names) <= 1:
+        return names
+    return [f"- {name}{'.' if i == len(names) - 1 else ';'}" for i, name in enumerate(names)]
+
+
+def recipients(plan_file: PlanFile, status: StatusFile) -> list[str]:
+    """Box 9b: ``- Như trên;`` first when the report has a Kính gửi, ``- Lưu: VT, …`` last."""
+    info = status.report
+    archive = info.archive or _default_archive(plan_file)
+    first = ["Như trên"] if info.addressed_to else []
+    return common.recipients(info.recipients, archive, first=first)
+
+
+def _default_archive(plan_file: PlanFile) -> tuple[str, ...]:
+    reporting = plan_file.plan.reporting
+    return (reporting.hub,) if reporting else plan_file.decision.archive
+
+
+def signer(plan_file: PlanFile, status: StatusFile) -> dict:
+    who = status.report.signer or plan_file.decision.signer
+    return {"lines": common.signer_lines(who), "name": common.clean(who.name)}
+
+
+def attached_to(plan_file: PlanFile, status: StatusFile) -> str:
+    """``(Kèm theo Báo cáo số 52/BC-UBND ngày 08 tháng 9 năm 2025 của Ủy ban nhân dân xã …)``."""
+    info, body_ = status.report, plan_file.issuing_body
+    number = common.number_line(info.number, TYPE_CODE, body_).removeprefix("Số:").strip()
+    return f"(Kèm theo Báo cáo số {number} {common.cited_date(info.date)} của {common.clean(body_.name)})"
+
+
+# ---------------------------------------------------------------- tables
+
+
+def tally_row(number: str, name: str, t: progress.Tally) -> dict:
+    row = {"number": number, "name": name, "total": n(t.total)}
+    row.update({c: n(t.count(c)) for c in progress.CATEGORIES})
+    row["rate"] = t.completion.text if t.completion else "-"
+    return row
+
+
+def areas_table(f: ReportFacts) -> dict:
+    """Bảng 1 in the body: tasks by reform area, with a total row."""
+    by_area = progress.tally_by(list(f.items), "area")
+    rows = [tally_row(str(i + 1), AREAS[code], by_area[code]) for i, code in enumerate(c for c in AREAS if c in by_area)]
+    return {"caption": f"Bảng 1. Kết quả thực hiện nhiệm vụ của Kế hoạch theo lĩnh vực (đến ngày {vn.short_date(f.as_of)})",
+            "rows": rows, "total": tally_row("", "Tổng cộng", f.tally)}
+
+
+def units_table(f: ReportFacts) -> dict:
+    """Phụ lục II, Biểu 1: tasks by lead unit (units in the plan's order), with a total row."""
+    by_unit = progress.tally_by(list(f.items), "lead")
+    codes = [u.code for u in f.plan_file.units if u.code in by_unit]
+    return {"caption": "Biểu 1. Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì",
+            "rows": [tally_row(str(i + 1), f.unit(code), by_unit[code]) for i, code in enumerate(codes)],
+            "total": tally_row("", "Tổng cộng", f.tally)}
+
+
+def targets_table(f: ReportFacts) -> dict:
+    """Bảng 2, in the report that closes the plan: each target against what was achieved."""
+    results = progress.evaluate_targets(f.plan_file.plan, f.status.indicators) if f.final else []
+    return {"caption": "Bảng 2. Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch",
+            "rows": [{"number": str(i + 1), "text": common.clean(r.target.text), "required": r.required or "-",
+                      "achieved": r.achieved.text if r.achieved else "-", "verdict": r.verdict.capitalize()}
+                     for i, r in enumerate(results)]}
+
+
+def task_rows(f: ReportFacts) -> list[dict]:
+    """Phụ lục I: a Roman-numbered row per reform area, then its tasks and their status."""
+    rows, number = [], 0
+    areas = [code for code in AREAS if any(i.task.area == code for i in f.items)]
+    for i, code in enumerate(areas):
+        rows.append({"kind": "area", "number": vn.roman(i + 1), "text": vn.upper(AREAS[code])})
+        for item in (x for x in f.items if x.task.area == code):
+            number += 1
+            rows.append(task_row(f, item, number))
+    return rows
+
+
+def task_row(f: ReportFacts, item: progress.TaskProgress, number: int) -> dict:
+    status = progress.CATEGORY_LABELS[item.category]
+    if item.carried_over:
+        status += " (kỳ trước chuyển sang)"
+    result = [common.clean(item.result)] if item.result else []
+    result += [f"Văn bản: {'; '.join(common.clean(e) for e in item.evidence)}"] if item.evidence else []
+    return {
+        "kind": "task", "number": str(number), "content": common.clean(item.task.content),
+        "lead": f.unit(item.task.lead), "deadline": item.task.deadline.label, "status": status,
+        "completed": vn.short_date(item.completed) if item.completed else "", "result": ". ".join(result),
+    }
+
+
+def rules(plan_file: PlanFile, title: str, appendix_titles: tuple[str, str]) -> dict[str, float]:
+    lengths = common.header_rules(plan_file.issuing_body)
+    lengths["RuleTitle"] = common.title_rule(title)
+    lengths["RuleAppendix"] = common.title_rule(appendix_titles[0], L.LANDSCAPE_TEXT_WIDTH_MM)
+    lengths["RuleAppendix2"] = common.title_rule(appendix_titles[1], L.LANDSCAPE_TEXT_WIDTH_MM)
+    return common.rule_indents(lengths)

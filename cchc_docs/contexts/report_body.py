@@ -1,0 +1,399 @@
+"""The body of a periodic report (mục I–V), as numbered paragraphs with tables between them.
+
+The outline is the usual one for commune CCHC reports (cchc-reporting.md §3): I. chỉ
+đạo, điều hành; II. the six reform areas; III. đánh giá chung; IV. phương hướng kỳ tới;
+V. đề xuất, kiến nghị. Each part joins computed sentences (every figure comes from
+:mod:`cchc_docs.progress`) with the narrative of the status file. A part with nothing to
+say is left out and the numbering closes up, since numbers are generated (variant B of
+ND30 §6.4: ``I.``, ``1.``, ``a)``, then ``-`` and ``+``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .. import progress, vn
+from ..model import AREAS, Bullet, PlanFile, Text
+from ..periods import Period
+from ..status import StatusFile
+from .common import bare, clean
+from .plan import END_MARK
+
+REFORM_AREAS = ("institutions", "procedures", "organisation", "civil_service", "public_finance", "digital_government")
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """Everything the report's text is made from: inputs and the figures computed from them."""
+
+    plan_file: PlanFile
+    status: StatusFile
+    period: Period
+    window: tuple[dt.date, dt.date]
+    items: tuple[progress.TaskProgress, ...]
+    final: bool  # the report that closes the plan: compares the targets
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.window[1]
+
+    @property
+    def tally(self) -> progress.Tally:
+        return progress.tally(self.items)
+
+    def unit(self, code: str) -> str:
+        unit = self.plan_file.unit(code)
+        return clean(unit.short_name or unit.name)
+
+
+@dataclass
+class Node:
+    """A titled part of the outline: its own paragraphs (and table markers), then its children."""
+
+    title: str
+    content: list[dict] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not self.content and all(child.empty() for child in self.children)
+
+
+def body(facts: ReportFacts) -> list[dict]:
+    """The body as parts ``{paragraphs, table}``: each part's paragraphs, then its table (or None)."""
+    outline = [direction(facts), reform_areas(facts), assessment(facts), next_period(facts), proposals(facts)]
+    return parts(with_end_mark(flatten(outline)))
+
+
+# ---------------------------------------------------------------- I. chỉ đạo, điều hành
+
+
+def direction(f: ReportFacts) -> Node:
+    n = f.status.narrative
+    ind = f.status.indicators
+    planning = Node("Công tác ban hành và triển khai kế hoạch cải cách hành chính",
+                    plan_sentences(f) + assigned_sentences(ind.assigned_tasks) + paragraphs(n.direction)
+                    + [table("areas")] + targets_part(f))
+    return Node("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", children=[
+        planning,
+        Node("Công tác kiểm tra cải cách hành chính", inspection_sentences(ind.inspections) + paragraphs(n.inspection)),
+        Node("Công tác tuyên truyền cải cách hành chính", outreach_sentences(ind.outreach) + paragraphs(n.communication)),
+        Node("Sáng kiến, mô hình mới; khảo sát sự hài lòng",
+             satisfaction_sentences(ind.satisfaction) + paragraphs(n.initiatives)),
+        Node("Kỷ luật, kỷ cương hành chính; gắn cải cách hành chính với thi đua, khen thưởng", paragraphs(n.discipline)),
+    ])
+
+
+def plan_sentences(f: ReportFacts) -> list[dict]:
+    plan, decision = f.plan_file.plan, f.plan_file.decision
+    number = f"{vn.number_text(decision.number)}/QĐ-{f.plan_file.issuing_body.abbreviation}" if decision.number else "…"
+    dated = f" ngày {vn.short_date(decision.date.as_date())}" if decision.date and decision.date.complete else ""
+    t = f.tally
+    lines = [
+        f"{clean(f.plan_file.issuing_body.name)} ban hành Kế hoạch {lower_first(clean(plan.title))} kèm theo "
+        f"Quyết định số {number}{dated}, gồm {t.total} nhiệm vụ và {len(plan.targets)} chỉ tiêu chủ yếu.",
+        f"Tính đến ngày {vn.short_date(f.as_of)}, đã hoàn thành {t.done} nhiệm vụ"
+        + (f", đạt {t.completion.text}" if t.completion else "")
+        + f" (đúng hạn {t.on_time}, quá hạn {t.late}); đang thực hiện trong hạn {t.in_progress} nhiệm vụ; "
+        f"quá hạn chưa hoàn thành {t.overdue} nhiệm vụ; chưa đến hạn {t.not_due} nhiệm vụ "
+        "(Bảng 1; chi tiết tại Phụ lục I).",
+    ]
+    in_window = sum(i.done_in_window for i in f.items)
+    carried = [i for i in f.items if i.carried_over]
+    window = f"Trong kỳ báo cáo, hoàn thành {in_window} nhiệm vụ"
+    if carried:
+        window += (f"; có {len(carried)} nhiệm vụ kỳ trước chuyển sang, "
+                   f"trong đó đã hoàn thành {sum(i.done for i in carried)} nhiệm vụ")
+    return [text(s) for s in lines + [window + "."]]
+
+
+def assigned_sentences(a) -> list[dict]:
+    if a is None:
+        return []
+    in_progress = a.assigned - a.done_on_time - a.done_late - a.overdue
+    return [text(f"Đối với nhiệm vụ được cấp trên giao: tổng số {n(a.assigned)} nhiệm vụ; hoàn thành đúng hạn "
+                 f"{n(a.done_on_time)}, hoàn thành quá hạn {n(a.done_late)}, quá hạn chưa hoàn thành {n(a.overdue)}, "
+                 f"đang thực hiện {n(in_progress)} nhiệm vụ.")]
+
+
+def targets_part(f: ReportFacts) -> list[dict]:
+    if not f.final or not f.plan_file.plan.targets:
+        return []
+    results = progress.evaluate_targets(f.plan_file.plan, f.status.indicators)
+    counts = {v: sum(r.verdict == v for r in results) for v in (progress.PASSED, progress.FAILED, progress.NOT_ASSESSED)}
+    return [text(f"Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch: đạt {counts['đạt']}/{len(results)} chỉ tiêu, "
+                 f"không đạt {counts['không đạt']} chỉ tiêu, chưa đánh giá {counts['chưa đánh giá']} chỉ tiêu "
+                 "(Bảng 2)."), table("targets")]
+
+
+def inspection_sentences(i) -> list[dict]:
+    if i is None:
+        return []
+    units = progress.share(i.units_inspected, i.units_total)
+    return [text(f"Trong kỳ, tổ chức {n(i.held)} cuộc kiểm tra cải cách hành chính tại {n(i.units_inspected)} "
+                 f"cơ quan, đơn vị" + (f", đạt {units.text} số cơ quan, đơn vị thuộc và trực thuộc" if units else "")
+                 + f"; phát hiện {n(i.issues_found)} vấn đề, đã khắc phục, xử lý {n(i.issues_resolved)} vấn đề.")]
+
+
+def outreach_sentences(o) -> list[dict]:
+    if o is None:
+        return []
+    return [text(f"Đăng tải {n(o.articles)} tin, bài; phát {n(o.broadcasts)} lượt tin trên đài truyền thanh xã; "
+                 f"tổ chức {n(o.meetings)} hội nghị, buổi tuyên truyền về cải cách hành chính.")]
+
+
+def satisfaction_sentences(s) -> list[dict]:
+    if s is None:
+        return []
+    rate = progress.share(s.satisfied, s.evaluations)
+    return [text(f"Tiếp nhận {n(s.evaluations)} lượt đánh giá việc giải quyết thủ tục hành chính, trong đó "
+                 f"{n(s.satisfied)} lượt hài lòng, rất hài lòng" + (f", đạt {rate.text}" if rate else "") + ".")]
+
+
+# ---------------------------------------------------------------- II. the six reform areas
+
+
+def reform_areas(f: ReportFacts) -> Node:
+    narrative, ind = f.status.narrative, f.status.indicators
+    figures = {
+        "institutions": document_bullets(ind.documents),
+        "procedures": procedure_bullets(ind.procedures) + dossier_bullets(ind.dossiers) + feedback_bullets(ind.feedback),
+        "organisation": staff_bullets(ind.staff),
+        "civil_service": training_bullets(ind.staff),
+        "digital_government": digital_bullets(ind.digital),
+    }
+    children = [
+        Node(AREAS[code], paragraphs(getattr(narrative, code)) + figures.get(code, []) + area_tasks(f, code))
+        for code in REFORM_AREAS
+    ]
+    return Node("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", children=children)
+
+
+def area_tasks(f: ReportFacts, code: str) -> list[dict]:
+    items = [i for i in f.items if i.task.area == code]
+    if not items:
+        return []
+    t = progress.tally(items)
+    result = [bullet(f"Kết quả thực hiện nhiệm vụ theo Kế hoạch: {t.total} nhiệm vụ; đã hoàn thành {t.done} "
+                     f"(đúng hạn {t.on_time}, quá hạn {t.late}); đang thực hiện trong hạn {t.in_progress}; "
+                     f"quá hạn chưa hoàn thành {t.overdue}; chưa đến hạn {t.not_due}.")]
+    return result + [sub(f"Quá hạn chưa hoàn thành: {task_label(f, i)}.") for i in items if i.category == "overdue"]
+
+
+def task_label(f: ReportFacts, item: progress.TaskProgress) -> str:
+    """``<content> (<lead>, hạn <deadline>)``: the way a task is named in running text."""
+    return f"{bare(item.task.content)} ({f.unit(item.task.lead)}, hạn {lower_first(item.task.deadline.label)})"
+
+
+def document_bullets(d) -> list[dict]:
+    if d is None:
+        return []
+    return [bullet(f"Ban hành {n(d.issued)} văn bản quy phạm pháp luật; rà soát {n(d.reviewed)} văn bản, phát hiện "
+                   f"{n(d.flagged)} văn bản trái pháp luật hoặc không còn phù hợp, đã xử lý {n(d.handled)} văn bản.")]
+
+
+def procedure_bullets(p) -> list[dict]:
+    if p is None:
+        return []
+    published = progress.share(p.published, p.total)
+    return [bullet(f"Số thủ tục hành chính thuộc thẩm quyền giải quyết của xã: {n(p.total)}; công khai đầy đủ "
+                   f"{n(p.published)}" + (f", đạt {published.text}" if published else "") + "; cung cấp dịch vụ công "
+                   f"trực tuyến toàn trình {n(p.online_full)}, một phần {n(p.online_partial)} thủ tục.")]
+
+
+def dossier_bullets(d) -> list[dict]:
+    if d is None:
+        return []
+    g = progress.dossier_figures(d)
+    result = [
+        bullet(f"Tiếp nhận {n(g.received)} hồ sơ (trực tiếp {n(d.received_in_person)}, trực tuyến "
+               f"{n(d.received_online)}, qua dịch vụ bưu chính công ích {n(d.received_by_post)}); kỳ trước chuyển sang "
+               f"{n(d.carried_over)} hồ sơ."
+               + (f" Tỷ lệ hồ sơ tiếp nhận trực tuyến: {g.online.text}." if g.online else "")),
+        bullet(f"Đã giải quyết {n(g.resolved)} hồ sơ (trước hạn {n(d.resolved_early)}, đúng hạn {n(d.resolved_on_time)}, "
+               f"quá hạn {n(d.resolved_late)})"
+               + (f", tỷ lệ giải quyết trước hạn và đúng hạn {g.resolved_in_time.text}" if g.resolved_in_time else "")
+               + f"; đang giải quyết {n(g.pending)} hồ sơ (trong hạn {n(g.pending_on_time)}, quá hạn "
+               f"{n(d.pending_overdue)}); gửi {n(d.apologies)} thư xin lỗi do giải quyết quá hạn."),
+    ]
+    online = [(label, value) for label, value in (
+        ("hồ sơ được theo dõi trạng thái xử lý trên Hệ thống thông tin giải quyết thủ tục hành chính", g.tracked),
+        ("hồ sơ được số hóa", g.digitised),
+        ("kết quả giải quyết được số hóa", g.results_digitised),
+    ) if value]
+    if online:
+        result.append(bullet("Tỷ lệ " + "; ".join(f"{label}: {value.text}" for label, value in online) + "."))
+    if d.online_payments is not None:
+        result.append(bullet(f"Số hồ sơ thanh toán phí, lệ phí trực tuyến: {n(d.online_payments)}."))
+    return result
+
+
+def feedback_bullets(fb) -> list[dict]:
+    if fb is None:
+        return []
+    done = progress.share(fb.resolved, fb.received)
+    return [bullet(f"Tiếp nhận {n(fb.received)} phản ánh, kiến nghị về quy định hành chính, đã xử lý {n(fb.resolved)}"
+                   + (f", đạt {done.text}" if done else "") + ".")]
+
+
+def staff_bullets(s) -> list[dict]:
+    if s is None or s.quota is None or s.actual is None:
+        return []
+    return [bullet(f"Biên chế được giao: {n(s.quota)}; số cán bộ, công chức có mặt: {n(s.actual)}.")]
+
+
+def training_bullets(s) -> list[dict]:
+    if s is None:
+        return []
+    return [bullet(f"Cử {n(s.trained)} lượt cán bộ, công chức tham gia đào tạo, bồi dưỡng; "
+                   f"số cán bộ, công chức bị xử lý kỷ luật: {n(s.disciplined)}.")]
+
+
+def digital_bullets(d) -> list[dict]:
+    if d is None:
+        return []
+    sent, signed = progress.share(d.sent_electronically, d.documents_sent), progress.share(d.signed_digitally, d.documents_sent)
+    return [bullet(f"Văn bản đi: {n(d.documents_sent)}, trong đó gửi dưới dạng điện tử {n(d.sent_electronically)}"
+                   + (f" (tỷ lệ {inner_share(sent)})" if sent else "") + f", ký số {n(d.signed_digitally)}"
+                   + (f" (tỷ lệ {inner_share(signed)})" if signed else "") + ".")]
+
+
+def inner_share(share: progress.Share) -> str:
+    """A share inside parentheses: ``98,1%, 1.288/1.313`` (no parentheses within parentheses)."""
+    return f"{share.percent}, {n(share.numerator)}/{n(share.denominator)}"
+
+
+# ---------------------------------------------------------------- III–V
+
+
+def assessment(f: ReportFacts) -> Node:
+    n_ = f.status.narrative
+    causes = Node("Nguyên nhân", children=[
+        Node("Nguyên nhân khách quan", paragraphs(n_.causes_objective)),
+        Node("Nguyên nhân chủ quan", paragraphs(n_.causes_subjective)),
+    ])
+    return Node("ĐÁNH GIÁ CHUNG", children=[
+        Node("Ưu điểm", paragraphs(n_.strengths)),
+        Node("Tồn tại, hạn chế", paragraphs(n_.shortcomings) + computed_shortcomings(f)),
+        causes,
+    ])
+
+
+def computed_shortcomings(f: ReportFacts) -> list[dict]:
+    result = []
+    if f.tally.overdue:
+        result.append(bullet(f"Còn {f.tally.overdue} nhiệm vụ của Kế hoạch quá hạn chưa hoàn thành (chi tiết tại Phụ lục I)."))
+    d = f.status.indicators.dossiers
+    if d is not None and d.resolved_late + d.pending_overdue:
+        result.append(bullet(f"Còn {n(d.resolved_late)} hồ sơ thủ tục hành chính giải quyết quá hạn và "
+                             f"{n(d.pending_overdue)} hồ sơ đang giải quyết quá hạn."))
+    return result
+
+
+def next_period(f: ReportFacts) -> Node:
+    following = f.period.next()
+    overdue = [i for i in f.items if i.category == "overdue"]
+    last = following.span[1]
+    upcoming = [i for i in f.items if not i.done and i.category != "overdue"
+                and i.task.deadline.due is not None and f.as_of < i.task.deadline.due <= last]
+    content = paragraphs(f.status.narrative.next_tasks)
+    if overdue:
+        content += [bullet("Tập trung hoàn thành ngay các nhiệm vụ quá hạn:")] + [sub(task_label(f, i) + ";") for i in overdue]
+    if upcoming:
+        content += [bullet("Hoàn thành các nhiệm vụ sắp đến hạn của Kế hoạch:")] + [
+            sub(task_label(f, i) + ";") for i in upcoming]
+    return Node(f"PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {vn.upper(following.label)}", _end_lists(content))
+
+
+def proposals(f: ReportFacts) -> Node:
+    return Node("ĐỀ XUẤT, KIẾN NGHỊ", paragraphs(f.status.narrative.proposals))
+
+
+# ---------------------------------------------------------------- paragraphs and numbering
+
+
+def text(s: str) -> dict:
+    return {"kind": "text", "lead": "", "text": s}
+
+
+def bullet(s: str) -> dict:
+    return {"kind": "text", "lead": "- ", "text": s}
+
+
+def sub(s: str) -> dict:
+    return {"kind": "text", "lead": "+ ", "text": s}
+
+
+def table(name: str) -> dict:
+    return {"kind": "table", "table": name}
+
+
+def n(value: int) -> str:
+    return vn.format_number(value)
+
+
+def lower_first(s: str) -> str:
+    """``Cải cách …`` → ``cải cách …``; an acronym (``UBND …``) keeps its case."""
+    return s[0].lower() + s[1:] if len(s) > 1 and s[1].islower() else s
+
+
+def paragraphs(blocks) -> list[dict]:
+    """The narrative's paragraphs: text as is, bullets as ``-`` with ``+`` sub-items."""
+    result = []
+    for block in blocks or ():
+        if isinstance(block, Bullet):
+            result.append(bullet(clean(block.bullet)))
+            result += [sub(clean(s)) for s in block.sub]
+        elif isinstance(block, Text):
+            result.append(text(clean(block.text)))
+    return result
+
+
+def _end_lists(content: list[dict]) -> list[dict]:
+    """The last ``+`` item of each list ends with ``.`` instead of ``;``."""
+    result = list(content)
+    for i, p in enumerate(result):
+        following = result[i + 1] if i + 1 < len(result) else None
+        if p["lead"] == "+ " and p["text"].endswith(";") and (following is None or following["lead"] != "+ "):
+            result[i] = {**p, "text": p["text"][:-1] + "."}
+    return result
+
+
+def flatten(nodes: list[Node]) -> list[dict]:
+    """Number the outline: sections ``I.``, khoản ``1.``, điểm ``a)``; empty parts are left out."""
+    result: list[dict] = []
+    sections = [node for node in nodes if not node.empty()]
+    for i, section in enumerate(sections):
+        result.append({"kind": "section", "lead": f"{vn.roman(i + 1)}. ", "text": section.title})
+        result += section.content + _numbered(section.children, level=1)
+    return result
+
+
+def _numbered(nodes: list[Node], level: int) -> list[dict]:
+    result: list[dict] = []
+    for i, node in enumerate(node for node in nodes if not node.empty()):
+        lead = f"{i + 1}. " if level == 1 else f"{vn.point_letter(i)}) "
+        result.append({"kind": "heading" if level == 1 else "point_heading", "lead": lead, "text": node.title})
+        result += node.content + _numbered(node.children, level + 1)
+    return result
+
+
+def with_end_mark(items: list[dict]) -> list[dict]:
+    """The last paragraph of the body ends with ``./.`` (ND30 §6.5)."""
+    for i in range(len(items) - 1, -1, -1):
+        if items[i]["kind"] != "table":
+            items[i] = {**items[i], "text": bare(items[i]["text"]) + END_MARK}
+            break
+    return items
+
+
+def parts(items: list[dict]) -> list[dict]:
+    """Split the paragraphs at each table marker: ``[{paragraphs, table}, …]``."""
+    result, current = [], []
+    for item in items:
+        if item["kind"] == "table":
+            result.append({"paragraphs": current, "table": item["table"]})
+            current = []
+        else:
+            current.append(item)
+    return result + [{"paragraphs": current, "table": None}]

@@ -1,0 +1,121 @@
+"""Tests for cchc_docs.build and cchc_docs.write: where outputs go, and that a failure writes nothing."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
+
+from cchc_docs import build
+from cchc_docs.errors import DataError, OutputError, TemplateError
+from cchc_docs.write import write_atomic
+
+
+def test_output_goes_to_out_stem_quyet_dinh_docx(tmp_path):
+    plan = write_plan(tmp_path, MINIMAL_PLAN, name="xa-a-2025.yaml")
+    outputs = build.build(plan, tmp_path / "out", TEMPLATES, TODAY)
+    expected = tmp_path / "out" / "xa-a-2025" / "quyet-dinh.docx"
+    assert [(o.kind, o.path) for o in outputs] == [("quyet-dinh", expected)]
+    assert expected.read_bytes() == outputs[0].data
+    assert texts(open_docx(expected))[:2] == ["ỦY BAN NHÂN DÂN", "XÃ THƯỢNG HỒNG"]
+
+
+def test_build_writes_the_plan_data_into_the_document(tmp_path):
+    plan = write_plan(tmp_path, edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"))
+    (output,) = build.build(plan, tmp_path / "out", TEMPLATES, TODAY)
+    assert "Trần Thị Bình" in texts(open_docx(output.path))
+
+
+def test_two_builds_of_the_same_plan_are_byte_identical(tmp_path):
+    plan = write_plan(tmp_path, MINIMAL_PLAN)
+    (first,) = build.build(plan, tmp_path / "a", TEMPLATES, TODAY)
+    (second,) = build.build(plan, tmp_path / "b", TEMPLATES, TODAY)
+    assert first.path != second.path
+    assert first.path.read_bytes() == second.path.read_bytes()
+
+
+def test_undated_draft_takes_its_month_from_the_build_date(tmp_path):
+    plan = write_plan(tmp_path, edited(MINIMAL_PLAN, '  date: "2025-07-31"\n', ""))
+    (output,) = build.build(plan, tmp_path / "out", TEMPLATES, TODAY)
+    assert "Thượng Hồng, ngày      tháng 9 năm 2025" in texts(open_docx(output.path))
+
+
+@pytest.fixture
+def previous_build(tmp_path):
+    """An out/ folder holding an earlier build of plan.yaml, and its exact contents."""
+    plan = write_plan(tmp_path, MINIMAL_PLAN)
+    out = tmp_path / "out"
+    build.build(plan, out, TEMPLATES, TODAY)
+    (out / "plan" / "ghi-chu.txt").write_text("tệp của người dùng", encoding="utf-8")
+    return plan, out, tree_snapshot(out)
+
+
+def test_data_error_leaves_the_output_folder_unchanged(previous_build):
+    plan, out, before = previous_build
+    plan.write_text(edited(MINIMAL_PLAN, 'date: "2025-07-31"', 'date: "2025-02-30"'), encoding="utf-8")
+    with pytest.raises(DataError):
+        build.build(plan, out, TEMPLATES, TODAY)
+    assert tree_snapshot(out) == before
+
+
+def test_template_error_leaves_the_output_folder_unchanged(previous_build, tmp_path):
+    plan, out, before = previous_build
+    broken = tmp_path / "broken-templates"
+    broken.mkdir()
+    document = docx.Document()
+    document.add_paragraph("{{ decision.khong_co }}")
+    document.save(str(broken / "quyet-dinh.docx"))
+    with pytest.raises(TemplateError):
+        build.build(plan, out, broken, TODAY)
+    assert tree_snapshot(out) == before
+
+
+def test_missing_template_leaves_no_output_folder(tmp_path):
+    plan = write_plan(tmp_path, MINIMAL_PLAN)
+    with pytest.raises(TemplateError):
+        build.build(plan, tmp_path / "out", tmp_path / "khong-co-mau", TODAY)
+    assert not (tmp_path / "out").exists()
+
+
+def test_successful_build_leaves_no_temporary_files(previous_build):
+    plan, out, before = previous_build
+    build.build(plan, out, TEMPLATES, TODAY)
+    assert sorted(tree_snapshot(out)) == ["plan/ghi-chu.txt", "plan/quyet-dinh.docx"]
+
+
+def test_rebuild_replaces_the_previous_output(previous_build):
+    plan, out, before = previous_build
+    plan.write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    build.build(plan, out, TEMPLATES, TODAY)
+    assert "Trần Thị Bình" in texts(open_docx(out / "plan" / "quyet-dinh.docx"))
+
+
+# --- write_atomic ----------------------------------------------------------------------------------
+
+
+def test_atomic_write_creates_folders_and_leaves_only_the_file(tmp_path):
+    target = tmp_path / "a" / "b" / "x.docx"
+    write_atomic(target, b"noi dung")
+    assert target.read_bytes() == b"noi dung"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["x.docx"]
+
+
+def test_failed_atomic_write_keeps_the_old_file_and_removes_its_temporary(tmp_path):
+    target = tmp_path / "x.docx"
+    target.mkdir()  # a folder where the file should go: the final rename fails
+    with pytest.raises(OutputError) as e:
+        write_atomic(target, b"noi dung")
+    assert str(e.value).startswith(f"{target}: không ghi được tệp")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+    assert target.is_dir()
+
+
+def test_output_folder_that_cannot_be_created_is_an_output_error(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("không phải thư mục", encoding="utf-8")
+    with pytest.raises(OutputError):
+        write_atomic(blocker / "plan" / "quyet-dinh.docx", b"x")
+
+
+def test_default_templates_folder_is_the_checkout_templates():
+    assert build.default_templates() == TEMPLATES

@@ -1,0 +1,116 @@
+"""Tests for cchc_docs.render: data stays data, templates fail loudly and by name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import jinja2
+import pytest
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from conftest import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, texts
+
+from cchc_docs import render
+from cchc_docs.errors import TemplateError
+
+DECISION_TEMPLATE = TEMPLATES / "quyet-dinh.docx"
+
+
+def tiny_template(folder, *lines: str):
+    """A one-paragraph-per-line DOCX template made here with python-docx."""
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    path = folder / "mau.docx"
+    document.save(str(path))
+    return path
+
+
+# --- data is printed literally ------------------------------------------------------------------
+
+TRICKY = "a < b && c > d {{ 7*7 }} {% if x %}y{% endif %} {#c#} ]]>"
+
+
+def test_markup_and_jinja_in_data_appear_literally_in_the_document():
+    text = edited(MINIMAL_PLAN, "        - Các phòng triển khai Kế hoạch này.", f"        - '{TRICKY}'")
+    text = edited(text, "    - Sở Nội vụ", "    - 'Sở <Nội vụ> & {{ 7*7 }}'")
+    document = open_docx(render.render(DECISION_TEMPLATE, context_of(text)))
+    found = texts(document)
+    assert TRICKY + "./." in found
+    assert "- Sở <Nội vụ> & {{ 7*7 }};" in found
+    assert not any("49" in t for t in found)
+
+
+def test_rendered_text_comes_from_the_context(tmp_path):
+    template = tiny_template(tmp_path, "Số: {{ so }}", "{% for x in items %}{{ x }};{% endfor %}")
+    document = open_docx(render.render(template, {"so": "05", "items": ["a", "b"]}))
+    assert [p.text for p in document.paragraphs] == ["Số: 05", "a;b;"]
+
+
+def test_rendered_package_has_fixed_timestamps():
+    data = render.render(DECISION_TEMPLATE, context_of(MINIMAL_PLAN))
+    stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
+    assert stamps == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_rule_paragraphs_get_the_indents_from_the_context():
+    ctx = context_of(MINIMAL_PLAN)
+    ctx["rules"] = {**ctx["rules"], "RuleMotto": 25.0}
+    document = open_docx(render.render(DECISION_TEMPLATE, ctx))
+    mottos = [
+        p for p in document.element.body.iter(qn("w:p")) if p.xpath("string(./w:pPr/w:pStyle/@w:val)") == "RuleMotto"
+    ]
+    assert len(mottos) == 2  # decision and attached plan
+    for p in mottos:
+        fmt = Paragraph(p, None).paragraph_format
+        assert round(fmt.left_indent.mm, 1) == round(fmt.right_indent.mm, 1) == 25.0
+
+
+# --- template errors -----------------------------------------------------------------------------
+
+
+def test_undefined_name_in_a_template_is_a_template_error_naming_the_template(tmp_path):
+    template = tiny_template(tmp_path, "Trước", "{{ missing }}")
+    with pytest.raises(TemplateError) as e:
+        render.render(template, {})
+    assert str(e.value) == f"{template}: mẫu dùng một giá trị không có trong dữ liệu ('missing' is undefined)"
+    assert isinstance(e.value.__cause__, jinja2.UndefinedError)
+
+
+def test_undefined_attribute_is_not_rendered_as_empty_text(tmp_path):
+    template = tiny_template(tmp_path, "{{ decision.missing }}")
+    with pytest.raises(TemplateError) as e:
+        render.render(template, {"decision": {"title": "x"}})
+    assert str(e.value).startswith(f"{template}: mẫu dùng một giá trị không có trong dữ liệu")
+
+
+def test_sandbox_violation_in_a_template_is_a_template_error(tmp_path):
+    template = tiny_template(tmp_path, "{{ ''.__class__.__mro__ }}")
+    with pytest.raises(TemplateError) as e:
+        render.render(template, {})
+    assert str(e.value).startswith(f"{template}: mẫu gọi một thao tác không được phép")
+    assert isinstance(e.value.__cause__, jinja2.exceptions.SecurityError)
+
+
+def test_broken_tag_is_a_template_error_naming_the_template(tmp_path):
+    template = tiny_template(tmp_path, "Căn cứ", "{% if %}")
+    with pytest.raises(TemplateError) as e:
+        render.render(template, {})
+    assert str(e.value).startswith(f"{template}: cú pháp thẻ {{{{ … }}}} hoặc {{% … %}} trong mẫu sai")
+    assert isinstance(e.value.__cause__, jinja2.TemplateSyntaxError)
+
+
+def test_missing_template_file_is_a_template_error(tmp_path):
+    with pytest.raises(TemplateError) as e:
+        render.render(tmp_path / "khong-co.docx", {})
+    assert str(e.value) == f"{tmp_path / 'khong-co.docx'}: không tìm thấy tệp mẫu"
+
+
+def test_file_that_is_not_a_docx_is_a_template_error(tmp_path):
+    path = tmp_path / "mau.docx"
+    path.write_text("không phải DOCX", encoding="utf-8")
+    with pytest.raises(TemplateError) as e:
+        render.render(path, {})
+    assert str(e.value).startswith(f"{path}: tệp mẫu hỏng hoặc không phải DOCX")

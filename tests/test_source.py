@@ -1,0 +1,162 @@
+"""Tests for cchc_docs.source: YAML → plain tree with every scalar kept as written."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from cchc_docs import source
+from cchc_docs.errors import Location, SourceError
+
+
+def tree(text: str) -> object:
+    return source.parse(text, "plan.yaml").tree
+
+
+# --- scalars are kept as written --------------------------------------------------------
+
+
+def test_zero_padded_number_stays_text():
+    assert tree("number: 05\n") == {"number": "05"}
+
+
+def test_yaml_boolean_word_stays_text():
+    assert tree("recipients: [no, yes, off]\n") == {"recipients": ["no", "yes", "off"]}
+
+
+def test_impossible_date_stays_text_for_the_validator():
+    assert tree("date: 2025-02-30\n") == {"date": "2025-02-30"}
+
+
+def test_valid_date_is_not_resolved_to_a_date_object():
+    assert tree("date: 2025-07-31\n") == {"date": "2025-07-31"}
+
+
+def test_float_looking_value_keeps_its_digits():
+    assert tree("value: 96.50\n") == {"value": "96.50"}
+
+
+def test_plain_null_words_become_none_but_quoted_ones_stay_text():
+    assert tree("a: ~\nb: null\nc:\nd: 'null'\ne: ''\n") == {"a": None, "b": None, "c": None, "d": "null", "e": ""}
+
+
+def test_decomposed_vietnamese_is_normalised_to_nfc():
+    decomposed = unicodedata.normalize("NFD", "name: Thượng Hồng\n")
+    assert tree(decomposed) == {"name": "Thượng Hồng"}
+
+
+def test_utf8_byte_order_mark_is_accepted():
+    assert source.parse("\ufeffa: b\n".encode("utf-8"), "plan.yaml").tree == {"a": "b"}
+
+
+# --- broken files ----------------------------------------------------------------------
+
+
+def test_duplicate_key_names_the_line_of_both_keys():
+    text = "decision:\n  number: 1\ndecision:\n  title: x\n"
+    with pytest.raises(SourceError) as e:
+        source.parse(text, "plan.yaml")
+    assert str(e.value) == "plan.yaml:3:1: trường 'decision' bị khai báo hai lần (lần đầu ở dòng 1)"
+
+
+def test_nested_duplicate_key_is_located_at_the_second_key():
+    text = "plan:\n  title: A\n  start: '2025-07-01'\n  title: B\n"
+    with pytest.raises(SourceError) as e:
+        source.parse(text, "plan.yaml")
+    assert str(e.value) == "plan.yaml:4:3: trường 'title' bị khai báo hai lần (lần đầu ở dòng 2)"
+
+
+def test_tab_indentation_is_reported_in_vietnamese_with_position():
+    with pytest.raises(SourceError) as e:
+        source.parse("decision:\n\tnumber: 1\n", "plan.yaml")
+    assert str(e.value) == (
+        "plan.yaml:2:1: lỗi cú pháp YAML: có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
+    )
+
+
+def test_unquoted_colon_in_text_is_reported_in_vietnamese_with_position():
+    with pytest.raises(SourceError) as e:
+        source.parse("decision:\n  title: Kế hoạch: năm 2025\n", "plan.yaml")
+    assert str(e.value) == (
+        "plan.yaml:2:18: lỗi cú pháp YAML: không được đặt dấu ':' ở đây "
+        "(thiếu dấu nháy quanh văn bản có dấu ':'?)"
+    )
+
+
+def test_yaml_error_keeps_the_parser_error_as_cause():
+    with pytest.raises(SourceError) as e:
+        source.parse("a:\n\tb: 1\n", "plan.yaml")
+    assert e.value.__cause__ is not None
+
+
+def test_non_utf8_file_is_a_source_error_that_asks_for_utf8(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes("place: Thượng Hồng\n".encode("cp1258", errors="replace") + b"\xff\n")
+    with pytest.raises(SourceError) as e:
+        source.load(path, display_name="plan.yaml")
+    assert str(e.value).startswith("plan.yaml: tệp không ở mã UTF-8")
+    assert "UTF-8" in str(e.value).split(";")[-1]
+
+
+def test_missing_file_is_a_source_error(tmp_path):
+    with pytest.raises(SourceError) as e:
+        source.load(tmp_path / "khong-co.yaml", display_name="khong-co.yaml")
+    assert str(e.value) == "khong-co.yaml: không tìm thấy tệp"
+
+
+def test_load_names_the_file_by_its_path_by_default(tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("a: 1\n", encoding="utf-8")
+    assert source.load(path).file == str(path)
+
+
+def test_empty_file_gives_an_empty_tree_located_at_its_start():
+    src = source.parse("# chỉ có chú thích\n", "plan.yaml")
+    assert src.tree is None
+    assert src.where(("decision",)) == Location("plan.yaml", 1, 1)
+
+
+# --- locations -----------------------------------------------------------------------------
+
+
+RECIPIENTS = """\
+decision:
+  title: Ban hành Kế hoạch
+  recipients:
+    - Như Điều 3
+    - Sở Nội vụ
+    -   Đảng ủy xã
+    - no
+  archive: [VHXH, VP]
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [
+        (("decision", "recipients", 0), "plan.yaml:4:7"),
+        (("decision", "recipients", 2), "plan.yaml:6:9"),
+        (("decision", "recipients", 3), "plan.yaml:7:7"),
+        (("decision", "archive", 1), "plan.yaml:8:19"),
+        (("decision", "title"), "plan.yaml:2:10"),
+    ],
+)
+def test_nested_values_are_located_at_line_and_column(path, where):
+    located = source.parse(RECIPIENTS, "plan.yaml").where(path)
+    assert str(located) == where
+
+
+def test_keys_are_located_separately_from_their_values():
+    src = source.parse(RECIPIENTS, "plan.yaml")
+    assert src.locations[("@key", "decision", "recipients")] == Location("plan.yaml", 3, 3)
+    assert src.locations[("decision", "recipients")] == Location("plan.yaml", 4, 5)
+
+
+def test_unlocated_path_falls_back_to_its_nearest_ancestor():
+    src = source.parse(RECIPIENTS, "plan.yaml")
+    assert src.where(("decision", "signer", "name")) == src.locations[("decision",)]
+
+
+def test_list_item_text_is_kept_as_written():
+    assert tree(RECIPIENTS)["decision"]["recipients"] == ["Như Điều 3", "Sở Nội vụ", "Đảng ủy xã", "no"]
