@@ -56,11 +56,13 @@ class Group(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception:  # noqa: BLE001 - the one place a bug is turned into a message
-            if ctx.params.get("debug"):
+            debug = ctx.params.get("debug")
+            if debug:
                 traceback.print_exc()
+            advice = "Hãy gửi nội dung trên" if debug else "Chạy lại với --debug để xem chi tiết rồi gửi"
             click.echo(
                 "Lỗi nội bộ của cchc-docs (đây là lỗi của chương trình, không phải của dữ liệu). "
-                "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.",
+                f"{advice} cho nhóm phát triển.",
                 err=True,
             )
             ctx.exit(EXIT_DATA)

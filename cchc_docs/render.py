@@ -170,8 +170,9 @@ def _compile(template: Path, data: bytes) -> CompiledTemplate:
         return CompiledTemplate(template, None, reason)
     try:
         body = environment().from_string(_prepared_body(doc))
-    except jinja2.TemplateError as e:
-        raise TemplateError(_template_message(template, e)) from e
+    except jinja2.TemplateError:
+        # The plain path reports the same error with the visible text near it.
+        return CompiledTemplate(template, None, "lỗi cú pháp trong mẫu")
     prefix, suffix = _around_body(doc)
     return CompiledTemplate(template, body, "", prefix, suffix, _members(doc), doc)
 

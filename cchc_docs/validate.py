@@ -114,7 +114,7 @@ class _Rules:
         seen = Counter(values)
         for i, value in enumerate(values):
             if seen[value] > 1 and values.index(value) != i:
-                self.c.report(path + (i, key), f"{what} '{value}' bị trùng", hint=f"lần đầu ở mục {values.index(value)}")
+                self.c.report(path + (i, key), f"{what} '{value}' bị trùng", hint=f"lần đầu ở mục thứ {values.index(value) + 1}")
 
     # -- issuing body and decision
 
@@ -224,7 +224,9 @@ class _Rules:
             if target.value is None:
                 continue
             written = f"{target.value}{target.unit or ''}"
-            if written not in target.text.replace(" %", "%"):
+            # The figure must stand on its own: "90%" is not found in "190%".
+            pattern = rf"(?<![\d,.]){re.escape(str(target.value))}\s?{re.escape(target.unit or '')}"
+            if not re.search(pattern, target.text):
                 self.c.report(("plan", "targets", i, "value"), "giá trị không khớp với câu chỉ tiêu",
                               expected=f"câu chỉ tiêu có '{written}'", got=show(target.text),
                               hint="sửa cả value và text khi thay đổi chỉ tiêu")

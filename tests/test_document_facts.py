@@ -447,6 +447,6 @@ def test_every_title_block_has_a_rule_paragraph(sample_document, resolver):
     assert ruled_after == [
         "Ban hành Kế hoạch Cải cách hành chính nhà nước xã Thượng Hồng 6 tháng cuối năm 2025",
         "(Kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 của Ủy ban nhân dân xã Thượng Hồng)",
-        "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 "
+        "(Kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 "
         "của Ủy ban nhân dân xã Thượng Hồng)",
     ]

@@ -149,7 +149,7 @@ def test_duplicate_task_id_is_reported_at_the_second_task():
       product: Báo cáo rà soát
 """
     assert problems(MINIMAL_PLAN + second) == [
-        "plan.yaml:62:11: plan.tasks[1].id: mã nhiệm vụ 'T01' bị trùng; lần đầu ở mục 0"
+        "plan.yaml:62:11: plan.tasks[1].id: mã nhiệm vụ 'T01' bị trùng; lần đầu ở mục thứ 1"
     ]
 
 

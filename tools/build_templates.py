@@ -206,7 +206,8 @@ def add_styles(doc) -> None:
     for style_id, (name, size, bold, italic, align, extra) in STYLES.items():
         add_style(doc, style_id, name, size, bold, italic, align, extra)
     for style_id, name in RULES.items():
-        style = add_style(doc, style_id, name, 6, False, False, CENTER, {})
+        # 3 pt above: the rule clears the dots below letters such as Ợ and ạ.
+        style = add_style(doc, style_id, name, 6, False, False, CENTER, {"before": 3})
         border(add_pbdr(style.element.get_or_add_pPr()), "top")
 
 
@@ -352,15 +353,26 @@ def decision_part(doc) -> None:
     para(doc, "CanCu", "{{ line }}")
     tag(doc, "endfor")
     para(doc, "QuyetDinh", "QUYẾT ĐỊNH:")
-    tag(doc, "for article in decision.articles")
-    p = para(doc, "VanBan")
-    run(p, "{{ article.label }}", bold=True)
-    run(p, " {{ article.text }}")
-    tag(doc, "for clause in article.clauses")
-    para(doc, "VanBan", "{{ clause }}")
+    tag(doc, "for article in decision.articles[:-1]")
+    article(doc, "article")
     tag(doc, "endfor")
-    tag(doc, "endfor")
+    # The last article keeps with the signature block, so a page never opens with
+    # "Nơi nhận" and the signer alone (§7).
+    tag(doc, "set last = decision.articles[-1]")
+    article(doc, "last", keep=True)
     signature_block(doc)
+
+
+def article(doc, name: str, keep: bool = False) -> None:
+    """``Điều N.`` in bold, its text, then its clauses, one paragraph each."""
+    p = para(doc, "VanBan")
+    run(p, "{{ %s.label }}" % name, bold=True)
+    run(p, " {{ %s.text }}" % name)
+    tag(doc, "for clause in %s.clauses" % name)
+    clause = para(doc, "VanBan", "{{ clause }}")
+    tag(doc, "endfor")
+    for paragraph in (p, clause) if keep else ():
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def signature_block(doc, source: str = "decision") -> None:

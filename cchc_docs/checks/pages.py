@@ -81,3 +81,23 @@ def _advance(page: int, used: float, block: float, height: float) -> tuple[int, 
     while used > height:  # a block taller than a page
         page, used = page + 1, used - height
     return page, used
+
+
+def extent(facts: DocFacts, first: int, last: int) -> float:
+    """How many pages paragraphs ``first``…``last`` fill, as a fraction (rows of a table
+    count their tallest cell)."""
+    if first > last or not facts.sections:
+        return 0.0
+    sections = facts.sections
+    total, rows = 0.0, {}
+    for para in facts.paragraphs[first : last + 1]:
+        section = sections[min(para.section_index or 0, len(sections) - 1)]
+        if para.in_table:
+            cells = rows.setdefault((para.table_index, para.row), {})
+            width = (para.cell_width_mm or section.text_width_mm) - 3.8
+            cells[para.cell] = cells.get(para.cell, 0.0) + paragraph_height_pt(para, width)
+        else:
+            total += paragraph_height_pt(para, section.text_width_mm)
+    total += sum(max(cells.values()) for cells in rows.values())
+    start = sections[min(facts.paragraphs[first].section_index or 0, len(sections) - 1)]
+    return total / usable_height_pt(start)

@@ -37,7 +37,8 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
         "appendix": {
             "label": "Phụ lục",
             "title": appendix_title,
-            "attached_to": f"(Kèm theo Kế hoạch ban hành {attached_to[0].lower()}{attached_to[1:]})",
+            # A plan issued by a decision has no number of its own: cite the decision (§9.2).
+            "attached_to": f"({attached_to})",
             "rows": appendix_rows(plan_file),
         },
         "rules": rules(plan_file, appendix_title),

@@ -76,12 +76,12 @@ def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> Rep
 def opening(f: ReportFacts) -> str:
     """"Thực hiện Quyết định số … ban hành Kế hoạch …; … báo cáo kết quả … (số liệu từ … đến …) như sau:"."""
     decision, body_ = f.plan_file.decision, f.plan_file.issuing_body
-    number = common.number_line(decision.number, "QĐ", body_).removeprefix("Số:").strip()
+    number = common.number_line(decision.number, "QĐ", body_).removeprefix("Số:").removeprefix(" ")
     dated = f" {common.cited_date(decision.date)}" if decision.date else ""
     basis = f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} " \
             f"{lower_first(common.bare(decision.title))}"
     if f.status.report.request:
-        basis += f"; thực hiện {lower_first(common.bare(f.status.report.request))}"
+        basis += f"; thực hiện {common.bare(f.status.report.request)}"  # "Công văn số …" keeps its capital
     start, end = f.window
     window = f"số liệu từ ngày {vn.short_date(start)} đến ngày {vn.short_date(end)}"
     signed = f.status.report.date.as_date()
@@ -121,7 +121,7 @@ def signer(plan_file: PlanFile, status: StatusFile) -> dict:
 def attached_to(plan_file: PlanFile, status: StatusFile) -> str:
     """``(Kèm theo Báo cáo số 52/BC-UBND ngày 08 tháng 9 năm 2025 của Ủy ban nhân dân xã …)``."""
     info, body_ = status.report, plan_file.issuing_body
-    number = common.number_line(info.number, TYPE_CODE, body_).removeprefix("Số:").strip()
+    number = common.number_line(info.number, TYPE_CODE, body_).removeprefix("Số:").removeprefix(" ")
     return f"(Kèm theo Báo cáo số {number} {common.cited_date(info.date)} của {common.clean(body_.name)})"
 
 

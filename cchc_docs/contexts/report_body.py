@@ -17,9 +17,10 @@ from .. import progress, vn
 from ..model import AREAS, Bullet, PlanFile, Text
 from ..periods import Period
 from ..status import StatusFile
-from .common import bare, clean
+from .common import bare, clean, number_line
 from .plan import END_MARK
 
+NOTHING_TO_REPORT = "Trong kỳ không có nhiệm vụ, số liệu thuộc lĩnh vực này."
 REFORM_AREAS = ("institutions", "procedures", "organisation", "civil_service", "public_finance", "digital_government")
 
 
@@ -86,7 +87,7 @@ def direction(f: ReportFacts) -> Node:
 
 def plan_sentences(f: ReportFacts) -> list[dict]:
     plan, decision = f.plan_file.plan, f.plan_file.decision
-    number = f"{vn.number_text(decision.number)}/QĐ-{f.plan_file.issuing_body.abbreviation}" if decision.number else "…"
+    number = number_line(decision.number, "QĐ", f.plan_file.issuing_body).removeprefix("Số:").removeprefix(" ")
     dated = f" ngày {vn.short_date(decision.date.as_date())}" if decision.date and decision.date.complete else ""
     t = f.tally
     lines = [
@@ -162,8 +163,10 @@ def reform_areas(f: ReportFacts) -> Node:
         "civil_service": training_bullets(ind.staff),
         "digital_government": digital_bullets(ind.digital),
     }
+    # Every area is reported on, even one with nothing to say (the province reads all six).
     children = [
-        Node(AREAS[code], paragraphs(getattr(narrative, code)) + figures.get(code, []) + area_tasks(f, code))
+        Node(AREAS[code], paragraphs(getattr(narrative, code)) + figures.get(code, []) + area_tasks(f, code)
+             or [text(NOTHING_TO_REPORT)])
         for code in REFORM_AREAS
     ]
     return Node("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", children=children)

@@ -306,6 +306,6 @@ def test_appendix_title_and_reference_line_follow_the_plan(sample_context):
         "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH TRÊN ĐỊA BÀN XÃ THƯỢNG HỒNG 6 THÁNG CUỐI NĂM 2025"
     )
     assert appendix["attached_to"] == (
-        "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 "
+        "(Kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 "
         "của Ủy ban nhân dân xã Thượng Hồng)"
     )

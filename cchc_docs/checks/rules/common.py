@@ -1,0 +1,41 @@
+"""Small helpers the rule modules share: units and words for messages, part filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..components import Layout, Part
+
+ALIGNMENTS = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải",
+              "distribute": "căn đều (phân bố)"}
+
+
+def pt(value: float) -> str:
+    return f"{value:g} pt"
+
+
+def pts(values) -> str:
+    return ", ".join(pt(v) for v in sorted(values))
+
+
+def size_range(least: float, most: float) -> str:
+    return pt(least) if least == most else f"{least:g}–{most:g} pt"
+
+
+def mm(value: float) -> str:
+    return f"{value:.1f} mm".replace(".", ",")
+
+
+def alignment(value: str | None) -> str:
+    return ALIGNMENTS.get(value or "left", value or "căn trái")
+
+
+def documents(layout: Layout, *kinds: str) -> Iterator[Part]:
+    """The parts of the given kinds (all parts when none is given)."""
+    for part in layout.parts:
+        if not kinds or part.kind in kinds:
+            yield part
+
+
+def within(value: float, least: float, most: float, tolerance: float = 0.01) -> bool:
+    return least - tolerance <= value <= most + tolerance

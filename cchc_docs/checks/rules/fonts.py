@@ -1,0 +1,84 @@
+"""Rules on every run of text: font family and colour (§1), NFC (§1), leftover placeholders (§7)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cchc_docs.facts import ParagraphFacts
+
+from .. import spec
+from ..components import Layout
+from ..pieces import pieces
+from ..registry import Hit, rule
+from ..text import fold
+
+_BRACKETED = re.compile(r"\[[^\[\]\d]{1,40}\]")
+_MODEL_NOTE = re.compile(r"^\((chu ky|ky ten|ky va ghi ro|ky, ghi ro|ky ghi ro|ky, dong dau|ky, ho ten)")
+_MODEL_TEXTS = frozenset({"ho va ten", "ho ten", "ho va ten nguoi ky"})
+_DOTS = re.compile(r"^(…|\.{3}|_{3})[.…_\s]*$")
+
+
+def _stories(layout: Layout) -> Iterator[tuple[ParagraphFacts, str]]:
+    """Every paragraph with text: body (tables included), then headers and footers."""
+    for para in layout.facts.paragraphs:
+        yield para, "Nội dung"
+    for story in layout.facts.header_footers:
+        for para in story.paragraphs:
+            yield para, "Đầu trang" if story.kind == "header" else "Chân trang"
+
+
+def _is_font(name: str) -> bool:
+    return name.strip().casefold() == spec.FONT.casefold()
+
+
+@rule("ND30-FONT-FAMILY", "C", spec.ART_FONT, "Phông chữ Times New Roman cho mọi thành phần")
+def font_family(layout: Layout) -> Iterator[Hit]:
+    for para, where in _stories(layout):
+        wrong = sorted({font for run in para.runs if run.text.strip() for font in run.fonts if not _is_font(font)})
+        if wrong:
+            yield Hit("Phông chữ không phải Times New Roman", spec.FONT, ", ".join(wrong), para, where)
+
+
+@rule("ND30-FONT-COLOR", "C", spec.ART_FONT, "Chữ màu đen")
+def font_color(layout: Layout) -> Iterator[Hit]:
+    for para, where in _stories(layout):
+        wrong = sorted({run.color for run in para.runs if run.text.strip() and run.color.lower() not in spec.BLACK})
+        if wrong:
+            yield Hit("Chữ không màu đen", "màu đen (auto hoặc 000000)", ", ".join(f"#{c}" for c in wrong), para, where)
+
+
+@rule("ND30-TEXT-NFC", "P", spec.ART_NFC, "Tiếng Việt lưu ở dạng dựng sẵn (Unicode NFC)")
+def text_nfc(layout: Layout) -> Iterator[Hit]:
+    for para, where in _stories(layout):
+        if not para.is_nfc:
+            yield Hit("Văn bản có chữ tiếng Việt ở dạng tổ hợp (không phải NFC)", "Unicode dựng sẵn (NFC)",
+                      "Unicode tổ hợp (NFD)", para, where)
+
+
+def _placeholder(text: str) -> str | None:
+    """The placeholder a line still holds, if any."""
+    if match := _BRACKETED.search(text):
+        return match.group(0)
+    folded = fold(text)
+    if _MODEL_NOTE.match(folded) or folded in _MODEL_TEXTS or _DOTS.match(text):
+        return text
+    return None
+
+
+def _candidate_paragraphs(layout: Layout) -> Iterator[ParagraphFacts]:
+    """Paragraphs outside tables, and those of the header and signature tables."""
+    layout_tables = {p.para.table_index for part in layout.parts for p in (*part.closing, part.national_title) if p}
+    for para in layout.facts.paragraphs:
+        if not para.in_table or para.table_index in layout_tables:
+            yield para
+
+
+@rule("ND30-PLACEHOLDER", "P", spec.ART_PLACEHOLDER, "Không còn chữ giữ chỗ của mẫu ([…], \"(Chữ ký …)\", \"Họ và tên\")")
+def placeholder(layout: Layout) -> Iterator[Hit]:
+    for para in _candidate_paragraphs(layout):
+        for piece in pieces(para):
+            found = _placeholder(piece.text)
+            if found:
+                yield Hit("Còn chữ giữ chỗ chưa thay bằng nội dung thật", "nội dung thật", found, piece,
+                          "Chữ giữ chỗ")

@@ -1,0 +1,243 @@
+"""DOCX → PDF: the samples convert intact; incremental, atomic, safe when LibreOffice misbehaves.
+
+The LibreOffice tests share one batch (module fixture); the rules about staleness,
+stamps and failures run against the fake soffice of pdf_support, in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SAMPLE, TEMPLATES, TODAY, open_docx, texts
+from pdf_support import fake_pdf, fake_soffice, require_office
+
+from cchc_docs import build, cli, fonts, pdf, pdfcheck, poppler
+from cchc_docs.errors import ConversionError, OutputError
+from cchc_docs.office import Office, Progress, Settings
+
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
+
+
+# --- the samples through LibreOffice ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_docx(tmp_path_factory) -> list[Path]:
+    """The sample plan built once: the decision first, then its reports."""
+    out = tmp_path_factory.mktemp("pdf-convert")
+    outputs = build.build(SAMPLE, out, TEMPLATES, TODAY)
+    return [o.path for o in sorted(outputs, key=lambda o: o.kind != "quyet-dinh")]
+
+
+@pytest.fixture(scope="module")
+def converted(sample_docx) -> pdf.Batch:
+    require_office()
+    return pdf.convert(sample_docx, options=pdf.Options(jobs=2))
+
+
+def test_the_sample_decision_and_its_reports_convert_with_no_findings(converted, sample_docx):
+    assert [r.status for r in converted.results] == ["converted"] * len(sample_docx)
+    assert len(sample_docx) >= 2, "the sample build makes a decision and a report"
+    assert converted.warnings == []
+    assert {str(f) for r in converted.results for f in r.findings} == set()
+
+
+def test_each_pdf_stands_beside_its_docx_with_a_stamp_naming_the_docx(converted):
+    for result in converted.results:
+        assert result.pdf == result.docx.with_suffix(".pdf")
+        assert result.pdf.read_bytes().startswith(b"%PDF-")
+        assert pdf.stamp_path(result.pdf).read_text() == pdf.stamp(result.docx.read_bytes())
+
+
+def test_pdftotext_keeps_the_vietnamese_text_intact(converted):
+    for result in converted.results:
+        text = poppler.text(result.pdf)
+        assert unicodedata.is_normalized("NFC", text)
+        assert "\ufffd" not in text
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+        pdf_words = set(text.split())
+        docx_words = {word for paragraph in texts(open_docx(result.docx)) for word in paragraph.split()}
+        assert docx_words - pdf_words == set(), result.docx.name
+
+
+def test_the_pdf_fonts_are_liberation_serif_or_times_new_roman(converted):
+    for result in converted.results:
+        names = poppler.font_names(result.pdf)
+        assert names and fonts.substituted(names) == []
+
+
+def test_current_pdfs_are_kept_without_starting_libreoffice(converted, sample_docx, tmp_path):
+    again = pdf.convert(sample_docx, options=pdf.Options(soffice=str(tmp_path / "khong-co-soffice")))
+    assert [r.status for r in again.results] == ["unchanged"] * len(sample_docx)
+    assert all(r.report for r in again.results)  # still checked, as cheaply as poppler allows
+
+
+def test_a_killed_libreoffice_is_restarted_and_the_batch_completes(sample_docx):
+    require_office()
+    decision = sample_docx[0].read_bytes()
+    killed = []
+
+    def kill_on_second_document(progress: Progress) -> None:
+        if progress.index == 1 and not killed:
+            killed.extend(kill_office(progress.pid))
+
+    pool = Office(Settings(), on_progress=kill_on_second_document)
+    results = pool.convert([decision] * 4)
+    assert killed, "LibreOffice was killed mid-batch"
+    assert pool.abnormal_ends == 1 and pool.starts >= 2
+    for data in results:
+        assert isinstance(data, bytes) and data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
+
+
+def kill_office(group: int) -> list[int]:
+    """SIGKILL the soffice.bin of one instance (by pid, found in its process group)."""
+    members = [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and _group_of(p) == group]
+    office_bins = [pid for pid in members if _command(pid) == "soffice.bin"] or [group]
+    for pid in office_bins:
+        os.kill(pid, signal.SIGKILL)
+    return office_bins
+
+
+def _group_of(proc: Path) -> int | None:
+    try:
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[2])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _command(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def test_two_builds_at_the_same_time_do_not_interfere(tmp_path):
+    require_office()
+    command = [sys.executable, "-m", "cchc_docs.cli", "build", str(SAMPLE), "-o", str(tmp_path),
+               "--date", TODAY.isoformat(), "--pdf"]
+    builds = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    for process in builds:
+        out, err = process.communicate(timeout=240)
+        assert process.returncode == 0, err.decode()
+    for docx in (tmp_path / SAMPLE.stem).glob("*.docx"):
+        target = docx.with_suffix(".pdf")
+        assert pdf.is_current(target, docx.read_bytes())
+        assert pdfcheck.check_pdf(target).findings == ()
+    assert not list((tmp_path / SAMPLE.stem).glob(".*.tmp"))  # no half-written file left behind
+
+
+# --- incremental and atomic, against the fake soffice -------------------------------------------
+
+@pytest.fixture
+def fake(tmp_path) -> pdf.Options:
+    return pdf.Options(soffice=str(fake_soffice(tmp_path)), check=False)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def statuses(batch: pdf.Batch) -> list[str]:
+    return [r.status for r in batch.results]
+
+
+def test_a_pdf_is_stale_exactly_when_its_docx_changed(tmp_path, fake):
+    docx = write(tmp_path / "van-ban.docx", "lần 1")
+    assert statuses(pdf.convert([docx], options=fake)) == ["converted"]
+    assert statuses(pdf.convert([docx], options=fake)) == ["unchanged"]
+    write(docx, "lần 2")
+    assert statuses(pdf.convert([docx], options=fake)) == ["converted"]
+    assert (tmp_path / "van-ban.pdf").read_bytes() == fake_pdf("lần 2")
+
+
+def test_force_converts_a_current_pdf(tmp_path, fake):
+    docx = write(tmp_path / "van-ban.docx", "nội dung")
+    pdf.convert([docx], options=fake)
+    forced = pdf.Options(soffice=fake.soffice, check=False, force=True)
+    assert statuses(pdf.convert([docx], options=forced)) == ["converted"]
+
+
+def test_a_pdf_without_its_stamp_is_converted_again(tmp_path, fake):
+    docx = write(tmp_path / "van-ban.docx", "nội dung")
+    pdf.convert([docx], options=fake)
+    pdf.stamp_path(tmp_path / "van-ban.pdf").unlink()
+    assert statuses(pdf.convert([docx], options=fake)) == ["converted"]
+
+
+def test_the_stamp_is_deterministic_and_readable():
+    assert pdf.stamp(b"abc") == (
+        "docx-sha256: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n"
+        f"recipe: {pdf.RECIPE}\n"
+    )
+
+
+def test_out_dir_collects_the_pdfs(tmp_path, fake):
+    docx = write(tmp_path / "a" / "van-ban.docx", "nội dung")
+    batch = pdf.convert([docx], tmp_path / "pdf", fake)
+    assert batch.results[0].pdf == tmp_path / "pdf" / "van-ban.pdf"
+    assert (tmp_path / "pdf" / "van-ban.pdf").is_file() and not (tmp_path / "a" / "van-ban.pdf").exists()
+
+
+def test_two_inputs_writing_one_pdf_are_refused_before_converting(tmp_path, fake):
+    first, second = write(tmp_path / "a" / "x.docx", "1"), write(tmp_path / "b" / "x.docx", "2")
+    with pytest.raises(OutputError, match="trùng tệp PDF đích"):
+        pdf.convert([first, second], tmp_path / "pdf", fake)
+    assert not (tmp_path / "pdf").exists()
+
+
+def test_a_failed_document_is_reported_and_the_old_pdf_kept(tmp_path, fake):
+    good, bad = write(tmp_path / "tot.docx", "tốt"), write(tmp_path / "hong.docx", "cũ")
+    pdf.convert([bad], options=fake)
+    write(bad, "BAD")
+    batch = pdf.convert([good, bad], options=fake)
+    assert statuses(batch) == ["converted", "failed"]
+    assert (tmp_path / "hong.pdf").read_bytes() == fake_pdf("cũ")  # untouched
+    assert not pdf.is_current(tmp_path / "hong.pdf", b"BAD")  # and still stale
+    with pytest.raises(ConversionError) as caught:
+        batch.raise_for_failures()
+    assert str(caught.value).startswith(f"{bad}: LibreOffice không mở")
+
+
+def test_missing_fonts_are_warned_about_before_converting(tmp_path, fake, monkeypatch):
+    monkeypatch.setattr(fonts, "installed_families", lambda program=None: {"DejaVu Serif", "DejaVu Sans"})
+    batch = pdf.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=fake)
+    assert [f.rule for f in batch.warnings] == ["PDF-FONT-MISSING"]
+    assert "fonts-liberation2" in batch.warnings[0].message
+
+
+# --- fonts ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("families", [{"Liberation Serif"}, {"Times New Roman", "Arial"}, None])
+def test_times_or_liberation_installed_or_unknown_gives_no_warning(families):
+    assert fonts.missing_font(families) is None
+
+
+@pytest.mark.parametrize("name", ["ABCDEF+LiberationSerif-BoldItalic", "TimesNewRomanPS-BoldMT",
+                                  "TimesNewRomanPSMT", "Times New Roman,Bold", "LiberationSerif"])
+def test_times_and_liberation_in_a_pdf_are_accepted(name):
+    assert fonts.substituted([name]) == []
+
+
+def test_another_font_in_a_pdf_is_reported_once_without_its_subset_tag():
+    found = fonts.substituted(["AAAAAA+DejaVuSerif", "BAAAAA+DejaVuSerif", "CAAAAA+LiberationSerif"])
+    assert [(f.rule, f.severity, f.got) for f in found] == [("PDF-FONT-SUBSTITUTED", "error", "DejaVuSerif")]
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+def test_build_pdf_without_libreoffice_keeps_the_docx_and_says_how_to_install(tmp_path):
+    result = CliRunner(env={"CCHC_SOFFICE": str(tmp_path / "khong-co")}).invoke(
+        cli.main, ["build", str(SAMPLE), "-o", str(tmp_path), "--date", TODAY.isoformat(), "--pdf"])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and INSTALL_HINT in result.stderr
+    assert (tmp_path / SAMPLE.stem / "quyet-dinh.docx").is_file()
+    assert "đã tạo" in result.stdout and not list(tmp_path.rglob("*.pdf"))
