@@ -7,11 +7,11 @@ problem in the data or a template leaves the output folder exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import documents, periods, render, source, status_rules, validate, vn
-from .errors import DataError, Location, Problem, SourceError, TemplateError
+from . import checks, documents, periods, render, source, status_rules, validate, vn
+from .errors import DataError, FormatError, Location, Problem, SourceError, TemplateError
 from .model import PlanFile
 from .periods import Period, PeriodError
 from .status import StatusFile, reporting_rules
@@ -25,6 +25,7 @@ class Output:
     kind: str
     path: Path
     data: bytes
+    findings: tuple = ()  # format findings of the self-check (warnings only: errors stop the build)
 
 
 def load_plan(plan_path: Path) -> PlanFile:
@@ -44,13 +45,30 @@ def render_plan(plan_file: PlanFile, plan_path: Path, out_root: Path, templates:
     return outputs
 
 
-def build(plan_path: Path, out_root: Path, templates: Path, today: dt.date) -> list[Output]:
+def self_check(outputs: list[Output], enabled: bool = True) -> list[Output]:
+    """Check every rendered document against Nghị định 30/2020 before anything is written.
+
+    Error findings raise :class:`FormatError` (nothing is written); warnings ride along
+    on each output for the CLI to print. ``enabled=False`` is for template work.
+    """
+    if not enabled:
+        return outputs
+    checked = [replace(output, findings=tuple(checks.check_bytes(output.data))) for output in outputs]
+    failures = [(o.path, o.findings) for o in checked if any(f.severity == "error" for f in o.findings)]
+    if failures:
+        raise FormatError(failures)
+    return checked
+
+
+def build(plan_path: Path, out_root: Path, templates: Path, today: dt.date, check: bool = True) -> list[Output]:
     """Build all documents of one plan file into ``out_root/<plan-stem>/``."""
     # Load and validate: every problem of the data at once.
     plan_file = load_plan(plan_path)
     # Render everything in memory: nothing is written if anything fails.
     outputs = render_plan(plan_file, plan_path, out_root, templates, today)
     outputs += render_reports(plan_file, plan_path, out_root, templates)
+    # Check each document's format (ND30): an error stops the build before any write.
+    outputs = self_check(outputs, check)
     # Write, each file atomically.
     for output in outputs:
         write_atomic(output.path, output.data)
@@ -127,7 +145,7 @@ def render_reports(plan_file: PlanFile, plan_path: Path, out_root: Path, templat
 
 
 def build_report(plan_path: Path, period: Period, status_path: Path | None, out_root: Path,
-                 templates: Path) -> Output:
+                 templates: Path, check: bool = True) -> Output:
     """Build one report: ``out_root/<plan-stem>/bao-cao-<period>.docx``."""
     # Load and validate the plan, the period, and the status file with its earlier siblings.
     plan_file = load_plan(plan_path)
@@ -142,6 +160,7 @@ def build_report(plan_path: Path, period: Period, status_path: Path | None, out_
     statuses = load_statuses(plan_file, {**siblings, period: path})
     # Render in memory, then write atomically.
     output = render_report(plan_file, plan_path, period, statuses[period], out_root, templates)
+    (output,) = self_check([output], check)
     write_atomic(output.path, output.data)
     return output
 

@@ -8,6 +8,7 @@ This is the one place that turns the project's errors into messages and exit cod
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import traceback
 from pathlib import Path
@@ -16,6 +17,7 @@ import click
 
 from . import __version__, build as build_mod, periods, source, validate as validate_mod
 from . import pdf as pdf_mod, preview as preview_mod
+from .checks import catalogue, check_file, output as check_output
 from .errors import CchcError
 
 EXIT_DATA = 1
@@ -52,7 +54,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except CchcError as e:
             click.echo(str(e), err=True)
-            ctx.exit(EXIT_DATA)
+            ctx.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception:  # noqa: BLE001 - the one place a bug is turned into a message
@@ -82,6 +84,16 @@ PDF_OPTION = click.option("--pdf", "make_pdf", is_flag=True,
                           help="Chuyển thêm mỗi văn bản sang PDF (bằng LibreOffice), cạnh tệp DOCX.")
 JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 16), default=1, show_default=True,
                            help="Số LibreOffice chạy song song khi chuyển PDF.")
+
+
+NO_CHECK_OPTION = click.option("--no-check", "no_check", is_flag=True,
+                               help="Không tự kiểm tra thể thức văn bản sinh ra (chỉ dùng khi đang sửa mẫu).")
+
+
+def echo_warnings(output) -> None:
+    """The self-check's warnings for one written document (errors have stopped the build)."""
+    for finding in output.findings:
+        click.echo("\n".join(check_output.describe(finding)), err=True)
 
 
 def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
@@ -123,11 +135,14 @@ def validate(plan: Path) -> None:
               help="Ngày dùng cho bản dự thảo chưa ghi ngày (mặc định: hôm nay).")
 @PDF_OPTION
 @JOBS_OPTION
-def build(plan: Path, out: Path, templates: Path | None, today: dt.date, make_pdf: bool, jobs: int) -> None:
+@NO_CHECK_OPTION
+def build(plan: Path, out: Path, templates: Path | None, today: dt.date, make_pdf: bool, jobs: int,
+          no_check: bool) -> None:
     """Sinh Quyết định, Kế hoạch và Phụ lục từ tệp dữ liệu PLAN vào thư mục OUT/<tên tệp>/."""
-    outputs = build_mod.build(plan, out, templates or build_mod.default_templates(), today)
+    outputs = build_mod.build(plan, out, templates or build_mod.default_templates(), today, check=not no_check)
     for output in outputs:
         click.echo(f"đã tạo {output.path}")
+        echo_warnings(output)
     if make_pdf:
         convert_to_pdf([output.path for output in outputs], jobs=jobs)
 
@@ -151,11 +166,14 @@ def parse_period(ctx, param, value: str):
               help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
 @PDF_OPTION
 @JOBS_OPTION
+@NO_CHECK_OPTION
 def report(plan: Path, period, status: Path | None, out: Path, templates: Path | None, make_pdf: bool,
-           jobs: int) -> None:
+           jobs: int, no_check: bool) -> None:
     """Sinh báo cáo kết quả thực hiện kế hoạch PLAN trong một kỳ, vào OUT/<tên tệp>/bao-cao-<kỳ>.docx."""
-    output = build_mod.build_report(plan, period, status, out, templates or build_mod.default_templates())
+    output = build_mod.build_report(plan, period, status, out, templates or build_mod.default_templates(),
+                                    check=not no_check)
     click.echo(f"đã tạo {output.path}")
+    echo_warnings(output)
     if make_pdf:
         convert_to_pdf([output.path], jobs=jobs)
 
@@ -194,6 +212,37 @@ def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
     images = preview_mod.render(preview_mod.source_pdf(file), out or file.parent, pages, dpi)
     for image in images:
         click.echo(f"đã tạo {image}")
+
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Dạng kết quả: văn bản cho người đọc hoặc JSON cho máy.")
+@click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 3).")
+@click.option("--list-rules", "list_rules", is_flag=True, help="In danh mục các quy tắc kiểm tra rồi thoát.")
+def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> None:
+    """Kiểm tra thể thức các tệp DOCX theo Nghị định 30/2020/NĐ-CP.
+
+    Mã thoát: 0 không có lỗi, 3 có lỗi thể thức (hoặc cảnh báo, với --strict), 1 có tệp không đọc được.
+    """
+    if list_rules:
+        click.echo(json.dumps(catalogue.entries(), ensure_ascii=False, indent=2) if fmt == "json" else catalogue.text())
+        return
+    if not files:
+        raise click.UsageError("cần ít nhất một tệp .docx (hoặc --list-rules)")
+    results = []
+    for file in files:
+        try:
+            results.append(check_output.FileResult(str(file), tuple(check_file(file))))
+        except CchcError as e:
+            results.append(check_output.FileResult(str(file), error=str(e)))
+            if fmt == "text":
+                click.echo(str(e), err=True)
+    report_text = check_output.as_json(results) if fmt == "json" else check_output.text(results)
+    if report_text:
+        click.echo(report_text)
+    raise click.exceptions.Exit(check_output.exit_code(results, strict))
 
 
 if __name__ == "__main__":

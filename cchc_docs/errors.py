@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 class CchcError(Exception):
     """Base of every error the user can cause and fix."""
 
+    #: The CLI's exit status for this error (1: data, template, output; 3: format findings).
+    exit_code = 1
+
 
 @dataclass(frozen=True)
 class Location:
@@ -112,3 +115,23 @@ class PdfReadError(CchcError):
 
 class PreviewError(CchcError):
     """The pages asked for a preview are not in the PDF."""
+
+
+class FormatError(CchcError):
+    """A rendered document breaks Nghị định 30/2020 (error findings of the self-check).
+
+    ``failures`` pairs each failing output path with its findings (errors and warnings);
+    the build writes nothing when this is raised.
+    """
+
+    exit_code = 3
+
+    def __init__(self, failures: list[tuple[object, tuple]]):
+        self.failures = list(failures)
+        lines = []
+        for path, findings in self.failures:
+            errors = sum(1 for f in findings if f.severity == "error")
+            lines.append(f"{path}: văn bản sinh ra sai thể thức ({errors} lỗi), không ghi tệp; "
+                         "sửa mẫu hoặc dữ liệu (hoặc dùng --no-check khi đang sửa mẫu):")
+            lines += [f"  {finding}" for finding in findings]
+        super().__init__("\n".join(lines))

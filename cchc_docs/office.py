@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -53,6 +53,8 @@ PDF_FILTER = "pdf:writer_pdf_Export"
 # Lines LibreOffice prints as it moves from one document to the next.
 PROGRESS_PREFIXES = ("convert ", "Error: source file could not be loaded")
 MAX_ABNORMAL = 2  # a document in hand at this many crashes or hangs is reported
+# 0, or 1 when a document failed (newer LibreOffice); a crash gives 128 + signal or −signal.
+NORMAL_EXIT = (0, 1)
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,13 @@ class Office:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 runs = [pool.submit(self._work, batch, _Instance(self, root, slot), documents, suffix)
                         for slot in range(workers)]
-                for run in runs:
-                    run.result()
+                try:
+                    for run in as_completed(runs):
+                        run.result()  # the first worker to fail stops the others
+                except BaseException:
+                    # Ctrl-C does not reach LibreOffice (its own session): stop it here.
+                    batch.cancel()
+                    raise
         finally:
             shutil.rmtree(root, ignore_errors=True)
         return [batch.results[i] for i in range(len(documents))]
@@ -131,7 +138,7 @@ class Office:
         """One worker: take chunks until the batch is done."""
         while (chunk := batch.take()) is not None:
             try:
-                run = instance.run(chunk, documents, suffix)
+                run = instance.run(batch, chunk, documents, suffix)
             except BaseException:
                 batch.abandon(chunk)
                 raise
@@ -161,15 +168,17 @@ class _Batch:
         self.suspicion: Counter[int] = Counter()  # abnormal ends each document was in hand at
         self.in_flight = 0
         self.cond = threading.Condition()
+        self.cancelled = False
+        self.running: set[subprocess.Popen] = set()  # killed on cancel
         # Even shares for the instances, each restarted after max_docs documents.
         self.chunk_size = max(1, min(settings.max_docs, math.ceil(count / settings.jobs)))
 
     def take(self) -> list[int] | None:
         """The next chunk to convert, or None when the batch is done."""
         with self.cond:
-            while not self.pending and self.in_flight:
+            while not self.pending and self.in_flight and not self.cancelled:
                 self.cond.wait()
-            if not self.pending:
+            if not self.pending or self.cancelled:
                 return None
             chunk = self._next_chunk()
             self.in_flight += 1
@@ -209,6 +218,25 @@ class _Batch:
                 retry.append(index)
         return retry
 
+    def cancel(self) -> None:
+        """Stop handing out work and kill the LibreOffice processes running now."""
+        with self.cond:
+            self.cancelled = True
+            for process in self.running:
+                _kill_group(process, reap=False)
+            self.cond.notify_all()
+
+    def started(self, process: subprocess.Popen) -> None:
+        """Register a running process (killed at once if the batch was cancelled meanwhile)."""
+        with self.cond:
+            self.running.add(process)
+            if self.cancelled:
+                _kill_group(process, reap=False)
+
+    def stopped(self, process: subprocess.Popen) -> None:
+        with self.cond:
+            self.running.discard(process)
+
     def abandon(self, chunk: list[int]) -> None:
         """A worker died of a bug: let the others stop instead of waiting for it."""
         with self.cond:
@@ -231,15 +259,17 @@ class _Instance:
         self.profile = root / f"profile-{slot}"
         self.work = root / f"work-{slot}"
 
-    def run(self, chunk: list[int], documents: Sequence[bytes], suffix: str) -> _Run:
+    def run(self, batch: _Batch, chunk: list[int], documents: Sequence[bytes], suffix: str) -> _Run:
         """Convert ``chunk`` in one LibreOffice process, watching it document by document."""
         inputs, out_dir = self._prepare(chunk, documents, suffix)
         process = self._start(inputs, out_dir)
         try:
+            batch.started(process)
             finished_lines, reason = self._watch(process, chunk)
         finally:
             _kill_group(process)
-        complete = not reason and process.returncode == 0 and finished_lines == len(chunk)
+            batch.stopped(process)
+        complete = not reason and process.returncode in NORMAL_EXIT and finished_lines == len(chunk)
         if not complete:
             reason = reason or "dừng bất thường"
             shutil.rmtree(self.profile, ignore_errors=True)  # a killed profile may be half written
@@ -271,8 +301,12 @@ class _Instance:
         env = {**os.environ, "TMPDIR": str(self.work / "tmp")}
         with self.office._count_lock:
             self.office.starts += 1
-        return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        try:
+            return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        except OSError as e:
+            raise ToolMissingError(f"Không chạy được LibreOffice {self.office.soffice} ({e.strerror}); "
+                                   f"cài lại bằng: {INSTALL_HINT}") from e
 
     def _watch(self, process: subprocess.Popen, chunk: list[int]) -> tuple[int, str]:
         """Count progress lines until LibreOffice exits; a silent document is a hang."""
@@ -299,23 +333,24 @@ def _line_reader(process: subprocess.Popen) -> queue.Queue:
     lines: queue.Queue = queue.Queue()
 
     def pump() -> None:
-        for raw in process.stdout:
-            lines.put(raw.decode("utf-8", "replace").rstrip("\n"))
+        # This thread alone reads and closes the pipe: EOF comes once the group is dead.
+        with process.stdout as stream:
+            for raw in stream:
+                lines.put(raw.decode("utf-8", "replace").rstrip("\n"))
         lines.put(None)
 
     threading.Thread(target=pump, daemon=True).start()
     return lines
 
 
-def _kill_group(process: subprocess.Popen) -> None:
-    """Kill the instance's process group (the launcher and soffice.bin) and reap it."""
+def _kill_group(process: subprocess.Popen, reap: bool = True) -> None:
+    """Kill the instance's process group (the launcher and soffice.bin), and reap it."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    process.wait()
-    if process.stdout:
-        process.stdout.close()
+    if reap:
+        process.wait()
 
 
 def _read_pdf(path: Path) -> bytes | None:

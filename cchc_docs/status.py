@@ -69,7 +69,7 @@ class ReportInfo:
         "và dòng \"Lưu\" (chương trình tự tạo). Ví dụ: `TT Đảng ủy, TT HĐND xã`."
     )
     number: DocNumber | None = doc("Số báo cáo sau khi ký, ví dụ `52`. Bỏ trống khi là dự thảo (`Số:      /BC-UBND`).", None)
-    addressed_to: tuple[str, ...] = doc(
+    addressees: tuple[str, ...] = doc(
         "Kính gửi: cơ quan cấp trên nhận báo cáo, mỗi nơi một mục. Khi có, Nơi nhận mở đầu bằng `- Như trên;`. "
         "Ví dụ: `Sở Nội vụ thành phố Hải Phòng`.", ()
     )
@@ -267,9 +267,9 @@ class StatusFile:
 
     period: PeriodCode = doc("Kỳ báo cáo, trùng với tên tệp: `2025-Q3`, `2025-H1`, `2025-H2`, `2025-9M` hoặc `2025-Y`.")
     report: ReportInfo = doc("Thông tin văn bản báo cáo.")
-    narrative: Narrative = doc("Nội dung báo cáo theo từng mục.")
     tasks: tuple[TaskStatus, ...] = doc("Tình trạng các nhiệm vụ; nhiệm vụ không ghi được coi là `chưa thực hiện`.", ())
     indicators: Indicators = doc("Số liệu thô trong kỳ (không ghi tỷ lệ, tổng cộng).", Indicators())
+    narrative: Narrative = doc("Nội dung báo cáo theo từng mục.", Narrative())
 
     def status_of(self, task_id: str) -> TaskStatus | None:
         """The status recorded for ``task_id``, or None when the file does not mention it."""

@@ -104,7 +104,7 @@ class _Rules:
         for i, line in enumerate(info.recipients):
             if re.match(r"(?i)-?\s*(lưu\b|như trên)", line):
                 self.c.report(("report", "recipients", i), "không ghi dòng 'Như trên' hay 'Lưu' trong recipients",
-                              got=show(line), hint="'Như trên' tự thêm khi có addressed_to; 'Lưu' tạo từ archive")
+                              got=show(line), hint="'Như trên' tự thêm khi có addressees; 'Lưu' tạo từ archive")
         for i, code in enumerate(info.archive):
             self.unit_ref(code, ("report", "archive", i))
         if info.signer is not None:
@@ -141,7 +141,7 @@ class _Rules:
             if task.id not in ids:
                 self.c.report(path + ("id",), f"không có nhiệm vụ mã '{task.id}' trong kế hoạch",
                               expected=f"một mã từ {ids[0]} đến {ids[-1]}" if ids else "một mã nhiệm vụ",
-                              got=show(task.id), hint=suggest(task.id, ids))
+                              got=show(task.id), hint=_near_id(task.id, ids))
             elif seen[task.id] > 1 and task.id in first:
                 self.c.report(path + ("id",), f"nhiệm vụ '{task.id}' được ghi hai lần", hint=f"lần đầu ở tasks[{first[task.id]}]")
             first.setdefault(task.id, i)
@@ -231,6 +231,14 @@ class _Rules:
                 if text and _LEADING_NUMBER.match(text):
                     self.c.report(("narrative", name, i), "không ghi số thứ tự hoặc dấu đầu dòng trong nội dung",
                                   got=show(text), hint="số thứ tự và dấu '-', '+' do chương trình tạo")
+
+
+def _near_id(written: str, ids: list[str]) -> str | None:
+    """A "did you mean" for a task id, trying the usual typing slips (O for 0, l for 1) first."""
+    for candidate in (written.upper(), written.upper().replace("O", "0").replace("I", "1").replace("L", "1")):
+        if candidate in ids:
+            return f"có phải ý bạn là '{candidate}'?"
+    return suggest(written, ids)
 
 
 def _iso(date) -> str:

@@ -93,6 +93,16 @@ def require_office() -> None:
         pytest.skip(message)
 
 
+def require_poppler() -> None:
+    """Skip without poppler-utils, except on CI (``CI`` set), where it fails."""
+    missing = [tool for tool in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm") if not _which(tool)]
+    if missing:
+        message = f"cần poppler-utils (thiếu {', '.join(missing)}); xem .ci/run"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def _which(tool: str) -> bool:
     import shutil
 

@@ -7,6 +7,7 @@ kills a real one).
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 from pdf_support import fake_pdf, fake_soffice, read_log
@@ -87,11 +88,26 @@ def test_a_document_that_always_crashes_is_reported_and_the_others_convert(soffi
 
 @pytest.mark.parametrize("hang", [b"HANG-LOAD", b"HANG-STORE"])
 def test_a_hanging_document_times_out_and_the_others_convert(soffice, tmp_path, hang):
-    pool = Office(quick(timeout=0.3, startup_timeout=1.0), soffice)
+    pool = Office(quick(timeout=0.3, startup_timeout=2.0), soffice)
     results = pool.convert([b"a", hang, b"c"])
     assert results[0] == fake_pdf("a") and results[2] == fake_pdf("c")
     assert isinstance(results[1], Failure) and "treo quá 0.3 giây" in results[1].message
     for run in runs(tmp_path):  # every hung process was killed, not left behind
+        with pytest.raises(ProcessLookupError):
+            os.kill(run["pid"], 0)
+
+
+def test_an_error_in_one_worker_stops_the_other_instances_at_once(soffice, tmp_path):
+    def fail_on_b(progress):
+        if progress.index == 1:
+            raise RuntimeError("dừng")
+
+    pool = Office(quick(jobs=2, timeout=30), soffice, on_progress=fail_on_b)
+    start = time.monotonic()
+    with pytest.raises(RuntimeError):
+        pool.convert([b"a", b"b", b"HANG-STORE", b"d"])  # the second instance hangs on its first
+    assert time.monotonic() - start < 15  # not the 30 s timeout: the hang was killed
+    for run in runs(tmp_path):
         with pytest.raises(ProcessLookupError):
             os.kill(run["pid"], 0)
 
@@ -114,3 +130,11 @@ def test_missing_libreoffice_via_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "khong-co"))
     with pytest.raises(ToolMissingError, match="LibreOffice"):
         Office(quick())
+
+
+def test_a_soffice_that_cannot_run_is_reported_not_crashed_on(tmp_path):
+    broken = tmp_path / "soffice"
+    broken.write_text("#!/khong/co/trinh-thong-dich\n")
+    broken.chmod(0o755)
+    with pytest.raises(ToolMissingError, match="Không chạy được LibreOffice"):
+        Office(quick(), broken).convert([b"a"])

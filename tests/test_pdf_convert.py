@@ -19,7 +19,7 @@ from conftest import ROOT, SAMPLE, TEMPLATES, TODAY, open_docx, texts
 from pdf_support import fake_pdf, fake_soffice, require_office
 
 from cchc_docs import build, cli, fonts, pdf, pdfcheck, poppler
-from cchc_docs.errors import ConversionError, OutputError
+from cchc_docs.errors import ConversionError, OutputError, ToolMissingError
 from cchc_docs.office import Office, Progress, Settings
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
@@ -41,6 +41,7 @@ def converted(sample_docx) -> pdf.Batch:
     return pdf.convert(sample_docx, options=pdf.Options(jobs=2))
 
 
+@pytest.mark.libreoffice
 def test_the_sample_decision_and_its_reports_convert_with_no_findings(converted, sample_docx):
     assert [r.status for r in converted.results] == ["converted"] * len(sample_docx)
     assert len(sample_docx) >= 2, "the sample build makes a decision and a report"
@@ -48,6 +49,7 @@ def test_the_sample_decision_and_its_reports_convert_with_no_findings(converted,
     assert {str(f) for r in converted.results for f in r.findings} == set()
 
 
+@pytest.mark.libreoffice
 def test_each_pdf_stands_beside_its_docx_with_a_stamp_naming_the_docx(converted):
     for result in converted.results:
         assert result.pdf == result.docx.with_suffix(".pdf")
@@ -55,6 +57,7 @@ def test_each_pdf_stands_beside_its_docx_with_a_stamp_naming_the_docx(converted)
         assert pdf.stamp_path(result.pdf).read_text() == pdf.stamp(result.docx.read_bytes())
 
 
+@pytest.mark.libreoffice
 def test_pdftotext_keeps_the_vietnamese_text_intact(converted):
     for result in converted.results:
         text = poppler.text(result.pdf)
@@ -66,18 +69,21 @@ def test_pdftotext_keeps_the_vietnamese_text_intact(converted):
         assert docx_words - pdf_words == set(), result.docx.name
 
 
+@pytest.mark.libreoffice
 def test_the_pdf_fonts_are_liberation_serif_or_times_new_roman(converted):
     for result in converted.results:
         names = poppler.font_names(result.pdf)
         assert names and fonts.substituted(names) == []
 
 
+@pytest.mark.libreoffice
 def test_current_pdfs_are_kept_without_starting_libreoffice(converted, sample_docx, tmp_path):
     again = pdf.convert(sample_docx, options=pdf.Options(soffice=str(tmp_path / "khong-co-soffice")))
     assert [r.status for r in again.results] == ["unchanged"] * len(sample_docx)
     assert all(r.report for r in again.results)  # still checked, as cheaply as poppler allows
 
 
+@pytest.mark.libreoffice
 def test_a_killed_libreoffice_is_restarted_and_the_batch_completes(sample_docx):
     require_office()
     decision = sample_docx[0].read_bytes()
@@ -118,6 +124,7 @@ def _command(pid: int) -> str:
         return ""
 
 
+@pytest.mark.libreoffice
 def test_two_builds_at_the_same_time_do_not_interfere(tmp_path):
     require_office()
     command = [sys.executable, "-m", "cchc_docs.cli", "build", str(SAMPLE), "-o", str(tmp_path),
@@ -214,6 +221,17 @@ def test_missing_fonts_are_warned_about_before_converting(tmp_path, fake, monkey
     assert "fonts-liberation2" in batch.warnings[0].message
 
 
+def test_without_poppler_the_pdfs_are_written_and_the_checks_skipped_with_a_warning(tmp_path, monkeypatch):
+    def no_poppler(path):
+        raise ToolMissingError("Không tìm thấy pdftotext (poppler-utils)")
+
+    monkeypatch.setattr(pdfcheck, "check_pdf", no_poppler)
+    options = pdf.Options(soffice=str(fake_soffice(tmp_path)))
+    batch = pdf.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=options)
+    assert statuses(batch) == ["converted"] and (tmp_path / "van-ban.pdf").is_file()
+    assert [(f.rule, f.severity) for f in batch.warnings] == [("PDF-CHECK-SKIPPED", "warning")]
+
+
 # --- fonts ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("families", [{"Liberation Serif"}, {"Times New Roman", "Arial"}, None])
@@ -238,6 +256,15 @@ def test_build_pdf_without_libreoffice_keeps_the_docx_and_says_how_to_install(tm
     result = CliRunner(env={"CCHC_SOFFICE": str(tmp_path / "khong-co")}).invoke(
         cli.main, ["build", str(SAMPLE), "-o", str(tmp_path), "--date", TODAY.isoformat(), "--pdf"])
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and INSTALL_HINT in result.stderr
+    last = result.stderr.splitlines()[-1]  # after any format warnings on the DOCX
+    assert last.startswith("Không tìm thấy LibreOffice") and last.endswith(INSTALL_HINT)
     assert (tmp_path / SAMPLE.stem / "quyet-dinh.docx").is_file()
     assert "đã tạo" in result.stdout and not list(tmp_path.rglob("*.pdf"))
+
+
+def test_report_pdf_without_libreoffice_keeps_the_docx_and_says_how_to_install(tmp_path):
+    result = CliRunner(env={"CCHC_SOFFICE": str(tmp_path / "khong-co")}).invoke(
+        cli.main, ["report", str(SAMPLE), "--period", "2025-Q3", "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].endswith(INSTALL_HINT)
+    assert [p.name for p in (tmp_path / SAMPLE.stem).glob("*.docx")] == ["bao-cao-2025-q3.docx"]

@@ -241,12 +241,14 @@ def reports(pdfs) -> dict[str, pdfcheck.Report]:
     return {name: pdfcheck.check_pdf(path) for name, path in pdfs.items()}
 
 
+@pytest.mark.libreoffice
 def test_the_sample_decision_passes_every_layout_check(reports):
     report = reports["decision"]
     assert [str(f) for f in report.findings] == []
     assert [s.kind for s in report.sections] == ["document", "document", "appendix"]
 
 
+@pytest.mark.libreoffice
 def test_the_sample_reports_pass_every_layout_check(reports):
     names = [name for name in reports if name.startswith("bao-cao")]
     assert names, "the sample build makes at least one report"
@@ -255,11 +257,13 @@ def test_the_sample_reports_pass_every_layout_check(reports):
         assert reports[name].sections[0].kind == "document"
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("name", PLANTED)
 def test_a_planted_fault_is_found_and_nothing_else(reports, name):
     assert {f.rule for f in reports[name].findings} == PLANTED[name][1]
 
 
+@pytest.mark.libreoffice
 def test_the_sample_appendix_is_landscape_and_the_rest_portrait(pdfs, reports):
     appendix = reports["decision"].sections[-1]
     sizes = poppler.page_sizes(pdfs["decision"])

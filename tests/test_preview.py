@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE, TEMPLATES, TODAY
-from pdf_support import require_office
+from pdf_support import require_office, require_poppler
 
-from cchc_docs import build, cli, preview
-from cchc_docs.errors import PreviewError
+from cchc_docs import build, cli, poppler, preview
+from cchc_docs.errors import PdfReadError, PreviewError, ToolMissingError
 from cchc_docs.preview import PageRange
 
 A4 = (595, 842)
@@ -44,7 +44,7 @@ def png_size(path: Path) -> tuple[int, int]:
 
 @pytest.fixture
 def three_pages(tmp_path) -> Path:
-    require_office()
+    require_poppler()
     path = tmp_path / "ban-in.pdf"
     path.write_bytes(tiny_pdf(A4, A4, A4[::-1]))
     return path
@@ -93,6 +93,7 @@ def test_only_docx_and_pdf_can_be_previewed(tmp_path):
         preview.source_pdf(tmp_path / "ke-hoach.odt")
 
 
+@pytest.mark.libreoffice
 def test_preview_of_a_docx_converts_it_then_renders_the_pages_asked(tmp_path):
     require_office()
     (output,) = [o for o in build.build(SAMPLE, tmp_path, TEMPLATES, TODAY) if o.kind == "quyet-dinh"]
@@ -104,3 +105,16 @@ def test_preview_of_a_docx_converts_it_then_renders_the_pages_asked(tmp_path):
     width, height = png_size(images[0])
     assert (width, height) == (331, 468)  # A4 at 40 dpi
     assert output.path.with_suffix(".pdf").is_file()  # the DOCX's PDF, brought up to date
+
+
+def test_a_missing_poppler_tool_says_how_to_install_it():
+    with pytest.raises(ToolMissingError, match="apt-get install poppler-utils"):
+        poppler.run(["pdftotext-khong-co"], Path("x.pdf"))
+
+
+def test_a_broken_pdf_is_reported_with_its_name(tmp_path):
+    require_poppler()
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes(b"khong phai PDF")
+    with pytest.raises(PdfReadError, match=r"hong\.pdf: không đọc được PDF"):
+        preview.render(broken, tmp_path)

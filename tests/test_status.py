@@ -83,7 +83,7 @@ def test_a_minimal_status_file_is_read_with_defaults():
     status = load(HEAD)
     assert status.period == Q3
     assert status.report.number is None
-    assert status.report.addressed_to == ()
+    assert status.report.addressees == ()
     assert status.tasks == ()
     assert status.indicators.dossiers is None
     assert status.narrative.strengths[0].text == "Hoàn thành kế hoạch đúng hạn."
@@ -121,9 +121,9 @@ def test_the_nine_month_window_setting_is_read_from_the_issuing_body():
 
 
 def test_an_unknown_task_id_is_located_and_a_near_id_suggested():
-    found = problems(HEAD + "tasks:\n  - {id: T1O, status: đang thực hiện}\n")
-    assert found == ["2025-Q3.yaml:8:10: tasks[0].id: không có nhiệm vụ mã 'T1O' trong kế hoạch "
-                     "(cần một mã từ T01 đến T03, nhận được 'T1O'); có phải ý bạn là 'T01'?"]
+    found = problems(HEAD + "tasks:\n  - {id: T0l, status: đang thực hiện}\n")
+    assert found == ["2025-Q3.yaml:8:10: tasks[0].id: không có nhiệm vụ mã 'T0l' trong kế hoạch "
+                     "(cần một mã từ T01 đến T03, nhận được 'T0l'); có phải ý bạn là 'T01'?"]
 
 
 def test_a_misspelt_status_is_refused_with_the_choices():
@@ -260,3 +260,17 @@ def test_a_task_done_earlier_but_missing_later_is_reported():
     q4 = validate_status(q4_source, plan_file(), periods.parse("2025-Q4"))
     (found,) = [str(p) for p in consistency(q3, q4, q4_source)]
     assert "tasks: nhiệm vụ T01 đã hoàn thành ở kỳ trước nhưng kỳ này không ghi hoàn thành" in found
+
+
+def test_every_field_of_the_status_file_is_documented():
+    import dataclasses
+    from pathlib import Path
+
+    from cchc_docs import status as records
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "status-format.md").read_text(encoding="utf-8")
+    kinds = [records.StatusFile, records.ReportInfo, records.TaskStatus, records.Indicators, records.Narrative,
+             records.AssignedTasks, records.Inspections, records.Outreach, records.Documents, records.Procedures,
+             records.Dossiers, records.Feedback, records.Satisfaction, records.Staff, records.Digital]
+    missing = [f"{k.__name__}.{f.name}" for k in kinds for f in dataclasses.fields(k) if f"`{f.name}`" not in text]
+    assert missing == []

@@ -620,6 +620,8 @@ def save(doc) -> bytes:
 REPORT_STYLES = {
     "KinhGui": ("Kính gửi", L.SIZE_BODY, False, False, WD_ALIGN_PARAGRAPH.RIGHT, {"before": L.SPACE_BETWEEN_PT}),
     "KinhGuiMuc": ("Kính gửi - nơi nhận", L.SIZE_BODY, False, False, LEFT, {"before": L.SPACE_BETWEEN_PT}),
+    "VanBanCuoi": ("Nội dung văn bản - đoạn cuối", L.SIZE_BODY, False, False, JUSTIFY,
+                   {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
     "TenBang": ("Tên bảng", L.SIZE_TABLE + 1, True, False, CENTER, {"before": L.SPACE_BETWEEN_PT, "after": 4, "keep": True}),
 }
 
@@ -650,8 +652,8 @@ def report_part(doc) -> None:
     para(doc, "TenLoai", "BÁO CÁO")
     para(doc, "TrichYeu", "{{ report.title }}")
     rule(doc, "RuleTitle")
-    tag(doc, "if report.addressed_to")
-    addressed_to_block(doc)
+    tag(doc, "if report.addressees")
+    addressees_block(doc)
     tag(doc, "endif")
     para(doc, "VanBan", "{{ report.opening }}")
     tag(doc, "for part in report.body")
@@ -667,12 +669,12 @@ def report_part(doc) -> None:
     signature_block(doc, "report")
 
 
-def addressed_to_block(doc) -> None:
+def addressees_block(doc) -> None:
     """Box 9a: "Kính gửi:" with the recipients beside it, their dashes aligned (§8)."""
     table = layout_table(doc, [60.0, L.TEXT_WIDTH_MM - 60.0])
     left, right = table.rows[0].cells
     para(left, "KinhGui", "Kính gửi:")
-    tag(right, "for line in report.addressed_to")
+    tag(right, "for line in report.addressees")
     para(right, "KinhGuiMuc", "{{ line }}")
     tag(right, "endfor")
 
@@ -686,6 +688,8 @@ def report_paragraphs(doc, source: str) -> None:
     para(doc, "TieuDeKhoan", "{{ p.lead }}{{ p.text }}")
     tag(doc, "elif p.kind == 'point_heading'")
     para(doc, "TieuDeDiem", "{{ p.lead }}{{ p.text }}")
+    tag(doc, "elif p.kind == 'end'")
+    para(doc, "VanBanCuoi", "{{ p.lead }}{{ p.text }}")  # kept with the signature block
     tag(doc, "else")
     para(doc, "VanBan", "{{ p.lead }}{{ p.text }}")
     tag(doc, "endif")

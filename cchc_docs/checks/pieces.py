@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cchc_docs import metrics
 from cchc_docs.facts import BorderFacts, ParagraphFacts, RunFacts
 
 
@@ -109,18 +110,27 @@ def same_place(a: ParagraphFacts, b: ParagraphFacts) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class RuleLine:
-    """The rule under a component: a border (with its length when known) or a shape."""
+    """The rule under a component: a border (with its length when known), a shape
+    (length unknown), or the text itself underlined (as long as the text)."""
 
     para: ParagraphFacts
-    border: BorderFacts | None  # None: a drawn line, length unknown
+    border: BorderFacts | None  # None: a drawn line or an underline
+    underline_mm: float | None = None
+    underline_style: str | None = None
+
+    @property
+    def style(self) -> str:
+        if self.border is not None:
+            return self.border.style
+        return self.underline_style or "single"
 
     @property
     def solid(self) -> bool:
-        return self.border is None or self.border.style in ("single", "thick")
+        return self.style in ("single", "thick")
 
     @property
     def length_mm(self) -> float | None:
-        return self.border.extent_mm if self.border is not None else None
+        return self.border.extent_mm if self.border is not None else self.underline_mm
 
 
 def rule_under(para: ParagraphFacts, paragraphs: tuple[ParagraphFacts, ...], reach: int = 2) -> RuleLine | None:
@@ -135,3 +145,12 @@ def rule_under(para: ParagraphFacts, paragraphs: tuple[ParagraphFacts, ...], rea
         if border is not None or following.has_drawing:
             return RuleLine(following, border)
     return RuleLine(para, None) if para.has_drawing else None
+
+
+def underline_rule(piece: Piece) -> RuleLine | None:
+    """Text underlined from end to end: a rule exactly as long as the text (old habit
+    for the Tiêu ngữ; too long under an issuing body or a trích yếu)."""
+    visible = piece._visible()
+    if not visible or not all(run.underline for run in visible) or piece.size is None:
+        return None
+    return RuleLine(piece.para, None, round(metrics.bold_width_mm(piece.text, piece.size), 1), visible[0].underline_style)

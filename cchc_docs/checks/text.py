@@ -8,6 +8,7 @@ rule that checks its exact text can then report the difference.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -27,11 +28,17 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lowercase, without diacritics (đ → d), single-spaced: 'CỘNG  HÒA' → 'cong hoa'."""
     text = text.replace("đ", "d").replace("Đ", "D")
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
+
+
+def fold_start(text: str, length: int = 40) -> str:
+    """The folded start of a line: enough to tell how it opens, cheap on long paragraphs."""
+    return fold(text[:length])
 
 
 def letters(text: str) -> str:

@@ -39,7 +39,7 @@ def build(versions: list[PlanFile], index: int, today: dt.date) -> dict:
     date = common.signing_date(amendment.decision.date, today)
     issued = common.signing_date(versions[0].decision.date, today)
     plan_reference = _plan_reference(versions[0], issued)
-    attached = f"(Kèm theo {_own_reference(amendment, body, date)})"
+    attached = f"(Kèm theo {own_reference(amendment, body, date)})"
     changes = [describe(c, before, after) for c in amendment.changes]
     title_i = f"NỘI DUNG SỬA ĐỔI, BỔ SUNG KẾ HOẠCH {vn.upper(common.clean(after.plan.title))}"
     title_ii = f"DANH MỤC NHIỆM VỤ {vn.upper(common.clean(after.plan.title))} (SAU KHI SỬA ĐỔI, BỔ SUNG)"
@@ -76,7 +76,7 @@ def _plan_reference(original: PlanFile, issued) -> str:
     return f"Kế hoạch {common.clean(original.plan.title)} ban hành kèm theo {line}"
 
 
-def _own_reference(amendment: Amendment, body, date) -> str:
+def own_reference(amendment: Amendment, body, date) -> str:
     number = common.number_line(amendment.decision.number, TYPE_CODE, body).removeprefix("Số:").removeprefix(" ")
     return f"Quyết định số {number} {common.cited_date(date)} của {common.clean(body.name)}"
 
@@ -88,7 +88,7 @@ def _earlier_decisions(original: PlanFile, index: int, today) -> list[str]:
              f"{common.clean(original.plan.title)}"]
     for earlier in original.amendments[:index]:
         date = common.signing_date(earlier.decision.date, today)
-        lines.append(f"{_own_reference(earlier, original.issuing_body, date)} về việc "
+        lines.append(f"{own_reference(earlier, original.issuing_body, date)} về việc "
                      f"{common.bare(earlier.decision.title)[0].lower()}{common.bare(earlier.decision.title)[1:]}")
     return lines
 

@@ -41,7 +41,7 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
         },
         "report": {
             "title": title,
-            "addressed_to": addressed_to(info.addressed_to),
+            "addressees": addressees(info.addressees),
             "opening": opening(facts),
             "body": body(facts),
             "areas_table": areas_table(facts),
@@ -92,7 +92,7 @@ def opening(f: ReportFacts) -> str:
             f"{f.period.label} ({window}) như sau:")
 
 
-def addressed_to(names: tuple[str, ...]) -> list[str]:
+def addressees(names: tuple[str, ...]) -> list[str]:
     """Box 9a: one recipient on the Kính gửi line; several as ``- …;`` lines, the last ending ``.``."""
     names = [common.bare(name) for name in names]
     if len(names) <= 1:
@@ -104,7 +104,7 @@ def recipients(plan_file: PlanFile, status: StatusFile) -> list[str]:
     """Box 9b: ``- Như trên;`` first when the report has a Kính gửi, ``- Lưu: VT, …`` last."""
     info = status.report
     archive = info.archive or _default_archive(plan_file)
-    first = ["Như trên"] if info.addressed_to else []
+    first = ["Như trên"] if info.addressees else []
     return common.recipients(info.recipients, archive, first=first)
 
 

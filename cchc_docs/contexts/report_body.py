@@ -382,10 +382,14 @@ def _numbered(nodes: list[Node], level: int) -> list[dict]:
 
 
 def with_end_mark(items: list[dict]) -> list[dict]:
-    """The last paragraph of the body ends with ``./.`` (ND30 §6.5)."""
+    """The last paragraph of the body ends with ``./.`` (ND30 §6.5) and is kind ``end``.
+
+    The template keeps an ``end`` paragraph with the signature block that follows, so
+    the signature never stands alone on a page.
+    """
     for i in range(len(items) - 1, -1, -1):
         if items[i]["kind"] != "table":
-            items[i] = {**items[i], "text": bare(items[i]["text"]) + END_MARK}
+            items[i] = {**items[i], "kind": "end", "text": bare(items[i]["text"]) + END_MARK}
             break
     return items
 

@@ -54,7 +54,7 @@ period: 2025-Q3
 report:
   number: "52"
   date: "2025-09-08"
-  addressed_to: [Sở Nội vụ thành phố Hải Phòng]
+  addressees: [Sở Nội vụ thành phố Hải Phòng]
   recipients: [TT Đảng ủy xã]
 tasks:
   - {id: T01, status: hoàn thành, completed: "2025-08-05", result: Đã ban hành, evidence: [Kế hoạch số 45/KH-UBND]}
@@ -135,18 +135,18 @@ def test_the_request_of_the_upper_level_joins_the_basis():
 
 def test_a_report_sent_upward_has_kinh_gui_and_nhu_tren_first():
     ctx = context()["report"]
-    assert ctx["addressed_to"] == ["Sở Nội vụ thành phố Hải Phòng"]
+    assert ctx["addressees"] == ["Sở Nội vụ thành phố Hải Phòng"]
     assert ctx["recipients"] == ["- Như trên;", "- TT Đảng ủy xã;", "- Lưu: VT, VHXH."]
 
 
 def test_several_addressees_are_dashed_and_the_last_ends_with_a_full_stop():
     text = Q3.replace("[Sở Nội vụ thành phố Hải Phòng]", "[Sở Nội vụ, Sở Tài chính]")
-    assert context(text)["report"]["addressed_to"] == ["- Sở Nội vụ;", "- Sở Tài chính."]
+    assert context(text)["report"]["addressees"] == ["- Sở Nội vụ;", "- Sở Tài chính."]
 
 
 def test_without_kinh_gui_the_recipients_do_not_open_with_nhu_tren():
-    ctx = context(Q3.replace("  addressed_to: [Sở Nội vụ thành phố Hải Phòng]\n", ""))["report"]
-    assert ctx["addressed_to"] == []
+    ctx = context(Q3.replace("  addressees: [Sở Nội vụ thành phố Hải Phòng]\n", ""))["report"]
+    assert ctx["addressees"] == []
     assert ctx["recipients"] == ["- TT Đảng ủy xã;", "- Lưu: VT, VHXH."]
 
 

@@ -32,10 +32,16 @@ def _is_font(name: str) -> bool:
     return name.strip().casefold() == spec.FONT.casefold()
 
 
+def _all_slots_right(run) -> bool:
+    """Fast path: every font slot names Times New Roman, so no character can escape it."""
+    return all(_is_font(name) for name in (run.font_ascii, run.font_hanh_ansi, run.font_east_asia, run.font_cs))
+
+
 @rule("ND30-FONT-FAMILY", "C", spec.ART_FONT, "Phông chữ Times New Roman cho mọi thành phần")
 def font_family(layout: Layout) -> Iterator[Hit]:
     for para, where in _stories(layout):
-        wrong = sorted({font for run in para.runs if run.text.strip() for font in run.fonts if not _is_font(font)})
+        wrong = sorted({font for run in para.runs if run.text.strip() and not _all_slots_right(run)
+                        for font in run.fonts if not _is_font(font)})
         if wrong:
             yield Hit("Phông chữ không phải Times New Roman", spec.FONT, ", ".join(wrong), para, where)
 

@@ -88,7 +88,7 @@ def _missing_rule(line: RuleLine | None, drawn: bool, piece: Piece, name: str) -
     if line is None and not drawn:
         return Hit(f"Thiếu đường kẻ dưới {name}", "đường kẻ nét liền", "không có", piece, name)
     if line is not None and not line.solid:
-        return Hit(f"Đường kẻ dưới {name} không phải nét liền", "nét liền", line.border.style, piece, name)
+        return Hit(f"Đường kẻ dưới {name} không phải nét liền", "nét liền", line.style, piece, name)
     return None
 
 
@@ -107,7 +107,7 @@ def motto_rule_length(layout: Layout) -> Iterator[Hit]:
         line, piece = part.motto_rule, part.motto
         if line is None or line.length_mm is None or piece is None or piece.size is None:
             continue
-        width = metrics.bold_width_mm(piece.text, piece.size)
+        width = metrics.bold_width_mm(spec.MOTTO, piece.size)  # the motto as it should read: no cascade
         if abs(line.length_mm - width) > spec.MOTTO_RULE_TOLERANCE_MM:
             yield Hit("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ", f"{mm(width)} (±2 mm, Tiêu ngữ {pt(piece.size)})",
                       mm(line.length_mm), piece, "Tiêu ngữ")

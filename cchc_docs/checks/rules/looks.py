@@ -72,6 +72,8 @@ LOOKS = (
          article=spec.ART_SIGNER),
     Look("SIGNER-NAME", "Họ tên người ký", _one("signer_name"), (13, 14), True, UPRIGHT, "name", "center",
          article=spec.ART_SIGNER),
+    Look("DRAFTER-CODE", "Ký hiệu người soạn thảo, số bản", _one("drafter_code"), (11, 11), None, UPRIGHT,
+         article=spec.ART_RECIPIENTS),
     Look("APPENDIX-LABEL", "Phụ lục", _one("appendix_label"), (14, 14), True, UPRIGHT, None, "center",
          article=spec.ART_APPENDIX),
     Look("APPENDIX-TITLE", "Tên phụ lục", _many("appendix_title"), (13, 14), True, UPRIGHT, "upper", "center",

@@ -29,9 +29,20 @@ def paper_size(layout: Layout) -> Iterator[Hit]:
                       component=f"Trang (section {section.index + 1})", page=_first_page(layout, section))
 
 
+def _layout_tables(layout: Layout) -> set[int]:
+    """Tables that only place the header, Kính gửi or signature: they are not "bảng biểu"."""
+    found = set()
+    for part in layout.parts:
+        for piece in (part.national_title, part.number, part.addressee, part.recipients_label, *part.signer_titles):
+            if piece is not None and piece.para.in_table:
+                found.add(piece.para.table_index)
+    return found
+
+
 @rule("ND30-ORIENTATION", "C", spec.ART_PAPER, "Trang đứng; trang nằm ngang chỉ khi có bảng biểu")
 def orientation(layout: Layout) -> Iterator[Hit]:
-    with_tables = {table.section_index for table in layout.facts.tables}
+    layout_tables = _layout_tables(layout)
+    with_tables = {t.section_index for t in layout.facts.tables if t.index not in layout_tables}
     for section in layout.facts.sections:
         if section.orientation == "landscape" and section.index not in with_tables:
             yield Hit("Trang nằm ngang nhưng không có bảng biểu", "trang đứng (chiều dài khổ A4)", "trang nằm ngang",

@@ -1,0 +1,71 @@
+"""The rule catalogue, as printed by ``cchc-docs check --list-rules`` and kept in ``docs/rules.md``.
+
+Run ``python -m cchc_docs.checks.catalogue`` to regenerate ``docs/rules.md`` after adding
+or changing a rule; ``tests/checks/test_catalogue.py`` fails when the file is stale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .registry import RULES, Rule
+
+DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+TAG_VI = {"C": "Nghị định quy định", "M": "theo mẫu của Nghị định", "P": "thực hành, cách hiểu"}
+
+
+def rules() -> list[Rule]:
+    """Every registered rule, ordered by id."""
+    from . import rules as _  # noqa: F401  (importing the rules registers them)
+
+    return sorted(RULES.values(), key=lambda r: r.id)
+
+
+def markdown() -> str:
+    """docs/rules.md: one table row per rule."""
+    catalogue = rules()
+    errors = sum(1 for r in catalogue if r.severity == "error")
+    lines = [
+        "# Danh mục quy tắc kiểm tra thể thức (Nghị định 30/2020/NĐ-CP)",
+        "",
+        "Tệp này được sinh tự động từ mã nguồn (`python -m cchc_docs.checks.catalogue`); đừng sửa tay.",
+        "Lệnh `cchc-docs check --list-rules` in cùng danh mục.",
+        "",
+        f"Tổng cộng {len(catalogue)} quy tắc: {errors} quy tắc mức **lỗi** (Nghị định quy định), "
+        f"{len(catalogue) - errors} quy tắc mức **cảnh báo** (theo mẫu hoặc thực hành). "
+        "Điều khoản ghi kèm số mục (§) của tài liệu tham chiếu `nd30-format.md`.",
+        "",
+        "| Mã quy tắc | Mức độ | Điều khoản | Nội dung |",
+        "|---|---|---|---|",
+    ]
+    for r in catalogue:
+        lines.append(f"| `{r.id}` | {SEVERITY_VI[r.severity]} | {r.article} | {_cell(r.summary)} |")
+    return "\n".join(lines) + "\n"
+
+
+def text() -> str:
+    """The catalogue for a terminal: id, severity, summary, article."""
+    lines = []
+    for r in rules():
+        lines.append(f"{r.id:<36} {SEVERITY_VI[r.severity]:<9} {r.summary}")
+        lines.append(f"{'':<46} {r.article}")
+    return "\n".join(lines)
+
+
+def entries() -> list[dict]:
+    """The catalogue as data (``--list-rules --format json``)."""
+    return [{"id": r.id, "severity": r.severity, "tag": r.tag, "article": r.article, "summary": r.summary} for r in rules()]
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def main() -> None:
+    DOC_PATH.write_text(markdown(), encoding="utf-8")
+    print(f"đã tạo {DOC_PATH.relative_to(DOC_PATH.parents[1])}")
+
+
+if __name__ == "__main__":
+    main()

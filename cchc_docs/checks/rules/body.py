@@ -1,0 +1,178 @@
+"""Box 6, the content (§6.1, §6.4, §6.5): paragraph format, numbering, the ``./.`` end mark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import spec
+from ..components import Layout, Numbered, Part
+from ..pieces import Piece
+from ..registry import Hit, rule
+from ..text import is_upper, point_index, roman, show
+from .common import alignment, documents, mm, pt, within
+from .preamble import next_expected
+
+
+def _paragraphs(part: Part) -> list[Piece]:
+    """Căn cứ and body lines: the paragraphs that take the body format."""
+    return [*part.bases, *part.body]
+
+
+def _text_lines(part: Part) -> Iterator[Piece]:
+    """Body lines other than headings, whose alignment and indent the decree fixes."""
+    for piece in _paragraphs(part):
+        if piece.index not in part.headings:
+            yield piece
+
+
+@rule("ND30-BODY-ALIGN", "C", spec.ART_BODY, "Nội dung căn đều hai bên")
+def body_align(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for piece in _text_lines(part):
+            if piece.para.alignment not in ("both", "distribute"):
+                yield Hit("Đoạn nội dung chưa căn đều hai bên", "căn đều hai bên", alignment(piece.para.alignment),
+                          piece, "Nội dung")
+
+
+def _indent_ok(piece: Piece) -> bool:
+    para = piece.para
+    if para.is_numbered:  # Word's list numbering sets its own indents
+        return True
+    if para.first_line_indent_mm == 0 and para.left_indent_mm == 0 and para.runs and para.runs[0].is_tab:
+        return True  # a tab at the start stands for the indent (default tab stop 1.27 cm)
+    return any(abs(para.first_line_indent_mm - v) <= spec.INDENT_TOLERANCE_MM for v in spec.FIRST_LINE_INDENTS_MM)
+
+
+@rule("ND30-BODY-INDENT", "C", spec.ART_BODY, "Lùi đầu dòng 1 cm hoặc 1,27 cm")
+def body_indent(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for piece in _text_lines(part):
+            if not _indent_ok(piece):
+                yield Hit("Lùi đầu dòng không đúng", "1 cm hoặc 1,27 cm", mm(piece.para.first_line_indent_mm), piece,
+                          "Nội dung")
+
+
+@rule("ND30-BODY-SPACING", "C", spec.ART_BODY, "Khoảng cách giữa các đoạn ít nhất 6 pt")
+def body_spacing(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        lines = _paragraphs(part)
+        for previous, piece in zip(lines, lines[1:]):
+            if piece.index != previous.index + 1:
+                continue  # an empty line or a table lies between
+            a, b = previous.para, piece.para
+            gap = a.space_after_pt + b.space_before_pt
+            if a.contextual_spacing and b.contextual_spacing and a.style_id == b.style_id:
+                gap = 0.0
+            if gap < spec.MIN_PARAGRAPH_GAP_PT - 0.01:
+                yield Hit("Khoảng cách giữa hai đoạn nhỏ hơn 6 pt", "≥ 6 pt", pt(gap), piece, "Nội dung")
+
+
+@rule("ND30-BODY-LINE-SPACING", "C", spec.ART_BODY, "Giãn dòng từ một dòng (single) đến 1,5 dòng")
+def body_line_spacing(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for piece in _paragraphs(part):
+            spacing = piece.para.line_spacing
+            if spacing.rule == "auto" and not within(spacing.value, *spec.LINE_SPACING):
+                yield Hit("Giãn dòng ngoài khoảng cho phép", "1–1,5 dòng", f"{spacing.value:g} dòng".replace(".", ","),
+                          piece, "Nội dung")
+
+
+@rule("ND30-BODY-LINE-SPACING-EXACT", "P", spec.ART_BODY, "Giãn dòng cố định (exactly) trong khoảng 1–1,5 lần cỡ chữ")
+def body_line_spacing_exact(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for piece in _paragraphs(part):
+            spacing, size = piece.para.line_spacing, piece.size
+            if spacing.rule == "auto" or size is None:
+                continue
+            least = size if spacing.rule == "exact" else 0.0
+            if not within(spacing.value, least, size * 1.5, 0.05):
+                yield Hit("Giãn dòng cố định ngoài khoảng 1–1,5 lần cỡ chữ", f"{pt(size)}–{pt(size * 1.5)}",
+                          pt(spacing.value), piece, "Nội dung")
+
+
+@rule("ND30-END-MARK", "M", spec.ART_END_MARK, "Đoạn nội dung cuối kết thúc bằng \"./.\"")
+def end_mark(layout: Layout) -> Iterator[Hit]:
+    for part in documents(layout, "decision", "plan", "report", "typed", "letter"):
+        if part.body and not part.body[-1].text.rstrip().endswith(spec.END_MARK):
+            last = part.body[-1]
+            yield Hit('Nội dung không kết thúc bằng "./."', '"…./."', show(last.text[-8:]), last, "Nội dung")
+
+
+# --- numbering (§6.4) ---------------------------------------------------------------------------
+
+
+class _Counters:
+    """Expected next mục, khoản and điểm while walking a part's numbered lines."""
+
+    def __init__(self) -> None:
+        self.section, self.clause, self.point = 1, 1, 0
+
+    def reset(self, level: str) -> None:
+        if level in ("division", "part"):
+            self.section = 1
+        if level in ("division", "part", "section", "article", "heading"):
+            self.clause = 1
+        self.point = 0
+
+
+def _walk(part: Part) -> Iterator[tuple[Numbered, str, bool]]:
+    """(mark, what was expected, whether it came too early) for each numbered line that
+    breaks the sequence."""
+    counters = _Counters()
+    marks = {mark.para.index: mark for mark in part.numbered}
+    for piece in part.body:
+        mark = marks.get(piece.index)
+        if mark is None:
+            if piece.index in part.headings and is_upper(piece.text):  # an unnumbered heading restarts khoản
+                counters.reset("heading")
+            continue
+        yield from _step(counters, mark)
+
+
+def _step(counters: _Counters, mark: Numbered) -> Iterator[tuple[Numbered, str, bool]]:
+    if mark.level in ("division", "article"):
+        counters.reset(mark.level)
+    elif mark.level == "section":
+        if mark.value != counters.section:
+            yield mark, roman(counters.section), mark.value < counters.section
+        counters.section = next_expected(counters.section, mark.value)
+        counters.reset("section")
+    elif mark.level == "clause":
+        if mark.value != counters.clause:
+            yield mark, str(counters.clause), mark.value < counters.clause
+        counters.clause = next_expected(counters.clause, mark.value)
+        counters.point = 0
+    elif mark.level == "point":
+        index = point_index(mark.label)
+        if index is None or index != counters.point:
+            expected = spec.POINT_LETTERS[min(counters.point, len(spec.POINT_LETTERS) - 1)]
+            yield mark, expected, index is not None and index < counters.point
+        counters.point = next_expected(counters.point, index if index is not None else counters.point)
+
+
+def _numbering_rule(level: str, label: str, suffix: str):
+    def check(layout: Layout) -> Iterator[Hit]:
+        for part in layout.parts:
+            for mark, expected, early in _walk(part):
+                if mark.level == level:
+                    problem = "trùng hoặc ngược thứ tự" if early else "bỏ số hoặc sai chữ"
+                    yield Hit(f"Số thứ tự {label} không liên tục ({problem})", f"{expected}{suffix}",
+                              f"{mark.label}{suffix}", mark.para, label.capitalize())
+
+    return check
+
+
+rule("ND30-SECTION-NUMBERING", "C", spec.ART_NUMBERING, "Mục đánh số La Mã I, II, III … liên tục, không trùng")(
+    _numbering_rule("section", "mục", "."))
+rule("ND30-CLAUSE-NUMBERING", "C", spec.ART_NUMBERING, "Khoản đánh số 1, 2, 3 … liên tục trong mỗi mục, Điều")(
+    _numbering_rule("clause", "khoản", "."))
+rule("ND30-POINT-LETTERS", "C", spec.ART_NUMBERING, "Điểm theo bảng chữ cái tiếng Việt a, b, c, d, đ, e … (không f, j, w, z)")(
+    _numbering_rule("point", "điểm", ")"))
+
+
+@rule("ND30-DECIMAL-NUMBERING", "P", spec.ART_NUMBERING, "Không đánh số kiểu 1.1., 1.2. (Nghị định dùng khoản, điểm)")
+def decimal_numbering(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for mark in part.numbered:
+            if mark.level == "decimal":
+                yield Hit("Đánh số kiểu thập phân", "khoản 1., điểm a)", show(mark.label), mark.para, "Nội dung")

@@ -1,0 +1,59 @@
+"""Progress of a batch build: a bar with counts and ETA on a terminal, plain lines elsewhere.
+
+A log file or CI output gets one line per plan (no carriage returns to garble it);
+a terminal gets one line redrawn in place. Time comes from a clock passed in, so the
+display is testable.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable, TextIO
+
+WIDTH = 24
+
+
+class Progress:
+    """Counts finished plans out of ``total`` and shows how long is left."""
+
+    def __init__(self, total: int, stream: TextIO, tty: bool, clock: Callable[[], float] = time.monotonic):
+        self.total = total
+        self.stream = stream
+        self.tty = tty
+        self.clock = clock
+        self.started = clock()
+        self.done = 0
+
+    def advance(self, line: str) -> None:
+        """One plan finished; ``line`` says what happened to it."""
+        self.done += 1
+        if self.tty:
+            self.stream.write(f"\r{self.bar()}\033[K")
+        else:
+            self.stream.write(f"[{self.done}/{self.total}] {line}\n")
+        self.stream.flush()
+
+    def message(self, text: str) -> None:
+        """A line that must stay visible (an error, a conflict), above the bar."""
+        self.stream.write(f"\r\033[K{text}\n" if self.tty else f"{text}\n")
+        if self.tty and self.done:
+            self.stream.write(f"\r{self.bar()}\033[K")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty and self.total:
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def bar(self) -> str:
+        share = self.done / self.total if self.total else 1.0
+        filled = round(share * WIDTH)
+        return f"[{'#' * filled}{'.' * (WIDTH - filled)}] {self.done}/{self.total} kế hoạch · {self.eta()}"
+
+    def eta(self) -> str:
+        """Time left, from the average time per finished plan."""
+        if not self.done or self.done >= self.total:
+            return "xong" if self.done >= self.total else "đang ước tính"
+        left = (self.clock() - self.started) / self.done * (self.total - self.done)
+        minutes, seconds = divmod(round(left), 60)
+        return f"còn khoảng {minutes:02d}:{seconds:02d}"

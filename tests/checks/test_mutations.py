@@ -1,0 +1,126 @@
+"""Plant one fault at a time in the generated sample decision; each is reported by its rule.
+
+The clean sample gives exactly one finding by design: the signer's surname is the
+placeholder ``[Họ]`` (illegible in the source document), a warning.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+
+from cchc_docs import build
+from cchc_docs.checks import check_bytes
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture(scope="module")
+def sample_outputs(tmp_path_factory) -> list[build.Output]:
+    """Every document the sample plan produces, rendered in memory (nothing written)."""
+    plan_file = build.load_plan(SAMPLE)
+    out = tmp_path_factory.mktemp("never-written")
+    import datetime as dt
+
+    outputs = build.render_plan(plan_file, SAMPLE, out, TEMPLATES, dt.date(2025, 9, 15))
+    return outputs + build.render_reports(plan_file, SAMPLE, out, TEMPLATES)
+
+
+@pytest.fixture(scope="module")
+def sample_decision(sample_outputs) -> bytes:
+    return next(o.data for o in sample_outputs if o.kind == "quyet-dinh")
+
+
+def _paragraphs(document) -> list[Paragraph]:
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
+
+
+def _find(document, predicate) -> Paragraph:
+    return next(p for p in _paragraphs(document) if predicate(p.text))
+
+
+def _replace(document, old: str, new: str, nth: int = 0) -> None:
+    """Replace text inside the run that holds it (the nth paragraph containing it)."""
+    paragraph = [p for p in _paragraphs(document) if old in p.text][nth]
+    run = next(r for r in paragraph.runs if old in r.text)
+    run.text = run.text.replace(old, new, 1)
+
+
+def _left_margin(document):
+    document.sections[0].left_margin = Mm(25)
+
+
+def _arial(document):
+    run = _find(document, lambda t: t.startswith("Điều 2.")).runs[1]
+    run.font.name = "Arial"
+
+
+def _item_13pt(document):
+    _find(document, lambda t: t == "- Sở Nội vụ TP Hải Phòng;").runs[0].font.size = Pt(13)
+
+
+def _title_not_bold(document):
+    for run in _find(document, lambda t: t.startswith("CỘNG HÒA")).runs:
+        run.bold = False
+
+
+def _number_on_first_page(document):
+    document.sections[0].different_first_page_header_footer = False
+
+
+FAULTS = {
+    "left margin 25 mm": (_left_margin, "ND30-MARGIN-LEFT"),
+    "tháng 07": (lambda d: _replace(d, "tháng 7 năm 2025", "tháng 07 năm 2025"), "ND30-DATE-MONTH-PADDING"),
+    "tháng 1": (lambda d: _replace(d, "tháng 7 năm 2025", "tháng 1 năm 2025"), "ND30-DATE-MONTH-PADDING"),
+    "ngày 5": (lambda d: _replace(d, "ngày 31 tháng", "ngày 5 tháng"), "ND30-DATE-DAY-PADDING"),
+    "en dash in the motto": (lambda d: _replace(d, "Độc lập - Tự do", "Độc lập – Tự do"), "ND30-MOTTO-DASH"),
+    "Số: 5/QĐ-UBND": (lambda d: _replace(d, "Số: 39/", "Số: 5/"), "ND30-NUMBER-LEADING-ZERO"),
+    "Lưu VT without colon": (lambda d: _replace(d, "- Lưu: VT", "- Lưu VT"), "ND30-RECIPIENTS-LAST-ITEM"),
+    "a body run in Arial": (_arial, "ND30-FONT-FAMILY"),
+    "a Nơi nhận item at 13 pt": (_item_13pt, "ND30-RECIPIENTS-ITEM-SIZE"),
+    "Quốc hiệu not bold": (_title_not_bold, "ND30-NATIONAL-TITLE-BOLD"),
+    "page number on page 1": (_number_on_first_page, "ND30-PAGE-NUMBER-FIRST-PAGE"),
+    "Điều 2:": (lambda d: _replace(d, "Điều 2.", "Điều 2:"), "ND30-ARTICLE-FORMAT"),
+    "sections I, II, II": (lambda d: _replace(d, "III. NHIỆM VỤ", "II. NHIỆM VỤ"), "ND30-SECTION-NUMBERING"),
+}
+
+
+def _mutated(data: bytes, plant) -> bytes:
+    document = docx.Document(io.BytesIO(data))
+    plant(document)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def test_clean_sample_gives_only_the_placeholder_warning(sample_decision):
+    (finding,) = check_bytes(sample_decision)
+    assert (finding.rule, finding.severity, finding.excerpt) == ("ND30-PLACEHOLDER", "warning", "[Họ] Thị Thay")
+
+
+def test_sample_with_a_real_name_gives_no_finding(sample_decision):
+    assert check_bytes(_mutated(sample_decision, lambda d: _replace(d, "[Họ] Thị Thay", "Nguyễn Thị Thay"))) == []
+
+
+def test_every_shipped_document_is_clean_apart_from_the_placeholder(sample_outputs):
+    for output in sample_outputs:
+        rules = [f.rule for f in check_bytes(output.data)]
+        assert rules == ["ND30-PLACEHOLDER"], output.path.name
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_each_planted_fault_is_reported_by_its_rule(sample_decision, fault):
+    plant, rule_id = FAULTS[fault]
+    findings = check_bytes(_mutated(sample_decision, plant))
+    assert rule_id in {f.rule for f in findings}
+    assert all(f.rule == "ND30-PLACEHOLDER" or f.rule == rule_id or f.severity == "error" for f in findings)
+    errors = [f for f in findings if f.rule == rule_id]
+    assert all(f.severity == "error" for f in errors)
