@@ -1,83 +1,251 @@
-"""The build recipe: load → validate → build contexts → render → write.
+"""The build recipe for one plan: load → validate → contexts → decide what is stale → render → check → write.
 
-Every document of a plan is rendered in memory before any file is written, so a
-problem in the data or a template leaves the output folder exactly as it was.
+Every stale document of a plan is rendered and checked in memory before any file of
+that plan is written, so a problem in the data or a template leaves its outputs as
+they were. Outputs are written atomically; the manifest (written last, by
+:mod:`cchc_docs.batch`) records what each was built from.
+
+Rules that protect what has been issued: a document with a number in its data is
+*final*. When its inputs change, the build never overwrites it — it reports the
+conflict, and writes a new version beside it only when asked (``--new-version``).
+Drafts are regenerated freely.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import checks, documents, periods, render, source, status_rules, validate, vn
-from .errors import DataError, FormatError, Location, Problem, SourceError, TemplateError
+from . import __version__, checks, documents, fingerprint, periods, render, source, status_rules, validate, vn
+from .errors import CchcError, ConflictError, DataError, FormatError, Location, Problem, SourceError, TemplateError
+from .manifest import Entry, build_key, file_hash, input_hash, load_fingerprint, save_fingerprint
 from .model import PlanFile
 from .periods import Period, PeriodError
 from .status import StatusFile, reporting_rules
-from .write import write_atomic
+from .write import remove_leftovers, write_atomic
+
+STATUS_FOLDER = "bao-cao"
 
 
 @dataclass(frozen=True)
-class Output:
-    """A rendered document, ready to be written."""
+class Options:
+    """How to build: where to, with which templates, as of which day, and what is allowed."""
 
-    kind: str
-    path: Path
-    data: bytes
-    findings: tuple = ()  # format findings of the self-check (warnings only: errors stop the build)
-
-
-def load_plan(plan_path: Path) -> PlanFile:
-    """Read and validate a plan file (raises DataError with every problem)."""
-    return validate.validate(source.load(plan_path))
-
-
-def render_plan(plan_file: PlanFile, plan_path: Path, out_root: Path, templates: Path,
-                today: dt.date) -> list[Output]:
-    """Render every document of the plan in memory (pure apart from reading templates)."""
-    out_dir = out_root / plan_path.stem
-    outputs = []
-    for kind in documents.for_plan(plan_file):
-        context = kind.build_context(plan_file, today)
-        data = render.render(templates / kind.template, context)
-        outputs.append(Output(kind.name, out_dir / kind.output, data))
-    return outputs
+    out_root: Path
+    templates: Path
+    today: dt.date
+    check: bool = True  # run the ND30 self-check on every rendered document
+    force: bool = False  # rebuild even what is up to date
+    dry_run: bool = False  # only say what would be rebuilt, and why
+    new_version: bool = False  # write a changed issued document as a new file beside it
+    record: bool = True  # keep the data fingerprint beside the outputs (for the next build's reasons)
 
 
-def self_check(outputs: list[Output], enabled: bool = True) -> list[Output]:
-    """Check every rendered document against Nghị định 30/2020 before anything is written.
+@dataclass(frozen=True)
+class Result:
+    """What happened to one output."""
 
-    Error findings raise :class:`FormatError` (nothing is written); warnings ride along
-    on each output for the CLI to print. ``enabled=False`` is for template work.
+    path: str  # relative to the output root
+    kind: str  # the kind of document (documents.Job.kind)
+    status: str  # created | updated | unchanged | stale | conflict | new-version | failed
+    reasons: tuple[str, ...] = ()
+    findings: tuple = ()  # the self-check's findings (warnings, or the errors that stopped it)
+    entry: Entry | None = None  # for the manifest; None leaves the old entry as it is
+    written: str | None = None  # where a new version of an issued document was written
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """What happened to one plan and its outputs."""
+
+    plan: str
+    input_hash: str | None = None  # None: do not record (the plan failed)
+    results: tuple[Result, ...] = ()
+    error: str | None = None  # the plan could not be built at all
+    exit_code: int = 0
+    skipped: bool = False  # nothing to do: inputs unchanged, outputs in place
+
+
+@dataclass(frozen=True)
+class Prior:
+    """What the manifest knows of a plan from the last build."""
+
+    input_hash: str | None = None
+    entries: dict[str, Entry] = field(default_factory=dict)  # output path → entry
+
+
+# ---------------------------------------------------------------- one plan
+
+
+def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -> PlanResult:
+    """Build every document of one plan into ``options.out_root / out_dir``.
+
+    Runs in a worker process: everything it needs comes in its arguments and every
+    outcome, errors included, goes back in the result.
     """
-    if not enabled:
-        return outputs
-    checked = [replace(output, findings=tuple(checks.check_bytes(output.data))) for output in outputs]
-    failures = [(o.path, o.findings) for o in checked if any(f.severity == "error" for f in o.findings)]
+    try:
+        return _build_plan(plan_path, out_dir, options, prior)
+    except CchcError as e:
+        return PlanResult(relative(plan_path), error=str(e), exit_code=getattr(e, "exit_code", 1))
+
+
+def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -> PlanResult:
+    plan = relative(plan_path)
+    # Skip: inputs unchanged and every output in place — nothing is even parsed.
+    inputs = input_hash(_input_parts(plan_path, options))
+    if not options.force and inputs == prior.input_hash and _outputs_in_place(options.out_root, prior):
+        unchanged = tuple(Result(path, Path(path).stem, "unchanged", entry=entry) for path, entry in prior.entries.items())
+        return PlanResult(plan, inputs, unchanged, skipped=True)
+    # Load and validate the plan, its versions and its status files: every problem at once.
+    versions, statuses, trees = load_all(plan_path)
+    # Contexts and build keys: decide what is stale, and say why.
+    jobs = documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), options.today)
+    changed = fingerprint.changes(load_fingerprint(options.out_root, plan), fingerprint.fingerprint(trees))
+    results = [_decide(job, out_dir, options, prior, changed) for job in jobs]
+    if options.dry_run:
+        return PlanResult(plan, None, tuple(r for r, _, _ in results))
+    # Render and check the stale documents in memory, then write them.
+    remove_leftovers(options.out_root / out_dir)
+    written = _render_and_write(results, options, plan)
+    if options.record:
+        save_fingerprint(options.out_root, plan, fingerprint.fingerprint(trees))
+    return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written))
+
+
+def _input_parts(plan_path: Path, options: Options) -> list[bytes]:
+    """Everything a plan's outputs can depend on, read as bytes."""
+    try:
+        parts = [plan_path.read_bytes()]
+    except FileNotFoundError as e:
+        raise SourceError(f"{plan_path}: không tìm thấy tệp") from e
+    folder = status_folder(plan_path)
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        parts += [path.name.encode(), path.read_bytes()]
+    for template in sorted(options.templates.glob("*.docx")):
+        parts += [template.name.encode(), template.read_bytes()]
+    # An undated draft carries the month it is built in.
+    parts.append(f"{__version__}|{options.today.year}-{options.today.month}".encode())
+    return parts
+
+
+def _outputs_in_place(root: Path, prior: Prior) -> bool:
+    """Every output the manifest knows is there with the size it was written with."""
+    try:
+        return bool(prior.entries) and all(
+            (root / path).stat().st_size == entry.size for path, entry in prior.entries.items()
+        )
+    except OSError:
+        return False
+
+
+def load_all(plan_path: Path) -> tuple[list[PlanFile], dict[Period, StatusFile], dict]:
+    """The plan's versions, its validated status files, and the raw trees (for fingerprints)."""
+    parsed = source.load(plan_path)
+    versions = validate.validate_versions(parsed)
+    files = status_files(status_folder(plan_path))
+    statuses, status_trees = load_statuses_for(versions, files)
+    return versions, statuses, {**(parsed.tree or {}), STATUS_FOLDER: status_trees}
+
+
+def _decide(job: documents.Job, out_dir: str, options: Options, prior: Prior, changed: list[str]):
+    """(result saying whether and why the job is stale, the job, its context)."""
+    path = f"{out_dir}/{job.output}"
+    context = job.context()
+    key = build_key(context, template_bytes(options.templates / job.template))
+    entry = prior.entries.get(path)
+    reasons = _reasons(options, entry, key, path, changed)
+    status = "stale" if reasons else "unchanged"
+    return Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None), job, context
+
+
+def template_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise TemplateError(f"{path}: không tìm thấy tệp mẫu") from e
+
+
+def _reasons(options: Options, entry: Entry | None, key: str, path: str, changed: list[str]) -> list[str]:
+    if options.force:
+        return ["--force"]
+    if entry is None:
+        return ["chưa có trong lần tạo trước"]
+    target = options.out_root / path
+    if not target.is_file() or target.stat().st_size != entry.size:
+        return ["tệp đã bị xóa hoặc bị sửa ngoài chương trình"]
+    if entry.key == key:
+        return []
+    if changed:
+        return [f"dữ liệu thay đổi: {fingerprint.summary(changed)}"]
+    return ["mẫu văn bản hoặc phiên bản chương trình thay đổi"]
+
+
+def _render_and_write(decided: list, options: Options, plan: str) -> list[Result]:
+    """Render and check every stale job first; then write, never over an issued document.
+
+    A format error in any document stops the whole plan before anything is written.
+    """
+    rendered = [_render(result, job, context, options) for result, job, context in decided]
+    failures = [(options.out_root / r.path, r.findings) for r, _, _ in rendered
+                if any(f.severity == "error" for f in r.findings)]
     if failures:
         raise FormatError(failures)
-    return checked
+    return [_write(result, job, payload, options, plan) for result, job, payload in rendered]
 
 
-def build(plan_path: Path, out_root: Path, templates: Path, today: dt.date, check: bool = True) -> list[Output]:
-    """Build all documents of one plan file into ``out_root/<plan-stem>/``."""
-    # Load and validate: every problem of the data at once.
-    plan_file = load_plan(plan_path)
-    # Render everything in memory: nothing is written if anything fails.
-    outputs = render_plan(plan_file, plan_path, out_root, templates, today)
-    outputs += render_reports(plan_file, plan_path, out_root, templates)
-    # Check each document's format (ND30): an error stops the build before any write.
-    outputs = self_check(outputs, check)
-    # Write, each file atomically.
-    for output in outputs:
-        write_atomic(output.path, output.data)
-    return outputs
+def _render(result: Result, job: documents.Job, context: dict, options: Options):
+    """(result with the self-check's findings, job, (bytes, build key)); no payload when up to date."""
+    if result.status == "unchanged":
+        return result, job, None
+    template = options.templates / job.template
+    data = render.render(template, context)
+    findings = tuple(checks.check_bytes(data)) if options.check else ()
+    return replace(result, findings=findings), job, (data, build_key(context, template_bytes(template)))
 
 
-# ---------------------------------------------------------------- periodic reports
+def _write(result: Result, job: documents.Job, payload, options: Options, plan: str) -> Result:
+    if payload is None:
+        return result
+    data, key = payload
+    target = options.out_root / result.path
+    existing = target.read_bytes() if target.is_file() else None
+    entry = Entry(key, file_hash(data), len(data), plan, job.final)
+    if existing == data:
+        return replace(result, status="unchanged", entry=entry)
+    if job.final and existing is not None:
+        return _issued_changed(result, target, data, entry, options)
+    write_atomic(target, data)
+    return replace(result, status="created" if existing is None else "updated", entry=entry)
 
-STATUS_FOLDER = "bao-cao"
+
+def _issued_changed(result: Result, target: Path, data: bytes, entry: Entry, options: Options) -> Result:
+    """An issued document whose inputs changed: keep it; write a new version only when asked.
+
+    The issued file and its manifest entry stay as they are, so the conflict is
+    reported again until the data agrees with what was issued.
+    """
+    same = next((v for v in _versions_of(target) if v.read_bytes() == data), None)
+    if same is not None:
+        note = f"bản mới đã có: {same.relative_to(options.out_root)}"
+        return replace(result, status="conflict", reasons=result.reasons + (note,))
+    if not options.new_version:
+        return replace(result, status="conflict")
+    new = target.with_name(f"{target.stem}.v{len(_versions_of(target)) + 2}{target.suffix}")
+    write_atomic(new, data)
+    return replace(result, status="new-version", written=str(new.relative_to(options.out_root)))
+
+
+def _versions_of(target: Path) -> list[Path]:
+    return sorted(target.parent.glob(f"{target.stem}.v*{target.suffix}"))
+
+
+def _worst(results: list[Result]) -> int:
+    return 4 if any(r.status == "conflict" for r in results) else 0
+
+
+# ---------------------------------------------------------------- status files
 
 
 def status_folder(plan_path: Path) -> Path:
@@ -99,6 +267,36 @@ def status_files(folder: Path) -> dict[Period, Path]:
     return found
 
 
+def load_statuses(plan_file: PlanFile, files: dict[Period, Path]) -> dict[Period, StatusFile]:
+    """Status files validated against one plan (no amendments considered)."""
+    return load_statuses_for([plan_file], files)[0]
+
+
+def load_statuses_for(versions: list[PlanFile], files: dict[Period, Path]) -> tuple[dict[Period, StatusFile], dict]:
+    """Validate each status file against the plan as it stood at its window's end.
+
+    Then check that none undoes an earlier one; all problems at once. Also returns
+    the raw trees, by period code, for the data fingerprint.
+    """
+    rules = reporting_rules(versions[0])
+    loaded, problems, trees = {}, [], {}
+    for period, path in files.items():
+        try:
+            parsed = source.load(path)
+            version = documents.version_at(versions, period.window(rules)[1])
+            loaded[period] = (status_rules.validate(parsed, version, period), parsed)
+            trees[period.code] = parsed.tree
+        except DataError as e:
+            problems += e.problems
+    for earlier, (first, _) in loaded.items():
+        for later, (second, parsed) in loaded.items():
+            if earlier != later and earlier.window(rules)[1] <= later.window(rules)[1]:
+                problems += status_rules.consistency(first, second, parsed)
+    if problems:
+        raise DataError(problems)
+    return {period: status for period, (status, _) in loaded.items()}, trees
+
+
 def check_period(plan_file: PlanFile, period: Period) -> None:
     """A report needs a period the plan runs in; say which periods it does."""
     plan = plan_file.plan
@@ -111,65 +309,107 @@ def check_period(plan_file: PlanFile, period: Period) -> None:
         )
 
 
-def load_statuses(plan_file: PlanFile, files: dict[Period, Path]) -> dict[Period, StatusFile]:
-    """Validate every status file, then check that none undoes an earlier one; all problems at once."""
-    loaded, problems = {}, []
-    for period, path in files.items():
-        try:
-            parsed = source.load(path)
-            loaded[period] = (status_rules.validate(parsed, plan_file, period), parsed)
-        except DataError as e:
-            problems += e.problems
-    rules = reporting_rules(plan_file)
-    for earlier, (first, _) in loaded.items():
-        for later, (second, parsed) in loaded.items():
-            if earlier != later and earlier.window(rules)[1] <= later.window(rules)[1]:
-                problems += status_rules.consistency(first, second, parsed)
-    if problems:
-        raise DataError(problems)
-    return {period: status for period, (status, _) in loaded.items()}
+# ---------------------------------------------------------------- library entry points
 
 
-def render_report(plan_file: PlanFile, plan_path: Path, period: Period, status: StatusFile,
-                  out_root: Path, templates: Path) -> Output:
-    kind = documents.REPORT
-    data = render.render(templates / kind.template, kind.build_context(plan_file, status, period))
-    return Output(kind.name, out_root / plan_path.stem / kind.output(period), data)
+def build(plan_path: Path, out_root: Path, templates: Path, today: dt.date, check: bool = True) -> list[Output]:
+    """Build one plan's documents into ``out_root/<plan-stem>/``, without a manifest.
+
+    Raises the plan's error (DataError, TemplateError, FormatError …) instead of
+    reporting it, and :class:`ConflictError` when an issued document would change.
+    """
+    options = Options(out_root, templates, today, check=check, force=True, record=False)
+    result = _build_plan(plan_path, plan_path.stem, options, Prior())
+    conflicts = [r.path for r in result.results if r.status == "conflict"]
+    if conflicts:
+        raise ConflictError([str(out_root / path) for path in conflicts])
+    return [Output(r.kind, out_root / r.path, (out_root / r.path).read_bytes(), r.findings)
+            for r in result.results]
 
 
-def render_reports(plan_file: PlanFile, plan_path: Path, out_root: Path, templates: Path) -> list[Output]:
-    """Every report whose status file sits next to the plan, in period order."""
-    statuses = load_statuses(plan_file, status_files(status_folder(plan_path)))
-    return [render_report(plan_file, plan_path, period, statuses[period], out_root, templates)
-            for period in sorted(statuses, key=lambda p: (p.year, p.last_month, -p.first_month))]
+def render_all(plan_path: Path, templates: Path, today: dt.date) -> list[Output]:
+    """Every document of a plan rendered in memory (paths relative to an output root)."""
+    versions, statuses, _ = load_all(plan_path)
+    jobs = documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), today)
+    return [Output(job.kind, Path(plan_path.stem) / job.output, render.render(templates / job.template, job.context()))
+            for job in jobs]
+
+
+def load_plan(plan_path: Path) -> PlanFile:
+    """Read and validate a plan file (raises DataError with every problem)."""
+    return validate.validate(source.load(plan_path))
+
+
+# ---------------------------------------------------------------- one report
+
+
+@dataclass(frozen=True)
+class Output:
+    """A rendered document, written."""
+
+    kind: str
+    path: Path
+    data: bytes
+    findings: tuple = ()  # format findings of the self-check (warnings only: errors stop the build)
+
+
+def self_check(outputs: list[Output], enabled: bool = True) -> list[Output]:
+    """Check every rendered document against Nghị định 30/2020 before anything is written.
+
+    Error findings raise :class:`FormatError` (nothing is written); warnings ride along
+    on each output for the CLI to print. ``enabled=False`` is for template work.
+    """
+    if not enabled:
+        return outputs
+    checked = [replace(output, findings=tuple(checks.check_bytes(output.data))) for output in outputs]
+    failures = [(o.path, o.findings) for o in checked if any(f.severity == "error" for f in o.findings)]
+    if failures:
+        raise FormatError(failures)
+    return checked
 
 
 def build_report(plan_path: Path, period: Period, status_path: Path | None, out_root: Path,
                  templates: Path, check: bool = True) -> Output:
     """Build one report: ``out_root/<plan-stem>/bao-cao-<period>.docx``."""
     # Load and validate the plan, the period, and the status file with its earlier siblings.
-    plan_file = load_plan(plan_path)
-    check_period(plan_file, period)
+    versions = validate.validate_versions(source.load(plan_path))
+    rules = reporting_rules(versions[0])
+    check_period(versions[0], period)
     path = status_path or status_folder(plan_path) / f"{period.code}.yaml"
     if not path.is_file():
         raise SourceError(f"{path}: không có tệp số liệu cho báo cáo {period.label}; tạo tệp theo hướng dẫn "
                           "docs/status-format.md hoặc chỉ rõ tệp bằng tùy chọn --status")
-    end = period.window(reporting_rules(plan_file))[1]
+    end = period.window(rules)[1]
     siblings = {p: f for p, f in status_files(path.parent).items()
-                if p != period and p.window(reporting_rules(plan_file))[1] <= end} if status_path is None else {}
-    statuses = load_statuses(plan_file, {**siblings, period: path})
-    # Render in memory, then write atomically.
-    output = render_report(plan_file, plan_path, period, statuses[period], out_root, templates)
+                if p != period and p.window(rules)[1] <= end} if status_path is None else {}
+    statuses, _ = load_statuses_for(versions, {**siblings, period: path})
+    # Render in memory and check, then write atomically.
+    version = documents.version_at(versions, end)
+    output = render_report(version, plan_path, period, statuses[period], out_root, templates)
     (output,) = self_check([output], check)
     write_atomic(output.path, output.data)
     return output
+
+
+def render_report(plan_file: PlanFile, plan_path: Path, period: Period, status: StatusFile,
+                  out_root: Path, templates: Path) -> Output:
+    """One report rendered in memory, from the plan as given (pick the version first)."""
+    kind = documents.REPORT
+    data = render.render(templates / kind.template, kind.build_context(plan_file, status, period))
+    return Output(kind.name, out_root / plan_path.stem / kind.output(period), data)
 
 
 def default_templates() -> Path:
     """The templates folder of this checkout (``templates/`` beside the package)."""
     folder = Path(__file__).resolve().parent.parent / "templates"
     if not folder.is_dir():
-        raise TemplateError(
-            f"{folder}: không tìm thấy thư mục mẫu; chỉ rõ bằng tùy chọn --templates"
-        )
+        raise TemplateError(f"{folder}: không tìm thấy thư mục mẫu; chỉ rõ bằng tùy chọn --templates")
     return folder
+
+
+def relative(path: Path) -> str:
+    """A plan's key in the manifest: its path relative to the working folder when it can be."""
+    try:
+        return os.path.relpath(path.resolve(), Path.cwd())
+    except ValueError:  # another drive on Windows
+        return str(path.resolve())

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
 
 import click
 
-from . import __version__, build as build_mod, periods, source, validate as validate_mod
+from . import __version__, batch, console, build as build_mod, periods, source, validate as validate_mod
 from . import pdf as pdf_mod, preview as preview_mod
 from .checks import catalogue, check_file, output as check_output
 from .errors import CchcError
@@ -126,25 +127,70 @@ def validate(plan: Path) -> None:
 
 
 @main.command()
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="KẾ-HOẠCH|THƯ-MỤC...")
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Thư mục gốc chứa kết quả.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
 @click.option("--date", "today", callback=parse_date, metavar="YYYY-MM-DD",
               help="Ngày dùng cho bản dự thảo chưa ghi ngày (mặc định: hôm nay).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="số lõi CPU",
+              help="Số tiến trình làm việc song song (và số LibreOffice khi có --pdf).")
+@click.option("--dry-run", is_flag=True, help="Chỉ liệt kê văn bản sẽ được tạo lại và lý do, không ghi gì.")
+@click.option("--force", is_flag=True, help="Tạo lại mọi văn bản, kể cả văn bản không đổi.")
+@click.option("--prune", is_flag=True, help="Xóa các tệp kết quả không còn được tạo ra.")
+@click.option("--new-version", "new_version", is_flag=True,
+              help="Khi văn bản đã ban hành (có số) thay đổi: ghi bản mới bên cạnh (…v2.docx), không ghi đè.")
 @PDF_OPTION
-@JOBS_OPTION
 @NO_CHECK_OPTION
-def build(plan: Path, out: Path, templates: Path | None, today: dt.date, make_pdf: bool, jobs: int,
-          no_check: bool) -> None:
-    """Sinh Quyết định, Kế hoạch và Phụ lục từ tệp dữ liệu PLAN vào thư mục OUT/<tên tệp>/."""
-    outputs = build_mod.build(plan, out, templates or build_mod.default_templates(), today, check=not no_check)
-    for output in outputs:
-        click.echo(f"đã tạo {output.path}")
-        echo_warnings(output)
-    if make_pdf:
-        convert_to_pdf([output.path for output in outputs], jobs=jobs)
+def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: dt.date, jobs: int,
+          dry_run: bool, force: bool, prune: bool, new_version: bool, make_pdf: bool, no_check: bool) -> None:
+    """Sinh mọi văn bản của các kế hoạch: Quyết định, Quyết định sửa đổi, Kế hoạch hợp nhất, Báo cáo.
+
+    Mỗi KẾ-HOẠCH (tệp YAML) hoặc mọi kế hoạch trong THƯ-MỤC được tạo vào OUT/<tên tệp>/. Chỉ
+    văn bản có dữ liệu, mẫu hoặc phiên bản chương trình thay đổi mới được tạo lại.
+    """
+    options = build_mod.Options(out, templates or build_mod.default_templates(), today, check=not no_check,
+                                force=force, dry_run=dry_run, new_version=new_version)
+    plans = batch.discover(targets)
+    progress = console.Progress(len(plans), click.get_text_stream("stderr"), tty=sys.stderr.isatty(),
+                                out=click.get_text_stream("stdout"))
+    summary = batch.build_all(list(targets), options, jobs, prune, lambda plan: report_plan(plan, progress, out))
+    progress.finish()
+    for path in summary.obsolete:
+        verb = "đã xóa" if path in summary.pruned else "không còn được tạo (xóa bằng --prune)"
+        click.echo(f"{out / path}: {verb}")
+    click.echo(summary.line())
+    if make_pdf and not dry_run:
+        docx = [out / r.path for p in summary.plans for r in p.results if (out / r.path).is_file()]
+        convert_to_pdf(docx, jobs=jobs)
+    if summary.exit_code:
+        raise click.exceptions.Exit(summary.exit_code)
+
+
+def report_plan(plan, progress: console.Progress, out: Path) -> None:
+    """What happened to one plan: every document that changed, every problem."""
+    if plan.error:
+        progress.message(plan.error, problem=True)
+        progress.advance(f"{plan.plan}: lỗi")
+        return
+    for result in plan.results:
+        if result.status != "unchanged":
+            progress.message(result_line(result, out), problem=result.status in ("conflict", "failed"))
+        for finding in result.findings:
+            progress.message("\n".join(check_output.describe(finding)), problem=True)
+    progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()))
+
+
+def result_line(result, out: Path) -> str:
+    """``đã tạo out/x/quyet-dinh.docx`` or ``sẽ tạo lại …: lý do``."""
+    verb = batch.STATUS_VI[result.status]
+    path = out / (result.written or result.path)
+    why = f" ({'; '.join(result.reasons)})" if result.reasons and result.status != "created" else ""
+    if result.status == "conflict":
+        return (f"{out / result.path}: văn bản đã ban hành (có số) nhưng dữ liệu đã thay đổi{why}; giữ nguyên, "
+                "không ghi đè (dùng --new-version để ghi bản mới bên cạnh)")
+    return f"{verb} {path}{why}"
 
 
 def parse_period(ctx, param, value: str):

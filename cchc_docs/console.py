@@ -16,9 +16,11 @@ WIDTH = 24
 class Progress:
     """Counts finished plans out of ``total`` and shows how long is left."""
 
-    def __init__(self, total: int, stream: TextIO, tty: bool, clock: Callable[[], float] = time.monotonic):
+    def __init__(self, total: int, stream: TextIO, tty: bool, clock: Callable[[], float] = time.monotonic,
+                 out: TextIO | None = None):
         self.total = total
-        self.stream = stream
+        self.stream = stream  # the bar and problems
+        self.out = out or stream  # ordinary lines, when not on a terminal
         self.tty = tty
         self.clock = clock
         self.started = clock()
@@ -29,16 +31,21 @@ class Progress:
         self.done += 1
         if self.tty:
             self.stream.write(f"\r{self.bar()}\033[K")
-        else:
+        elif self.total > 1:  # one plan needs no count
             self.stream.write(f"[{self.done}/{self.total}] {line}\n")
         self.stream.flush()
 
-    def message(self, text: str) -> None:
-        """A line that must stay visible (an error, a conflict), above the bar."""
-        self.stream.write(f"\r\033[K{text}\n" if self.tty else f"{text}\n")
-        if self.tty and self.done:
-            self.stream.write(f"\r{self.bar()}\033[K")
-        self.stream.flush()
+    def message(self, text: str, problem: bool = False) -> None:
+        """A line that stays visible, above the bar; problems go to the error stream."""
+        if self.tty:
+            self.stream.write(f"\r\033[K{text}\n")
+            if self.done:
+                self.stream.write(f"\r{self.bar()}\033[K")
+            self.stream.flush()
+            return
+        stream = self.stream if problem else self.out
+        stream.write(f"{text}\n")
+        stream.flush()
 
     def finish(self) -> None:
         if self.tty and self.total:

@@ -72,6 +72,7 @@ class Job:
     """One output of a plan: its template, how to build its context, whether it is issued."""
 
     name: str  # also the output's file stem
+    kind: str  # quyet-dinh, quyet-dinh-sua-doi, ke-hoach-hop-nhat, bao-cao
     template: str
     final: bool  # it has a number: issued, never overwritten in place
     context: Callable[[], dict]
@@ -85,19 +86,19 @@ def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], rule
               today: dt.date) -> list[Job]:
     """Every document of a plan, given its versions and its validated status files."""
     original = versions[0]
-    jobs = [Job(DECISION.name, DECISION.template, original.decision.number is not None,
+    jobs = [Job(DECISION.name, DECISION.name, DECISION.template, original.decision.number is not None,
                 lambda: DECISION.build_context(original, today))]
     for k, amendment in enumerate(original.amendments):
-        jobs.append(Job(f"quyet-dinh-sua-doi-{amendment.id.lower()}", AMENDMENT_TEMPLATE,
+        jobs.append(Job(f"quyet-dinh-sua-doi-{amendment.id.lower()}", "quyet-dinh-sua-doi", AMENDMENT_TEMPLATE,
                         amendment.decision.number is not None,
                         lambda k=k: amendment_context.build(versions, k, today)))
     if original.amendments:
-        jobs.append(Job("ke-hoach-hop-nhat", CONSOLIDATED_TEMPLATE, False,
+        jobs.append(Job("ke-hoach-hop-nhat", "ke-hoach-hop-nhat", CONSOLIDATED_TEMPLATE, False,
                         lambda: consolidated_context.build(versions, today)))
     for period in sorted(statuses, key=lambda p: p.window(rules)[1]):
         version = version_at(versions, period.window(rules)[1])
         status = statuses[period]
-        jobs.append(Job(f"{REPORT.name}-{period.code.lower()}", REPORT.template,
+        jobs.append(Job(f"{REPORT.name}-{period.code.lower()}", REPORT.name, REPORT.template,
                         status.report.number is not None,
                         lambda v=version, s=status, p=period: REPORT.build_context(v, s, p)))
     return jobs

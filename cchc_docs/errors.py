@@ -135,3 +135,16 @@ class FormatError(CchcError):
                          "sửa mẫu hoặc dữ liệu (hoặc dùng --no-check khi đang sửa mẫu):")
             lines += [f"  {finding}" for finding in findings]
         super().__init__("\n".join(lines))
+
+
+class ConflictError(CchcError):
+    """Issued documents whose inputs changed: they were kept, not overwritten."""
+
+    exit_code = 4
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        super().__init__("\n".join(
+            f"{path}: văn bản đã ban hành (có số) nhưng dữ liệu đã thay đổi; giữ nguyên tệp, "
+            "không ghi đè (dùng --new-version để ghi bản mới bên cạnh)" for path in paths
+        ))

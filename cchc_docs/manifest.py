@@ -80,16 +80,20 @@ def load(folder: Path) -> Manifest:
         return Manifest()
 
 
-def save(folder: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically, sorted, so it diffs cleanly."""
+def snapshot(manifest: Manifest) -> bytes:
+    """The manifest as written: sorted JSON, so it diffs cleanly and compares exactly."""
     raw = {
         "format": FORMAT,
         "version": __version__,
         "outputs": {path: asdict(entry) for path, entry in sorted(manifest.outputs.items())},
         "plans": dict(sorted(manifest.plans.items())),
     }
-    text = json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    write_atomic(folder / FILE_NAME, text.encode("utf-8"))
+    return (json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def save(folder: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically."""
+    write_atomic(folder / FILE_NAME, snapshot(manifest))
 
 
 FINGERPRINTS = ".cchc"

@@ -29,3 +29,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: không ghi được tệp ({e.strerror})") from e
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete temporary files a killed build left behind in ``folder`` (never a real output)."""
+    for leftover in folder.glob(".*.tmp") if folder.is_dir() else ():
+        leftover.unlink(missing_ok=True)

@@ -79,6 +79,19 @@ def fake_pdf(text: str) -> bytes:
     return b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
 
 
+def build_sample(out: Path) -> list[Path]:
+    """The sample plan built through the CLI: the decision's DOCX first, then its reports."""
+    from click.testing import CliRunner
+    from conftest import SAMPLE, TODAY
+
+    from cchc_docs import cli
+
+    result = CliRunner().invoke(cli.main, ["build", str(SAMPLE), "-o", str(out), "--date", TODAY.isoformat(),
+                                           "-j", "1"])
+    assert result.exit_code == 0, result.output
+    return sorted(out.rglob("*.docx"), key=lambda path: (path.name != "quyet-dinh.docx", path.name))
+
+
 def require_office() -> None:
     """Skip without LibreOffice and poppler, except on CI (``CI`` set), where it fails."""
     try:

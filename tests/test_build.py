@@ -7,7 +7,7 @@ import pytest
 from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
 
 from cchc_docs import build
-from cchc_docs.errors import DataError, OutputError, TemplateError
+from cchc_docs.errors import ConflictError, DataError, OutputError, TemplateError
 from cchc_docs.write import write_atomic
 
 
@@ -83,11 +83,22 @@ def test_successful_build_leaves_no_temporary_files(previous_build):
     assert sorted(tree_snapshot(out)) == ["plan/ghi-chu.txt", "plan/quyet-dinh.docx"]
 
 
-def test_rebuild_replaces_the_previous_output(previous_build):
-    plan, out, before = previous_build
-    plan.write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+def test_rebuild_replaces_a_draft(tmp_path):
+    draft = edited(MINIMAL_PLAN, '  number: "39"\n', "")
+    plan, out = write_plan(tmp_path, draft), tmp_path / "out"
+    build.build(plan, out, TEMPLATES, TODAY)
+    plan.write_text(edited(draft, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
     build.build(plan, out, TEMPLATES, TODAY)
     assert "Trần Thị Bình" in texts(open_docx(out / "plan" / "quyet-dinh.docx"))
+
+
+def test_rebuild_never_overwrites_an_issued_decision_whose_data_changed(previous_build):
+    plan, out, before = previous_build
+    plan.write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    with pytest.raises(ConflictError) as caught:
+        build.build(plan, out, TEMPLATES, TODAY)
+    assert caught.value.exit_code == 4 and "--new-version" in str(caught.value)
+    assert tree_snapshot(out) == before
 
 
 # --- write_atomic ----------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def test_build_exits_zero_and_says_what_it_made(tmp_path):
     out = tmp_path / "out"
     result = run("build", str(plan), "--out", str(out), "--templates", str(TEMPLATES))
     made = out / "plan" / "quyet-dinh.docx"
-    assert (result.exit_code, result.stdout, result.stderr) == (0, f"đã tạo {made}\n", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"đã tạo {made}\n1 đã tạo, 0 không đổi\n", "")
     assert made.is_file()
 
 
@@ -111,7 +111,7 @@ def test_every_help_text_is_vietnamese():
 def test_help_output_shows_the_vietnamese_descriptions():
     result = run("build", "--help")
     assert result.exit_code == 0
-    assert "Sinh Quyết định, Kế hoạch và Phụ lục" in result.stdout
+    assert "Sinh mọi văn bản của các kế hoạch: Quyết định" in result.stdout
     assert "Show this message" not in result.stdout
 
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE, TEMPLATES, TODAY, open_docx, texts
-from pdf_support import fake_pdf, fake_soffice, require_office
+from conftest import ROOT, SAMPLE, TODAY, open_docx, texts
+from pdf_support import build_sample, fake_pdf, fake_soffice, require_office
 
-from cchc_docs import build, cli, fonts, pdf, pdfcheck, poppler
+from cchc_docs import cli, fonts, pdf, pdfcheck, poppler
 from cchc_docs.errors import ConversionError, OutputError, ToolMissingError
 from cchc_docs.office import Office, Progress, Settings
 
@@ -30,9 +30,7 @@ INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 @pytest.fixture(scope="module")
 def sample_docx(tmp_path_factory) -> list[Path]:
     """The sample plan built once: the decision first, then its reports."""
-    out = tmp_path_factory.mktemp("pdf-convert")
-    outputs = build.build(SAMPLE, out, TEMPLATES, TODAY)
-    return [o.path for o in sorted(outputs, key=lambda o: o.kind != "quyet-dinh")]
+    return build_sample(tmp_path_factory.mktemp("pdf-convert"))
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +126,7 @@ def _command(pid: int) -> str:
 def test_two_builds_at_the_same_time_do_not_interfere(tmp_path):
     require_office()
     command = [sys.executable, "-m", "cchc_docs.cli", "build", str(SAMPLE), "-o", str(tmp_path),
-               "--date", TODAY.isoformat(), "--pdf"]
+               "--date", TODAY.isoformat(), "-j", "1", "--pdf"]
     builds = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     for process in builds:
         out, err = process.communicate(timeout=240)

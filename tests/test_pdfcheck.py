@@ -11,11 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, TEMPLATES, TODAY
-from pdf_support import (lowered_national_title, number_on_first_page, portrait_appendix, require_office,
+from pdf_support import (build_sample, lowered_national_title, number_on_first_page, portrait_appendix, require_office,
                          split_signature)
 
-from cchc_docs import build, pdfcheck, poppler
+from cchc_docs import pdfcheck, poppler
 from cchc_docs.office import Office, Settings
 from cchc_docs.poppler import Line, Page, Word
 
@@ -224,10 +223,10 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     """The samples and the planted faults, converted in one LibreOffice batch."""
     require_office()
     out = tmp_path_factory.mktemp("pdfcheck")
-    outputs = build.build(SAMPLE, out, TEMPLATES, TODAY)
-    decision = next(o.data for o in outputs if o.kind == "quyet-dinh")
+    decision_path, *reports = build_sample(out / "build")
+    decision = decision_path.read_bytes()
     documents = {"decision": decision, **{name: plant(decision) for name, (plant, _) in PLANTED.items()}}
-    documents.update({o.path.stem: o.data for o in outputs if o.kind == "bao-cao"})
+    documents.update({path.stem: path.read_bytes() for path in reports})
     paths = {}
     for name, data in zip(documents, Office(Settings(jobs=2)).convert(list(documents.values()))):
         assert isinstance(data, bytes), f"{name}: {data}"

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE, TEMPLATES, TODAY
-from pdf_support import require_office, require_poppler
+from pdf_support import build_sample, require_office, require_poppler
 
-from cchc_docs import build, cli, poppler, preview
+from cchc_docs import cli, poppler, preview
 from cchc_docs.errors import PdfReadError, PreviewError, ToolMissingError
 from cchc_docs.preview import PageRange
 
@@ -96,15 +95,15 @@ def test_only_docx_and_pdf_can_be_previewed(tmp_path):
 @pytest.mark.libreoffice
 def test_preview_of_a_docx_converts_it_then_renders_the_pages_asked(tmp_path):
     require_office()
-    (output,) = [o for o in build.build(SAMPLE, tmp_path, TEMPLATES, TODAY) if o.kind == "quyet-dinh"]
-    result = CliRunner().invoke(cli.main, ["preview", str(output.path), "--pages", "1-2", "--dpi", "40"])
+    decision = build_sample(tmp_path)[0]
+    result = CliRunner().invoke(cli.main, ["preview", str(decision), "--pages", "1-2", "--dpi", "40"])
     assert result.exit_code == 0, result.output
-    images = sorted(output.path.parent.glob("*.png"))
+    images = sorted(decision.parent.glob("*.png"))
     assert [p.name for p in images] == ["quyet-dinh-trang-01.png", "quyet-dinh-trang-02.png"]
     assert result.stdout.splitlines() == [f"đã tạo {p}" for p in images]
     width, height = png_size(images[0])
     assert (width, height) == (331, 468)  # A4 at 40 dpi
-    assert output.path.with_suffix(".pdf").is_file()  # the DOCX's PDF, brought up to date
+    assert decision.with_suffix(".pdf").is_file()  # the DOCX's PDF, brought up to date
 
 
 def test_a_missing_poppler_tool_says_how_to_install_it():

@@ -16,9 +16,7 @@ TAG_VI = {"C": "Nghị định quy định", "M": "theo mẫu của Nghị đị
 
 
 def rules() -> list[Rule]:
-    """Every registered rule, ordered by id."""
-    from . import rules as _  # noqa: F401  (importing the rules registers them)
-
+    """Every registered rule, ordered by id (the package's ``__init__`` registers them)."""
     return sorted(RULES.values(), key=lambda r: r.id)
 
 

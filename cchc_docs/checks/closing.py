@@ -12,7 +12,10 @@ from cchc_docs.facts import ParagraphFacts
 
 from .lines import BOX12, Cursor, is_note, is_recipients_label, is_signer_prefix, starts_with_bullet
 from .pieces import Piece, pieces, same_place
-from .text import fold, is_upper
+from .text import fold, fold_start, is_upper
+
+#: Box 13 (address, phone, e-mail …) may follow the signature; it is not part of it.
+_CONTACT = ("dia chi", "dt:", "dt ", "dien thoai", "email", "e-mail", "website", "fax", "trang thong tin")
 
 
 # --- closing (boxes 7, 9b, 12) -------------------------------------------------------------------------
@@ -71,7 +74,7 @@ def closing(cursor: Cursor, start: int) -> dict:
     taken = {id(x) for x in items} | {id(label)}
 
     def signer_side(piece: Piece) -> bool:
-        if id(piece) in taken or BOX12.match(piece.text):
+        if id(piece) in taken or BOX12.match(piece.text) or fold_start(piece.text).startswith(_CONTACT):
             return False
         return not (label is not None and label.para.in_table and same_place(piece.para, label.para))
 

@@ -67,6 +67,8 @@ def _zone_without_header(cursor: Cursor) -> tuple[ParagraphFacts, ...]:
 
 
 def header(cursor: Cursor, zone: tuple[ParagraphFacts, ...]) -> dict:
+    """Boxes 1–4 by their text (first match wins: a second "Số" line is not a second Số);
+    what is left above the Số is box 2."""
     found: dict = {"header": zone}
     others: list[Piece] = []
     for piece in (x for para in zone for x in pieces(para)):
@@ -84,9 +86,9 @@ def header(cursor: Cursor, zone: tuple[ParagraphFacts, ...]) -> dict:
 
 
 def _header_key(piece: Piece, found: dict) -> str | None:
-    checks = (("national_title", is_national_title), ("motto", is_motto), ("number", is_number),
-              ("place_date", is_date), ("letter_summary", is_letter_summary))
-    for key, test in checks:
+    matchers = (("national_title", is_national_title), ("motto", is_motto), ("number", is_number),
+                ("place_date", is_date), ("letter_summary", is_letter_summary))
+    for key, test in matchers:
         if key not in found and test(piece):
             return key
     return None
@@ -100,12 +102,25 @@ def _bodies(cursor: Cursor, others: list[Piece], number: Piece | None, national:
     split = 0
     while split < len(lines) and not lines[split].any_bold:
         split += 1
-    if split == 0 and len(lines) > 1 and fold(lines[0].text).startswith(("ubnd ", "hdnd ")):
-        split = 1  # an abbreviated first line is a chủ quản, even set in bold (§4.2)
+    if split == 0 and len(lines) > 1 and _governs(lines[0].text, lines[1].text):
+        split = 1  # a chủ quản set in bold: its name is complete and a unit of it follows (§4.2)
     governing, issuing = (lines[:split], lines[split:]) if 0 < split < len(lines) else ([], lines)
     rule = rule_under(issuing[-1].para, cursor.all) if issuing and issuing[-1].whole else None
     rule = rule or (underline_rule(issuing[-1]) if issuing else None)
     return {"governing_body": tuple(governing), "issuing_body": tuple(issuing), "body_rule": rule}
+
+
+_GOVERNING = ("ubnd ", "hdnd ", "uy ban nhan dan tinh", "uy ban nhan dan huyen", "uy ban nhan dan thanh pho",
+              "uy ban nhan dan quan", "uy ban nhan dan thi xa", "uy ban nhan dan xa", "uy ban nhan dan phuong", "bo ")
+_UNITS = ("so ", "phong ", "ban ", "trung tam ", "van phong ", "cuc ", "vu ", "chi cuc ", "truong ", "thanh tra ",
+          "tong cuc ", "vien ", "doan ", "hoi dong ")
+
+
+def _governs(first: str, second: str) -> bool:
+    """"UBND XÃ X" over "PHÒNG VĂN HÓA - XÃ HỘI", "BỘ NỘI VỤ" over "VỤ …": the first line is
+    a complete name (abbreviated, or naming its level) and the second opens a unit of it."""
+    head, unit = fold(first), fold(second) + " "
+    return head.startswith(("ubnd ", "hdnd ")) or (head.startswith(_GOVERNING) and unit.startswith(_UNITS))
 
 
 def _before(piece: Piece, number: Piece) -> bool:

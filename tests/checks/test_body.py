@@ -28,8 +28,17 @@ def test_headings_are_free_in_alignment_and_indent():
 @pytest.mark.parametrize("indent, ok", [(10, True), (12.7, True), (12.5, True), (0, False), (15, False), (5, False)])
 def test_first_line_indent_is_1_or_1_27_cm(indent, ok):
     built = decision()
-    built["bases"][1].paragraph_format.first_line_indent = Mm(indent)
+    built["articles"][1].paragraph_format.first_line_indent = Mm(indent)
     assert bool(fired(built, "ND30-BODY-INDENT")) is not ok
+
+
+def test_basis_lines_follow_the_model_layout_as_a_warning(built_decision):
+    assert not fired(built_decision, "ND30-BASIS-LAYOUT")
+    built_decision["bases"][1].paragraph_format.first_line_indent = Mm(0)
+    built_decision["bases"][2].paragraph_format.space_before = Pt(0)
+    findings = fired(built_decision, "ND30-BASIS-LAYOUT")
+    assert len(findings) == 2 and {f.severity for f in findings} == {"warning"}
+    assert "ND30-BODY-INDENT" not in built_decision.ids()
 
 
 def test_a_leading_tab_stands_for_the_indent():

@@ -29,7 +29,7 @@ def test_recipients_are_flush_left(built_decision):
     assert len(fired(built_decision, "ND30-RECIPIENTS-FLUSH-LEFT")) == 2
 
 
-@pytest.mark.parametrize("text", ["Sở Nội vụ;", "– Sở Nội vụ;", "-Sở Nội vụ;", "+ Sở Nội vụ;"])
+@pytest.mark.parametrize("text", ["Sở Nội vụ;", "– Sở Nội vụ;", "• Sở Nội vụ;", "+ Sở Nội vụ;"])
 def test_recipient_items_start_with_a_hyphen(text):
     built = decision()
     set_text(built["recipients"][1], text)

@@ -122,3 +122,19 @@ def test_header_sizes_move_together():
     for_runs(built["motto"], size=13)
     (finding,) = fired(built, "ND30-HEADER-SIZES-CONSISTENT")
     assert finding.severity == "warning"
+
+
+def test_an_underlined_motto_counts_as_its_rule(built_decision):
+    _remove_border(built_decision["motto_rule"])
+    for run in built_decision["motto"].runs:
+        run.underline = True
+    ids = built_decision.ids()
+    assert "ND30-MOTTO-RULE" not in ids and "ND30-MOTTO-RULE-LENGTH" not in ids
+
+
+def test_an_underlined_issuing_body_is_a_rule_of_the_wrong_length(built_decision):
+    _remove_border(built_decision["body_rule"])
+    for run in built_decision["body_lines"][-1].runs:
+        run.underline = True
+    ids = built_decision.ids()
+    assert "ND30-ISSUING-BODY-RULE" not in ids and "ND30-ISSUING-BODY-RULE-LENGTH" in ids

@@ -111,3 +111,8 @@ def test_dates_cited_in_the_content_follow_the_same_padding(built_decision):
     set_text(built_decision["bases"][0], "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 06 năm 2025;")
     (finding,) = fired(built_decision, "ND30-CITED-DATE-PADDING")
     assert finding.severity == "warning" and finding.expected == "tháng 6"
+
+
+def test_a_date_in_figures_is_recognised_and_reported():
+    (finding,) = fired(_with_date("Thượng Hồng, ngày 05/01/2025"), "ND30-DATE-FORMAT")
+    assert finding.component == "Địa danh, ngày tháng"

@@ -131,3 +131,11 @@ def test_several_addressees_are_listed_with_dashes_and_punctuation():
     (finding,) = fired(built, "ND30-ADDRESSEE-FORMAT")
     assert finding.expected == '"- …."'
     assert add_run  # the helper stays importable for callers building runs by hand
+
+
+def test_a_summary_typed_in_capitals_is_still_the_summary():
+    built = decision()
+    set_text(built["summary"], "BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+    set_text(built["authority"], "")
+    (finding,) = fired(built, "ND30-SUMMARY-CASE")
+    assert finding.got == "in hoa toàn bộ"

@@ -200,3 +200,18 @@ def test_number_and_date_in_a_second_table_below_the_header_are_found():
     assert part.kind == "letter" and part.number.text == "Số: 15/UBND-VHXH"
     assert part.place_date is not None and part.letter_summary is not None
     assert built.findings() == []
+
+
+def test_a_contact_line_after_the_signature_is_not_the_signer():
+    built = decision()
+    add_para(built.doc, "Địa chỉ: thôn Đông, xã Thượng Hồng; ĐT: 0220.3123456", size=11, align=LEFT)
+    (part,) = _layout(built).parts
+    assert part.signer_name.text == "Nguyễn Văn Bình"
+
+
+def test_a_bold_governing_body_above_a_unit_is_told_apart():
+    built = decision(body_lines=("ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG", "SỞ NỘI VỤ"))
+    (part,) = _layout(built).parts
+    assert _texts(part.governing_body) == ["ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG"]
+    assert _texts(part.issuing_body) == ["SỞ NỘI VỤ"]
+    assert "ND30-GOVERNING-BODY-BOLD" in built.ids()

@@ -1,8 +1,7 @@
-"""Every build checks what it renders: errors stop it before anything is written."""
+"""Every build checks what it renders: an error finding stops the document before it is written."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -11,13 +10,11 @@ import pytest
 from click.testing import CliRunner
 from docx.shared import Mm
 
-from cchc_docs import build
 from cchc_docs.cli import main
 from cchc_docs.errors import CchcError, FormatError
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
-TODAY = dt.date(2025, 9, 15)
 
 
 @pytest.fixture
@@ -32,45 +29,38 @@ def broken_templates(tmp_path) -> Path:
     return folder
 
 
-def test_sample_build_carries_only_the_placeholder_warning(tmp_path):
-    outputs = build.build(SAMPLE, tmp_path, ROOT / "templates", TODAY)
-    for output in outputs:
-        assert [(f.rule, f.severity) for f in output.findings] == [("ND30-PLACEHOLDER", "warning")]
-        assert output.path.is_file()
+def _build(out: Path, *extra: str):
+    return CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--date", "2025-09-15", *extra])
 
 
-def test_an_error_finding_stops_the_build_and_nothing_is_written(tmp_path, broken_templates):
+def test_sample_build_prints_the_placeholder_warning_and_succeeds(tmp_path):
+    result = _build(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "ND30-PLACEHOLDER" in result.output and "[Họ] Thị Thay" in result.output
+    assert "ND30-" not in result.output.replace("ND30-PLACEHOLDER", "")
+    assert any(tmp_path.rglob("quyet-dinh.docx"))
+
+
+def test_an_error_finding_stops_the_document_with_exit_3(tmp_path, broken_templates):
     out = tmp_path / "out"
-    with pytest.raises(FormatError) as caught:
-        build.build(SAMPLE, out, broken_templates, TODAY)
-    assert caught.value.exit_code == 3 and "ND30-MARGIN-LEFT" in str(caught.value)
-    assert not out.exists()
+    result = _build(out, "--templates", str(broken_templates))
+    assert result.exit_code == 3, result.output
+    assert "ND30-MARGIN-LEFT" in result.output
+    assert not any(out.rglob("quyet-dinh.docx"))
 
 
-def test_no_check_builds_anyway(tmp_path, broken_templates):
-    outputs = build.build(SAMPLE, tmp_path, broken_templates, TODAY, check=False)
-    assert all(output.path.is_file() and output.findings == () for output in outputs)
+def test_no_check_writes_the_document_anyway(tmp_path, broken_templates):
+    out = tmp_path / "out"
+    result = _build(out, "--templates", str(broken_templates), "--no-check")
+    assert result.exit_code == 0, result.output
+    assert "ND30" not in result.output and any(out.rglob("quyet-dinh.docx"))
 
 
-def test_cli_build_exits_3_and_prints_the_findings(tmp_path, broken_templates):
-    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path / "out"), "--templates",
-                                       str(broken_templates), "--date", "2025-09-15"])
-    assert result.exit_code == 3
-    assert "ND30-MARGIN-LEFT" in result.output and "không ghi tệp" in result.output
-    assert not (tmp_path / "out").exists()
+def test_format_error_carries_the_findings_and_exit_code_3():
+    from cchc_docs.findings import Finding
 
-
-def test_cli_build_prints_warnings_without_failing(tmp_path):
-    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path), "--date", "2025-09-15"])
-    assert result.exit_code == 0
-    assert "ND30-PLACEHOLDER" in result.output and "đã tạo" in result.output
-
-
-def test_cli_build_no_check_option(tmp_path, broken_templates):
-    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(tmp_path), "--templates", str(broken_templates),
-                                       "--date", "2025-09-15", "--no-check"])
-    assert result.exit_code == 0 and "ND30" not in result.output
-
-
-def test_other_errors_keep_exit_code_1():
+    finding = Finding("ND30-MARGIN-LEFT", "error", "Lề trái không đúng", "NĐ 30/2020", "30–35 mm", "25,0 mm")
+    error = FormatError([("quyet-dinh.docx", (finding,))])
+    assert error.exit_code == 3 and error.failures[0][1] == (finding,)
+    assert "ND30-MARGIN-LEFT" in str(error) and "không ghi tệp" in str(error)
     assert CchcError.exit_code == 1

@@ -14,8 +14,9 @@ from .preamble import next_expected
 
 
 def _paragraphs(part: Part) -> list[Piece]:
-    """Căn cứ and body lines: the paragraphs that take the body format."""
-    return [*part.bases, *part.body]
+    """The body lines: the paragraphs the decree gives the body format (căn cứ lines
+    follow the model layout only, see ND30-BASIS-LAYOUT)."""
+    return list(part.body)
 
 
 def _text_lines(part: Part) -> Iterator[Piece]:
@@ -50,6 +51,18 @@ def body_indent(layout: Layout) -> Iterator[Hit]:
             if not _indent_ok(piece):
                 yield Hit("Lùi đầu dòng không đúng", "1 cm hoặc 1,27 cm", mm(piece.para.first_line_indent_mm), piece,
                           "Nội dung")
+
+
+@rule("ND30-BASIS-LAYOUT", "M", spec.ART_BASES, "Căn cứ lùi đầu dòng 1 cm (1,27 cm), cách đoạn trên ít nhất 6 pt")
+def basis_layout(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for previous, piece in zip((None, *part.bases), part.bases):
+            gap = piece.para.space_before_pt + (previous.para.space_after_pt if previous is not None else 0)
+            if not _indent_ok(piece):
+                yield Hit("Căn cứ lùi đầu dòng không đúng mẫu", "1 cm hoặc 1,27 cm", mm(piece.para.first_line_indent_mm),
+                          piece, "Căn cứ")
+            elif gap < spec.MIN_PARAGRAPH_GAP_PT - 0.01 and previous is not None:
+                yield Hit("Khoảng cách giữa hai căn cứ nhỏ hơn 6 pt", "≥ 6 pt", pt(gap), piece, "Căn cứ")
 
 
 @rule("ND30-BODY-SPACING", "C", spec.ART_BODY, "Khoảng cách giữa các đoạn ít nhất 6 pt")

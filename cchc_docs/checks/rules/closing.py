@@ -51,12 +51,12 @@ def recipients_flush_left(layout: Layout) -> Iterator[Hit]:
                 yield Hit(f"{name} phải sát lề trái", "căn trái, không lùi đầu dòng", why, piece, name)
 
 
-@rule("ND30-RECIPIENTS-ITEM-DASH", "C", spec.ART_RECIPIENTS, "Mỗi nơi nhận một dòng, bắt đầu bằng \"- \"")
+@rule("ND30-RECIPIENTS-ITEM-DASH", "C", spec.ART_RECIPIENTS, "Mỗi nơi nhận một dòng, bắt đầu bằng gạch nối \"-\"")
 def recipients_item_dash(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         for piece in part.recipients:
-            if not piece.text.startswith("- "):
-                yield Hit('Dòng nơi nhận phải bắt đầu bằng gạch nối "- "', '"- …"', show(piece.text[:3]), piece, _ITEM)
+            if not piece.text.startswith("-"):
+                yield Hit('Dòng nơi nhận phải bắt đầu bằng gạch nối "-"', '"- …"', show(piece.text[:3]), piece, _ITEM)
 
 
 @rule("ND30-RECIPIENTS-ITEM-END", "C", spec.ART_RECIPIENTS, "Mỗi nơi nhận (trừ dòng cuối) kết thúc bằng \";\"")

@@ -32,6 +32,7 @@ class Look:
     align: str | None = None  # "center"
     tag: str = "C"
     article: str = spec.ART_SIZES
+    align_tag: str | None = None  # when the position is practice ([P]) but the look is law
 
 
 def _one(attribute: str) -> Callable[[Part], Iterable[Piece]]:
@@ -60,7 +61,7 @@ LOOKS = (
     Look("AUTHORITY", "Thẩm quyền ban hành", _one("authority"), (13, 14), True, UPRIGHT, "upper", "center",
          tag="M", article=spec.ART_AUTHORITY),
     Look("BASIS", "Căn cứ", _many("bases"), (13, 14), None, True, article=spec.ART_BASES),
-    Look("DECIDES", "Dòng QUYẾT ĐỊNH:", _one("decides"), (13, 14), True, UPRIGHT, "upper", "center",
+    Look("DECIDES", "Dòng \"QUYẾT ĐỊNH:\"", _one("decides"), (13, 14), True, UPRIGHT, "upper", "center",
          tag="M", article=spec.ART_AUTHORITY),
     Look("BODY", "Nội dung", _many("body"), (13, 14), article=spec.ART_BODY),
     Look("SECTION-HEADING", "Tiêu đề mục", _section_headings, None, True, None, "upper", article=spec.ART_NUMBERING),
@@ -69,7 +70,7 @@ LOOKS = (
     Look("RECIPIENTS-LABEL", "Nơi nhận", _one("recipients_label"), (12, 12), True, True, article=spec.ART_RECIPIENTS),
     Look("RECIPIENTS-ITEM", "Nơi nhận - mục", _many("recipients"), (11, 11), False, UPRIGHT, article=spec.ART_RECIPIENTS),
     Look("SIGNER-TITLE", "Quyền hạn, chức vụ người ký", _many("signer_titles"), (13, 14), True, UPRIGHT, "upper", "center",
-         article=spec.ART_SIGNER),
+         article=spec.ART_SIGNER, align_tag="P"),
     Look("SIGNER-NAME", "Họ tên người ký", _one("signer_name"), (13, 14), True, UPRIGHT, "name", "center",
          article=spec.ART_SIGNER),
     Look("DRAFTER-CODE", "Ký hiệu người soạn thảo, số bản", _one("drafter_code"), (11, 11), None, UPRIGHT,
@@ -154,7 +155,8 @@ def _register() -> None:
                 continue
             function = (lambda c, k: lambda layout: c(k, layout))(check, look)
             function.__doc__ = f"{look.name}: {describe(look)}."
-            add(Rule(f"ND30-{look.stem}-{suffix}", look.tag, look.article, f"{look.name}: {describe(look)}", function))
+            tag = look.align_tag or look.tag if suffix == "ALIGN" else look.tag
+            add(Rule(f"ND30-{look.stem}-{suffix}", tag, look.article, f"{look.name}: {describe(look)}", function))
 
 
 _register()

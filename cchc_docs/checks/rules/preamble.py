@@ -38,7 +38,7 @@ def summary_rule(layout: Layout) -> Iterator[Hit]:
             yield Hit("Đường kẻ dưới trích yếu không phải nét liền", "nét liền", line.style, last, "Trích yếu")
 
 
-@rule("ND30-SUMMARY-RULE-LENGTH", "C", spec.ART_TITLE, "Đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ, ở giữa")
+@rule("ND30-SUMMARY-RULE-LENGTH", "C", spec.ART_TITLE, "Đường kẻ dưới trích yếu dài 1/3–1/2 dòng chữ")
 def summary_rule_length(layout: Layout) -> Iterator[Hit]:
     sections = layout.facts.sections
     for part in layout.parts:
@@ -105,7 +105,7 @@ def decides_text(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.decides
         if piece is not None and piece.text not in ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:"):
-            yield Hit("Dòng QUYẾT ĐỊNH: viết sai", '"QUYẾT ĐỊNH:"', show(piece.text), piece, "Dòng QUYẾT ĐỊNH:")
+            yield Hit('Dòng "QUYẾT ĐỊNH:" viết sai', '"QUYẾT ĐỊNH:"', show(piece.text), piece, 'Dòng "QUYẾT ĐỊNH:"')
 
 
 def _articles(layout: Layout):

@@ -1,0 +1,153 @@
+"""Build many plans at once: one commune or a whole city's worth.
+
+Plans are found in the folders and files given, built in worker processes (each
+worker compiles the templates once), and reported as they finish. One broken plan is
+reported and skipped; the others are built. The manifest is written last and
+atomically, so a build killed at any moment leaves every output either the old or
+the new complete file and the next build repairs the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import manifest as manifest_mod
+from .build import STATUS_FOLDER, Options, PlanResult, Prior, build_plan, relative
+from .errors import SourceError
+from .write import remove_leftovers
+
+STATUS_VI = {
+    "created": "đã tạo", "updated": "đã tạo", "new-version": "bản mới", "unchanged": "không đổi",
+    "stale": "sẽ tạo lại", "conflict": "xung đột", "failed": "lỗi",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A plan file and the folder (under the output root) its documents go to."""
+
+    plan: Path
+    out_dir: str
+
+
+@dataclass
+class Summary:
+    """Everything a batch did, for the CLI to print."""
+
+    plans: list[PlanResult] = field(default_factory=list)
+    obsolete: list[str] = field(default_factory=list)  # outputs no longer produced
+    pruned: list[str] = field(default_factory=list)  # … and deleted (--prune)
+
+    def counts(self) -> Counter:
+        counts = Counter(STATUS_VI[r.status] for p in self.plans for r in p.results)
+        counts["lỗi"] += sum(1 for p in self.plans if p.error)
+        return counts
+
+    def line(self) -> str:
+        """``12 đã tạo, 288 không đổi, 1 lỗi``."""
+        counts = self.counts()
+        order = ["đã tạo", "sẽ tạo lại", "bản mới", "không đổi", "xung đột", "lỗi"]
+        shown = [f"{counts[name]} {name}" for name in order if counts[name] or name in ("đã tạo", "không đổi")]
+        return ", ".join(shown)
+
+    @property
+    def exit_code(self) -> int:
+        """The worst result: a plan that failed (1), then format errors (3), then conflicts (4)."""
+        codes = {p.exit_code for p in self.plans}
+        return next((code for code in (1, 3, 4) if code in codes), 0)
+
+
+def discover(paths: Iterable[Path]) -> list[Target]:
+    """Plan files in ``paths``: files as given, folders searched (status files left out)."""
+    targets: dict[Path, Target] = {}
+    for path in paths:
+        if path.is_dir():
+            for plan in sorted(path.rglob("*.yaml")):
+                if STATUS_FOLDER not in plan.relative_to(path).parts[:-1]:
+                    targets.setdefault(plan.resolve(), Target(plan, plan.relative_to(path).with_suffix("").as_posix()))
+        elif path.is_file():
+            targets.setdefault(path.resolve(), Target(path, path.stem))
+        else:
+            raise SourceError(f"{path}: không tìm thấy tệp hoặc thư mục")
+    return list(targets.values())
+
+
+def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = False,
+              on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
+    """Build every plan found in ``paths``; ``on_plan`` is told of each as it finishes."""
+    targets = discover(paths)
+    if not options.dry_run:  # what a killed build left half-written is not an output
+        for folder in (options.out_root, options.out_root / manifest_mod.FINGERPRINTS):
+            remove_leftovers(folder)
+    manifest = manifest_mod.load(options.out_root)
+    before = manifest_mod.snapshot(manifest)
+    summary = Summary()
+    for result in _run(targets, options, manifest, jobs):
+        summary.plans.append(result)
+        if on_plan:
+            on_plan(result)
+    if options.dry_run:
+        return summary
+    _record(manifest, summary)
+    summary.obsolete = _obsolete(manifest, summary, targets)
+    if prune:
+        summary.pruned = _prune(manifest, summary.obsolete, options.out_root)
+    if manifest_mod.snapshot(manifest) != before:  # a failed run leaves out/ exactly as it was
+        manifest_mod.save(options.out_root, manifest)
+    return summary
+
+
+def _run(targets: list[Target], options: Options, manifest, jobs: int):
+    """Plan results as they finish: in this process for one worker, else in a pool."""
+    work = [(t.plan, t.out_dir, options, _prior(manifest, relative(t.plan))) for t in targets]
+    if jobs <= 1 or len(work) <= 1:
+        yield from (build_plan(*args) for args in work)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        futures = [pool.submit(build_plan, *args) for args in work]
+        yield from (future.result() for future in as_completed(futures))
+
+
+def _prior(manifest, plan: str) -> Prior:
+    entries = {path: entry for path, entry in manifest.outputs.items() if entry.plan == plan}
+    return Prior(manifest.plans.get(plan), entries)
+
+
+def _record(manifest, summary: Summary) -> None:
+    """Fold the results into the manifest; a failed plan keeps what it had."""
+    for plan in summary.plans:
+        if plan.error:
+            continue
+        for result in plan.results:
+            if result.entry is not None:
+                manifest.outputs[result.path] = result.entry
+        clean = all(r.status not in ("failed", "conflict", "new-version") for r in plan.results)
+        # Only a plan built without trouble may be skipped next time on its inputs alone.
+        if clean and plan.input_hash:
+            manifest.plans[relative(Path(plan.plan))] = plan.input_hash
+        else:
+            manifest.plans.pop(relative(Path(plan.plan)), None)
+
+
+def _obsolete(manifest, summary: Summary, targets: list[Target]) -> list[str]:
+    """Outputs in the manifest that a plan built now no longer produces, or whose plan is gone."""
+    built = {relative(Path(p.plan)): {r.path for r in p.results} for p in summary.plans if not p.error}
+    gone = [path for path, entry in manifest.outputs.items()
+            if (entry.plan in built and path not in built[entry.plan])
+            or not Path(entry.plan).exists()]
+    return sorted(gone)
+
+
+def _prune(manifest, obsolete: list[str], root: Path) -> list[str]:
+    for path in obsolete:
+        try:
+            os.remove(root / path)
+        except FileNotFoundError:
+            pass
+        manifest.outputs.pop(path, None)
+    return obsolete

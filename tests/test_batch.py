@@ -1,0 +1,217 @@
+"""Batch and incremental builds: exactly what changed is rebuilt, issued documents are never overwritten."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cchc_docs import batch, manifest
+from cchc_docs.build import Options
+from cchc_docs.cli import main
+from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
+
+DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
+
+
+def plans_folder(tmp_path: Path, texts_by_name: dict[str, str]) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for name, text in texts_by_name.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def build(folder: Path, out: Path, **options):
+    prune = options.pop("prune", False)
+    jobs = options.pop("jobs", 1)
+    return batch.build_all([folder], Options(out, TEMPLATES, TODAY, **options), jobs=jobs, prune=prune)
+
+
+def statuses(summary) -> dict[str, str]:
+    return {r.path: r.status for p in summary.plans for r in p.results}
+
+
+def test_fresh_build_builds_everything(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT})
+    summary = build(data, tmp_path / "out")
+    assert statuses(summary) == {"xa-a/quyet-dinh.docx": "created", "xa-b/quyet-dinh.docx": "created"}
+    assert summary.line() == "2 đã tạo, 0 không đổi" and summary.exit_code == 0
+
+
+def test_immediate_rebuild_skips_every_plan_without_parsing(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    before = tree_snapshot(out)
+    summary = build(data, out)
+    assert all(p.skipped for p in summary.plans)
+    assert summary.line() == "0 đã tạo, 2 không đổi"
+    assert tree_snapshot(out) == before
+
+
+def test_one_changed_field_rebuilds_only_that_plan_and_says_why(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    (data / "xa-a.yaml").write_text(edited(DRAFT, 'deadline: "2025-08"', 'deadline: "2025-09"'), encoding="utf-8")
+    summary = build(data, out)
+    results = {r.path: r for p in summary.plans for r in p.results}
+    assert results["xa-a/quyet-dinh.docx"].status == "updated"
+    assert results["xa-a/quyet-dinh.docx"].reasons == ("dữ liệu thay đổi: plan.tasks[T01].deadline",)
+    assert results["xa-b/quyet-dinh.docx"].status == "unchanged"
+
+
+def test_a_change_that_does_not_reach_a_document_leaves_it_unchanged(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    (data / "xa-a.yaml").write_text(DRAFT + "# chỉ thêm một dòng ghi chú\n", encoding="utf-8")
+    summary = build(data, out)
+    assert statuses(summary) == {"xa-a/quyet-dinh.docx": "unchanged"}
+    assert not summary.plans[0].skipped  # inputs changed, so it was looked at
+
+
+def test_dry_run_lists_what_would_be_rebuilt_and_writes_nothing(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    (data / "xa-a.yaml").write_text(edited(DRAFT, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    before = tree_snapshot(out)
+    summary = build(data, out, dry_run=True)
+    [result] = [r for p in summary.plans for r in p.results]
+    assert (result.status, result.reasons) == ("stale", ("dữ liệu thay đổi: decision.signer.name",))
+    assert tree_snapshot(out) == before
+
+
+def test_template_change_rebuilds_every_document_of_that_template(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT})
+    out, templates = tmp_path / "out", tmp_path / "templates"
+    templates.mkdir()
+    for template in TEMPLATES.glob("*.docx"):
+        (templates / template.name).write_bytes(template.read_bytes())
+    options = Options(out, templates, TODAY)
+    batch.build_all([data], options)
+    document = open_docx(templates / "quyet-dinh.docx")
+    document.core_properties.title = "Mẫu đã sửa"
+    document.save(templates / "quyet-dinh.docx")
+    summary = batch.build_all([data], options)
+    assert {r.status for p in summary.plans for r in p.results} == {"updated"}
+    assert {r.reasons for p in summary.plans for r in p.results} == {("mẫu văn bản hoặc phiên bản chương trình thay đổi",)}
+
+
+def test_issued_document_is_never_overwritten_when_its_data_changes(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    issued = (out / "xa-a" / "quyet-dinh.docx").read_bytes()
+    (data / "xa-a.yaml").write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    summary = build(data, out)
+    [result] = [r for p in summary.plans for r in p.results]
+    assert (result.status, result.reasons) == ("conflict", ("dữ liệu thay đổi: decision.signer.name",))
+    assert summary.exit_code == 4
+    assert (out / "xa-a" / "quyet-dinh.docx").read_bytes() == issued
+    assert build(data, out).exit_code == 4  # still reported on the next build
+
+
+def test_new_version_of_an_issued_document_is_written_beside_it(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    issued = (out / "xa-a" / "quyet-dinh.docx").read_bytes()
+    (data / "xa-a.yaml").write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    summary = build(data, out, new_version=True)
+    [result] = [r for p in summary.plans for r in p.results]
+    assert (result.status, result.written) == ("new-version", "xa-a/quyet-dinh.v2.docx")
+    assert (out / "xa-a" / "quyet-dinh.docx").read_bytes() == issued
+    assert "Trần Thị Bình" in texts(open_docx(out / "xa-a" / "quyet-dinh.v2.docx"))
+    again = build(data, out, new_version=True)  # no v3 for the same content
+    assert not (out / "xa-a" / "quyet-dinh.v3.docx").exists()
+    assert "bản mới đã có: xa-a/quyet-dinh.v2.docx" in again.plans[0].results[0].reasons
+
+
+def test_broken_plan_is_reported_and_the_others_are_built(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-hong": edited(DRAFT, "lead: VHXH", "lead: VHX")})
+    summary = build(data, tmp_path / "out")
+    broken = next(p for p in summary.plans if p.error)
+    assert "có phải ý bạn là 'VHXH'?" in broken.error
+    assert (tmp_path / "out" / "xa-a" / "quyet-dinh.docx").is_file()
+    assert summary.exit_code == 1 and summary.line() == "1 đã tạo, 0 không đổi, 1 lỗi"
+
+
+def test_outputs_no_longer_produced_are_reported_and_deleted_only_with_prune(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    (data / "xa-b.yaml").unlink()
+    summary = build(data, out)
+    assert summary.obsolete == ["xa-b/quyet-dinh.docx"] and (out / "xa-b" / "quyet-dinh.docx").exists()
+    summary = build(data, out, prune=True)
+    assert summary.pruned == ["xa-b/quyet-dinh.docx"] and not (out / "xa-b" / "quyet-dinh.docx").exists()
+    assert "xa-b/quyet-dinh.docx" not in manifest.load(out).outputs
+
+
+def test_deleted_output_is_rebuilt(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    (out / "xa-a" / "quyet-dinh.docx").unlink()
+    summary = build(data, out)
+    assert statuses(summary) == {"xa-a/quyet-dinh.docx": "created"}
+
+
+def test_worker_processes_give_the_same_outputs_as_one_process(tmp_path):
+    data = plans_folder(tmp_path, {f"xa-{i}": DRAFT for i in range(4)})
+    build(data, tmp_path / "one")
+    build(data, tmp_path / "two", jobs=2)
+    strip = {k: v for k, v in tree_snapshot(tmp_path / "one").items() if k.endswith(".docx")}
+    assert strip == {k: v for k, v in tree_snapshot(tmp_path / "two").items() if k.endswith(".docx")}
+
+
+def test_status_files_are_not_taken_for_plans(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    (data / "xa-a" / "bao-cao").mkdir(parents=True)
+    (data / "xa-a" / "bao-cao" / "2025-Q3.yaml").write_text("period: 2025-Q3\n", encoding="utf-8")
+    assert [t.plan.name for t in batch.discover([data])] == ["xa-a.yaml"]
+
+
+def test_cli_build_prints_reasons_in_dry_run_and_the_summary(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    args = ["build", str(data), "-o", str(out), "--templates", str(TEMPLATES), "--date", "2025-09-15", "-j", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    (data / "xa-a.yaml").write_text(edited(DRAFT, 'deadline: "2025-08"', 'deadline: "2025-09"'), encoding="utf-8")
+    result = CliRunner().invoke(main, [*args, "--dry-run"])
+    assert f"sẽ tạo lại {out / 'xa-a' / 'quyet-dinh.docx'} (dữ liệu thay đổi: plan.tasks[T01].deadline)" in result.stdout
+    assert result.stdout.splitlines()[-1] == "0 đã tạo, 1 sẽ tạo lại, 0 không đổi"
+
+
+def is_complete_docx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return z.testzip() is None and "word/document.xml" in z.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_build_killed_at_a_random_moment_is_repaired_by_the_next_build(tmp_path, seed):
+    data = plans_folder(tmp_path, {f"xa-{i}": DRAFT.replace("Thượng Hồng", f"Thượng Hồng {i}") for i in range(6)})
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    command = [sys.executable, "-m", "cchc_docs.cli", "build", str(data), "-o", str(out),
+               "--templates", str(TEMPLATES), "--date", "2025-09-15", "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(random.Random(seed).uniform(0.3, 2.0))
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert all(is_complete_docx(p) for p in out.rglob("*.docx")), "no torn output after the kill"
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([*command[:6], str(clean), *command[7:]], check=True, stdout=subprocess.DEVNULL)
+    outputs = {k: v for k, v in tree_snapshot(out).items() if not k.startswith(".cchc")}
+    assert outputs == {k: v for k, v in tree_snapshot(clean).items() if not k.startswith(".cchc")}
