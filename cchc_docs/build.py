@@ -102,7 +102,8 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     versions, statuses, trees = load_all(plan_path)
     # Contexts and build keys: decide what is stale, and say why.
     jobs = documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), options.today)
-    changed = fingerprint.changes(load_fingerprint(options.out_root, plan), fingerprint.fingerprint(trees))
+    leaves = fingerprint.fingerprint(trees)
+    changed = fingerprint.changes(load_fingerprint(options.out_root, plan), leaves)
     results = [_decide(job, out_dir, options, prior, changed) for job in jobs]
     if options.dry_run:
         return PlanResult(plan, None, tuple(r for r, _, _ in results))
@@ -110,7 +111,7 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     remove_leftovers(options.out_root / out_dir)
     written = _render_and_write(results, options, plan)
     if options.record:
-        save_fingerprint(options.out_root, plan, fingerprint.fingerprint(trees))
+        save_fingerprint(options.out_root, plan, leaves)
     return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written))
 
 

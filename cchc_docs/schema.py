@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import types
 import typing
 from typing import Any, Literal, get_args, get_origin, get_type_hints
@@ -136,7 +137,7 @@ class Converter:
             return None
         fields = {f.name: f for f in dataclasses.fields(kind)}
         self._unknown_keys(value, fields, path)
-        hints = get_type_hints(kind)
+        hints = _hints(kind)
         values = {name: self._field(f, hints[name], value, path) for name, f in fields.items()}
         if all(v is not None or _may_be_none(f, value) for (name, v), f in zip(values.items(), fields.values())):
             return kind(**{k: v for k, v in values.items() if v is not None})
@@ -179,6 +180,12 @@ def _partial(kind, values: dict):
     for name, value in values.items():
         object.__setattr__(record, name, value)
     return record
+
+
+@functools.cache
+def _hints(kind) -> dict:
+    """Resolved field types of a record type; resolving them is slow, and they never change."""
+    return get_type_hints(kind)
 
 
 def _required(f: dataclasses.Field) -> bool:

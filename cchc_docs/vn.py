@@ -9,6 +9,8 @@ rounded half up with :mod:`decimal`, never with float rounding.
 
 from __future__ import annotations
 
+import functools
+
 import datetime
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
@@ -158,12 +160,17 @@ def _pattern(decimals: int, fraction_digit: str) -> str:
     return "#,##0" + ("." + fraction_digit * decimals if decimals else "")
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
-    """Number in vi style (dot grouping, comma decimals), rounded half up."""
+    """Number in vi style (dot grouping, comma decimals), rounded half up.
+
+    Cached: a report formats the same small counts hundreds of times.
+    """
     rounded = _round_half_up(value, decimals)
     return format_decimal(rounded, format=_pattern(decimals, "0"), locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_percent(numerator: int, denominator: int, decimals: int = 1) -> str:
     """Share as a percent with decimal comma; trailing fraction zeros are dropped."""
     if denominator == 0:
