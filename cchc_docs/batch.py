@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import manifest as manifest_mod
-from .build import STATUS_FOLDER, Options, PlanResult, Prior, build_plan, relative
-from .errors import SourceError
+from .build_types import STATUS_FOLDER, Options, PlanResult, Prior, Result, relative, up_to_date
+from .errors import CchcError, SourceError
 from .write import remove_leftovers
 
 STATUS_VI = {
@@ -103,14 +103,40 @@ def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = 
 
 
 def _run(targets: list[Target], options: Options, manifest, jobs: int):
-    """Plan results as they finish: in this process for one worker, else in a pool."""
-    work = [(t.plan, t.out_dir, options, _prior(manifest, relative(t.plan))) for t in targets]
+    """Plan results as they finish: unchanged plans at once, the rest in this process or a pool."""
+    work = []
+    for target in targets:
+        prior = _prior(manifest, relative(target.plan))
+        skipped = _skip(target, options, prior)
+        if skipped:
+            yield skipped
+        else:
+            work.append((target.plan, target.out_dir, options, prior))
+    if not work:
+        return
+    # Loading the renderer, validator and checker is paid only when a plan needs them.
+    from .build import build_plan
+
     if jobs <= 1 or len(work) <= 1:
         yield from (build_plan(*args) for args in work)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
         futures = [pool.submit(build_plan, *args) for args in work]
         yield from (future.result() for future in as_completed(futures))
+
+
+def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
+    """The result of a plan whose inputs and outputs are as the manifest recorded, or None."""
+    if options.dry_run:
+        return None  # a dry run explains; it needs the contexts
+    try:
+        inputs, skip = up_to_date(target.plan, options, prior)
+    except CchcError:
+        return None  # the build reports it properly
+    if not skip:
+        return None
+    unchanged = tuple(Result(path, Path(path).stem, "unchanged", entry=entry) for path, entry in prior.entries.items())
+    return PlanResult(relative(target.plan), inputs, unchanged, skipped=True)
 
 
 def _prior(manifest, plan: str) -> Prior:

@@ -14,67 +14,18 @@ Drafts are regenerated freely.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import __version__, checks, documents, fingerprint, periods, render, source, status_rules, validate, vn
+from . import checks, documents, fingerprint, periods, render, source, status_rules, validate, vn
 from .errors import CchcError, ConflictError, DataError, FormatError, Location, Problem, SourceError, TemplateError
-from .manifest import Entry, build_key, file_hash, input_hash, load_fingerprint, save_fingerprint
+from .build_types import (STATUS_FOLDER, Options, PlanResult, Prior, Result, default_templates, relative,
+                          plan_inputs, status_folder)
+from .manifest import Entry, build_key, file_hash, load_fingerprint, save_fingerprint
 from .model import PlanFile
 from .periods import Period, PeriodError
 from .status import StatusFile, reporting_rules
 from .write import remove_leftovers, write_atomic
-
-STATUS_FOLDER = "bao-cao"
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to build: where to, with which templates, as of which day, and what is allowed."""
-
-    out_root: Path
-    templates: Path
-    today: dt.date
-    check: bool = True  # run the ND30 self-check on every rendered document
-    force: bool = False  # rebuild even what is up to date
-    dry_run: bool = False  # only say what would be rebuilt, and why
-    new_version: bool = False  # write a changed issued document as a new file beside it
-    record: bool = True  # keep the data fingerprint beside the outputs (for the next build's reasons)
-
-
-@dataclass(frozen=True)
-class Result:
-    """What happened to one output."""
-
-    path: str  # relative to the output root
-    kind: str  # the kind of document (documents.Job.kind)
-    status: str  # created | updated | unchanged | stale | conflict | new-version | failed
-    reasons: tuple[str, ...] = ()
-    findings: tuple = ()  # the self-check's findings (warnings, or the errors that stopped it)
-    entry: Entry | None = None  # for the manifest; None leaves the old entry as it is
-    written: str | None = None  # where a new version of an issued document was written
-
-
-@dataclass(frozen=True)
-class PlanResult:
-    """What happened to one plan and its outputs."""
-
-    plan: str
-    input_hash: str | None = None  # None: do not record (the plan failed)
-    results: tuple[Result, ...] = ()
-    error: str | None = None  # the plan could not be built at all
-    exit_code: int = 0
-    skipped: bool = False  # nothing to do: inputs unchanged, outputs in place
-
-
-@dataclass(frozen=True)
-class Prior:
-    """What the manifest knows of a plan from the last build."""
-
-    input_hash: str | None = None
-    entries: dict[str, Entry] = field(default_factory=dict)  # output path → entry
-
 
 # ---------------------------------------------------------------- one plan
 
@@ -93,11 +44,7 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
 
 def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -> PlanResult:
     plan = relative(plan_path)
-    # Skip: inputs unchanged and every output in place — nothing is even parsed.
-    inputs = input_hash(_input_parts(plan_path, options))
-    if not options.force and inputs == prior.input_hash and _outputs_in_place(options.out_root, prior):
-        unchanged = tuple(Result(path, Path(path).stem, "unchanged", entry=entry) for path, entry in prior.entries.items())
-        return PlanResult(plan, inputs, unchanged, skipped=True)
+    inputs = plan_inputs(plan_path, options)  # recorded, so the next build can skip this plan
     # Load and validate the plan, its versions and its status files: every problem at once.
     versions, statuses, trees = load_all(plan_path)
     # Contexts and build keys: decide what is stale, and say why.
@@ -113,32 +60,6 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     if options.record:
         save_fingerprint(options.out_root, plan, leaves)
     return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written))
-
-
-def _input_parts(plan_path: Path, options: Options) -> list[bytes]:
-    """Everything a plan's outputs can depend on, read as bytes."""
-    try:
-        parts = [plan_path.read_bytes()]
-    except FileNotFoundError as e:
-        raise SourceError(f"{plan_path}: không tìm thấy tệp") from e
-    folder = status_folder(plan_path)
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        parts += [path.name.encode(), path.read_bytes()]
-    for template in sorted(options.templates.glob("*.docx")):
-        parts += [template.name.encode(), template.read_bytes()]
-    # An undated draft carries the month it is built in.
-    parts.append(f"{__version__}|{options.today.year}-{options.today.month}".encode())
-    return parts
-
-
-def _outputs_in_place(root: Path, prior: Prior) -> bool:
-    """Every output the manifest knows is there with the size it was written with."""
-    try:
-        return bool(prior.entries) and all(
-            (root / path).stat().st_size == entry.size for path, entry in prior.entries.items()
-        )
-    except OSError:
-        return False
 
 
 def load_all(plan_path: Path) -> tuple[list[PlanFile], dict[Period, StatusFile], dict]:
@@ -158,7 +79,7 @@ def _decide(job: documents.Job, out_dir: str, options: Options, prior: Prior, ch
     entry = prior.entries.get(path)
     reasons = _reasons(options, entry, key, path, changed)
     status = "stale" if reasons else "unchanged"
-    return Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None), job, context
+    return Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None), job, (context, key)
 
 
 def template_bytes(path: Path) -> bytes:
@@ -188,7 +109,7 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
 
     A format error in any document stops the whole plan before anything is written.
     """
-    rendered = [_render(result, job, context, options) for result, job, context in decided]
+    rendered = [_render(result, job, context, key, options) for result, job, (context, key) in decided]
     failures = [(options.out_root / r.path, r.findings) for r, _, _ in rendered
                 if any(f.severity == "error" for f in r.findings)]
     if failures:
@@ -196,14 +117,14 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     return [_write(result, job, payload, options, plan) for result, job, payload in rendered]
 
 
-def _render(result: Result, job: documents.Job, context: dict, options: Options):
+def _render(result: Result, job: documents.Job, context: dict, key: str, options: Options):
     """(result with the self-check's findings, job, (bytes, build key)); no payload when up to date."""
     if result.status == "unchanged":
         return result, job, None
-    template = options.templates / job.template
-    data = render.render(template, context)
+    # The build key was computed from the context as JSON: it is plain data.
+    data = render.render(options.templates / job.template, context, plain=True)
     findings = tuple(checks.check_bytes(data)) if options.check else ()
-    return replace(result, findings=findings), job, (data, build_key(context, template_bytes(template)))
+    return replace(result, findings=findings), job, (data, key)
 
 
 def _write(result: Result, job: documents.Job, payload, options: Options, plan: str) -> Result:
@@ -247,11 +168,6 @@ def _worst(results: list[Result]) -> int:
 
 
 # ---------------------------------------------------------------- status files
-
-
-def status_folder(plan_path: Path) -> Path:
-    """Where a plan's status files live: ``<plan-dir>/<plan-stem>/bao-cao/``."""
-    return plan_path.parent / plan_path.stem / STATUS_FOLDER
 
 
 def status_files(folder: Path) -> dict[Period, Path]:
@@ -398,19 +314,3 @@ def render_report(plan_file: PlanFile, plan_path: Path, period: Period, status: 
     kind = documents.REPORT
     data = render.render(templates / kind.template, kind.build_context(plan_file, status, period))
     return Output(kind.name, out_root / plan_path.stem / kind.output(period), data)
-
-
-def default_templates() -> Path:
-    """The templates folder of this checkout (``templates/`` beside the package)."""
-    folder = Path(__file__).resolve().parent.parent / "templates"
-    if not folder.is_dir():
-        raise TemplateError(f"{folder}: không tìm thấy thư mục mẫu; chỉ rõ bằng tùy chọn --templates")
-    return folder
-
-
-def relative(path: Path) -> str:
-    """A plan's key in the manifest: its path relative to the working folder when it can be."""
-    try:
-        return os.path.relpath(path.resolve(), Path.cwd())
-    except ValueError:  # another drive on Windows
-        return str(path.resolve())

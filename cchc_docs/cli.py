@@ -16,10 +16,13 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch, console, build as build_mod, periods, source, validate as validate_mod
+from . import __version__, batch, console, periods
 from . import pdf as pdf_mod, preview as preview_mod
-from .checks import catalogue, check_file, output as check_output
+from .build_types import Options, default_templates
 from .errors import CchcError
+
+# The commands import what they need when they run: a build in which nothing changed
+# should not pay for loading the renderer, the validator and the format checker.
 
 EXIT_DATA = 1
 
@@ -93,6 +96,8 @@ NO_CHECK_OPTION = click.option("--no-check", "no_check", is_flag=True,
 
 def echo_warnings(output) -> None:
     """The self-check's warnings for one written document (errors have stopped the build)."""
+    from .checks import output as check_output
+
     for finding in output.findings:
         click.echo("\n".join(check_output.describe(finding)), err=True)
 
@@ -122,6 +127,8 @@ def main(debug: bool) -> None:
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
 def validate(plan: Path) -> None:
     """Kiểm tra tệp dữ liệu kế hoạch PLAN (YAML), báo mọi lỗi cùng lúc."""
+    from . import source, validate as validate_mod
+
     plan_file = validate_mod.validate(source.load(plan))
     click.echo(f"{plan}: hợp lệ ({len(plan_file.plan.tasks)} nhiệm vụ, {len(plan_file.plan.targets)} chỉ tiêu)")
 
@@ -150,7 +157,7 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     Mỗi KẾ-HOẠCH (tệp YAML) hoặc mọi kế hoạch trong THƯ-MỤC được tạo vào OUT/<tên tệp>/. Chỉ
     văn bản có dữ liệu, mẫu hoặc phiên bản chương trình thay đổi mới được tạo lại.
     """
-    options = build_mod.Options(out, templates or build_mod.default_templates(), today, check=not no_check,
+    options = Options(out, templates or default_templates(), today, check=not no_check,
                                 force=force, dry_run=dry_run, new_version=new_version)
     plans = batch.discover(targets)
     progress = console.Progress(len(plans), click.get_text_stream("stderr"), tty=sys.stderr.isatty(),
@@ -178,6 +185,8 @@ def report_plan(plan, progress: console.Progress, out: Path) -> None:
         if result.status != "unchanged":
             progress.message(result_line(result, out), problem=result.status in ("conflict", "failed"))
         for finding in result.findings:
+            from .checks import output as check_output  # only when there is a finding to show
+
             progress.message("\n".join(check_output.describe(finding)), problem=True)
     progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()))
 
@@ -216,7 +225,9 @@ def parse_period(ctx, param, value: str):
 def report(plan: Path, period, status: Path | None, out: Path, templates: Path | None, make_pdf: bool,
            jobs: int, no_check: bool) -> None:
     """Sinh báo cáo kết quả thực hiện kế hoạch PLAN trong một kỳ, vào OUT/<tên tệp>/bao-cao-<kỳ>.docx."""
-    output = build_mod.build_report(plan, period, status, out, templates or build_mod.default_templates(),
+    from . import build as build_mod
+
+    output = build_mod.build_report(plan, period, status, out, templates or default_templates(),
                                     check=not no_check)
     click.echo(f"đã tạo {output.path}")
     echo_warnings(output)
@@ -272,6 +283,8 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> 
 
     Mã thoát: 0 không có lỗi, 3 có lỗi thể thức (hoặc cảnh báo, với --strict), 1 có tệp không đọc được.
     """
+    from .checks import catalogue, check_file, output as check_output
+
     if list_rules:
         click.echo(json.dumps(catalogue.entries(), ensure_ascii=False, indent=2) if fmt == "json" else catalogue.text())
         return

@@ -59,10 +59,14 @@ def environment() -> jinja2.Environment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def render(template: Path, context: dict) -> bytes:
-    """Render ``template`` with ``context``; return the DOCX bytes (deterministic)."""
+def render(template: Path, context: dict, plain: bool = False) -> bytes:
+    """Render ``template`` with ``context``; return the DOCX bytes (deterministic).
+
+    ``plain=True`` says the caller knows the context is plain data (JSON-able), which
+    saves the fast path from checking it.
+    """
     compiled = compile_template(template)
-    if compiled.body is None or not _is_plain_data(context):
+    if compiled.body is None or not (plain or _is_plain_data(context)):
         return render_plain(template, context)
     return compiled.render(context)
 

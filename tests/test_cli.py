@@ -122,7 +122,9 @@ def broken_validate(monkeypatch):
     def crash(_source):
         raise RuntimeError("lỗi giả lập")
 
-    monkeypatch.setattr(cli.validate_mod, "validate", crash)
+    from cchc_docs import validate
+
+    monkeypatch.setattr(validate, "validate", crash)
 
 
 def test_unexpected_exception_is_an_internal_error_without_traceback(broken_validate, tmp_path):

@@ -568,44 +568,41 @@ def next_section(doc, landscape: bool = False):
     return section
 
 
+PORTRAIT, LANDSCAPE = False, True
+
+
+def assemble(first, *rest, styles=None) -> bytes:
+    """A template: ``first`` part on portrait pages, then each (landscape, part) in a new section.
+
+    Every section restarts page numbering and shows no number on its first page.
+    """
+    doc = new_document()
+    if styles:
+        styles(doc)
+    section = doc.sections[0]
+    page_setup(section)
+    page_number_header(doc, section)
+    first(doc)
+    for landscape, part in rest:
+        next_section(doc, landscape)
+        part(doc)
+    return save(doc)
+
+
 def build_decision_template() -> bytes:
     """templates/quyet-dinh.docx: decision, attached plan, appendix — three sections."""
-    doc = new_document()
-    first = doc.sections[0]
-    page_setup(first)
-    page_number_header(doc, first)
-    decision_part(doc)
-    next_section(doc)
-    plan_part(doc)
-    next_section(doc, landscape=True)
-    appendix_part(doc)
-    return save(doc)
+    return assemble(decision_part, (PORTRAIT, plan_part), (LANDSCAPE, appendix_part))
 
 
 def build_amendment_template() -> bytes:
     """templates/quyet-dinh-sua-doi.docx: the amending decision, Phụ lục I and II."""
-    doc = new_document()
-    first = doc.sections[0]
-    page_setup(first)
-    page_number_header(doc, first)
-    decision_part(doc)
-    next_section(doc, landscape=True)
-    comparison_part(doc)
-    next_section(doc, landscape=True)
-    appendix_part(doc, "appendix", "RuleAppendix2")
-    return save(doc)
+    return assemble(decision_part, (LANDSCAPE, comparison_part),
+                    (LANDSCAPE, lambda doc: appendix_part(doc, "appendix", "RuleAppendix2")))
 
 
 def build_plan_template() -> bytes:
     """templates/ke-hoach.docx: the plan as amended (consolidated) and its appendix."""
-    doc = new_document()
-    first = doc.sections[0]
-    page_setup(first)
-    page_number_header(doc, first)
-    plan_part(doc)
-    next_section(doc, landscape=True)
-    appendix_part(doc)
-    return save(doc)
+    return assemble(plan_part, (LANDSCAPE, appendix_part))
 
 
 def save(doc) -> bytes:
@@ -833,17 +830,8 @@ def stats_appendix(doc) -> None:
 
 def build_report_template() -> bytes:
     """templates/bao-cao-quy.docx: the report (every period kind) and Phụ lục I, II, landscape."""
-    doc = new_document()
-    add_report_styles(doc)
-    first = doc.sections[0]
-    page_setup(first)
-    page_number_header(doc, first)
-    report_part(doc)
-    next_section(doc, landscape=True)
-    status_appendix(doc)
-    next_section(doc, landscape=True)
-    stats_appendix(doc)
-    return save(doc)
+    return assemble(report_part, (LANDSCAPE, status_appendix), (LANDSCAPE, stats_appendix),
+                    styles=add_report_styles)
 
 
 TEMPLATES = {

@@ -125,6 +125,50 @@ plan:
     due_day: "10"
 """
 
+AMENDMENT_EXAMPLE = """\
+amendments:
+  - id: SD01                       # dùng trong tên tệp: quyet-dinh-sua-doi-sd01.docx
+    decision:
+      number: "52"                 # bỏ trống khi còn là dự thảo
+      date: "2025-10-15"           # từ ngày này, báo cáo các kỳ sau dùng kế hoạch đã sửa
+      title: Sửa đổi, bổ sung Kế hoạch cải cách hành chính năm 2025 của xã Thượng Hồng
+      authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
+      legal_bases:
+        - Luật Tổ chức chính quyền địa phương ngày 16/6/2025
+      proposal: Trưởng phòng Văn hóa - Xã hội
+      executors: Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội
+      recipients: [Như Điều 4, Sở Nội vụ thành phố Hải Phòng]
+      archive: [VHXH]
+      signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn An}
+    changes:
+      - action: change             # sửa đổi: chỉ ghi các trường thay đổi
+        task: T01
+        set: {deadline: "2025-11-30"}
+        reason: Lùi thời hạn theo hướng dẫn của Sở Nội vụ
+      - action: add                # bổ sung: ghi đủ các trường bắt buộc
+        task: T02
+        set: {area: procedures, content: Số hóa hồ sơ thủ tục hành chính, lead: VP, deadline: "2025-Q4", product: Hồ sơ được số hóa}
+        reason: Bổ sung theo chỉ đạo của Ủy ban nhân dân thành phố
+      - action: remove             # bãi bỏ
+        target: CT01
+        reason: Chỉ tiêu đã được giao lại trong kế hoạch của thành phố
+"""
+
+AMENDMENT_TEXT = """\
+## Sửa đổi, bổ sung Kế hoạch
+
+Mỗi lần Kế hoạch được sửa đổi, bổ sung, thêm một mục vào danh sách `amendments` ở cuối tệp
+kế hoạch — **không sửa** phần kế hoạch đã ban hành. Các lần sửa đổi được áp dụng theo thứ tự.
+Mỗi thay đổi chỉ rõ **một** mục bằng mã: `task` (nhiệm vụ), `target` (chỉ tiêu), `section`
+(mục của Kế hoạch, theo trường `id` của mục) hoặc `unit` (đơn vị); hành động `add`, `change`
+hoặc `remove`; các trường mới trong `set`; và lý do (in ở bảng so sánh). Quyết định sửa đổi
+tự có căn cứ là Quyết định ban hành Kế hoạch (và các quyết định sửa đổi trước), tự có các
+Điều nêu từng thay đổi.
+
+Lỗi trong một lần sửa đổi (mã không có, mã bổ sung đã có, một mục bị thay đổi hai lần, giá trị
+sai) được báo ngay tại dòng của lần sửa đổi đó.
+"""
+
 INTRO = """\
 # Định dạng dữ liệu kế hoạch (YAML)
 
@@ -176,6 +220,7 @@ def render() -> str:
     parts = [INTRO, "## Ví dụ đầy đủ\n", f"```yaml\n{EXAMPLE}```\n"]
     for title, kind in RECORDS:
         parts.append(f"## {title}\n\n{field_table(kind)}\n")
+    parts.append(f"{AMENDMENT_TEXT}\n```yaml\n{AMENDMENT_EXAMPLE}```\n")
     parts.append(VALUE_TYPES)
     parts.append(f"## Mã lĩnh vực cải cách (`area`)\n\n{areas_table()}\n")
     return "\n".join(parts)

@@ -30,3 +30,10 @@ def test_every_field_of_every_record_is_documented():
     for _, kind in tool.RECORDS:
         for name, _, _, meaning in tool.field_docs(kind):
             assert meaning, f"{kind.__name__}.{name} has no Vietnamese description"
+
+
+def test_amendment_example_applies_to_the_example_plan():
+    tool = load_tool()
+    versions = validate.validate_versions(source.parse(tool.EXAMPLE + tool.AMENDMENT_EXAMPLE, "ví-dụ.yaml"))
+    assert [t.id for t in versions[-1].plan.tasks] == ["T01", "T02"]
+    assert versions[-1].plan.targets == ()
