@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import manifest as manifest_mod
-from .build_types import STATUS_FOLDER, Options, PlanResult, Prior, Result, relative, up_to_date
+from .build_types import STATUS_FOLDER, Options, PlanResult, Prior, Result, relative, templates_digest, up_to_date
 from .errors import CchcError, SourceError
 from .write import remove_leftovers
 
@@ -29,10 +29,11 @@ STATUS_VI = {
 
 @dataclass(frozen=True)
 class Target:
-    """A plan file and the folder (under the output root) its documents go to."""
+    """A plan file, the folder (under the output root) its documents go to, its manifest key."""
 
     plan: Path
     out_dir: str
+    key: str = ""
 
 
 @dataclass
@@ -69,23 +70,25 @@ def discover(paths: Iterable[Path]) -> list[Target]:
         if path.is_dir():
             for plan in sorted(path.rglob("*.yaml")):
                 if STATUS_FOLDER not in plan.relative_to(path).parts[:-1]:
-                    targets.setdefault(plan.resolve(), Target(plan, plan.relative_to(path).with_suffix("").as_posix()))
+                    out_dir = plan.relative_to(path).with_suffix("").as_posix()
+                    targets.setdefault(relative(plan), Target(plan, out_dir, relative(plan)))
         elif path.is_file():
-            targets.setdefault(path.resolve(), Target(path, path.stem))
+            targets.setdefault(relative(path), Target(path, path.stem, relative(path)))
         else:
             raise SourceError(f"{path}: không tìm thấy tệp hoặc thư mục")
     return list(targets.values())
 
 
 def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = False,
-              on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
-    """Build every plan found in ``paths``; ``on_plan`` is told of each as it finishes."""
-    targets = discover(paths)
+              on_plan: Callable[[PlanResult], None] | None = None, targets: list[Target] | None = None) -> Summary:
+    """Build every plan found in ``paths`` (or the ``targets`` already found); ``on_plan`` is told of each."""
+    targets = discover(paths) if targets is None else targets
     if not options.dry_run:  # what a killed build left half-written is not an output
         for folder in (options.out_root, options.out_root / manifest_mod.FINGERPRINTS):
             remove_leftovers(folder)
     manifest = manifest_mod.load(options.out_root)
-    before = manifest_mod.snapshot(manifest)
+    before = (dict(manifest.outputs), dict(manifest.plans))
+    options = replace(options, templates_digest=templates_digest(options.templates))
     summary = Summary()
     for result in _run(targets, options, manifest, jobs):
         summary.plans.append(result)
@@ -97,7 +100,7 @@ def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = 
     summary.obsolete = _obsolete(manifest, summary, targets)
     if prune:
         summary.pruned = _prune(manifest, summary.obsolete, options.out_root)
-    if manifest_mod.snapshot(manifest) != before:  # a failed run leaves out/ exactly as it was
+    if (manifest.outputs, manifest.plans) != before:  # a failed run leaves out/ exactly as it was
         manifest_mod.save(options.out_root, manifest)
     return summary
 
@@ -105,8 +108,11 @@ def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = 
 def _run(targets: list[Target], options: Options, manifest, jobs: int):
     """Plan results as they finish: unchanged plans at once, the rest in this process or a pool."""
     work = []
+    by_plan: dict[str, dict] = {}
+    for path, entry in manifest.outputs.items():
+        by_plan.setdefault(entry.plan, {})[path] = entry
     for target in targets:
-        prior = _prior(manifest, relative(target.plan))
+        prior = Prior(manifest.plans.get(target.key), by_plan.get(target.key, {}))
         skipped = _skip(target, options, prior)
         if skipped:
             yield skipped
@@ -136,12 +142,7 @@ def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
     if not skip:
         return None
     unchanged = tuple(Result(path, Path(path).stem, "unchanged", entry=entry) for path, entry in prior.entries.items())
-    return PlanResult(relative(target.plan), inputs, unchanged, skipped=True)
-
-
-def _prior(manifest, plan: str) -> Prior:
-    entries = {path: entry for path, entry in manifest.outputs.items() if entry.plan == plan}
-    return Prior(manifest.plans.get(plan), entries)
+    return PlanResult(target.key, inputs, unchanged, skipped=True)
 
 
 def _record(manifest, summary: Summary) -> None:
@@ -155,17 +156,18 @@ def _record(manifest, summary: Summary) -> None:
         clean = all(r.status not in ("failed", "conflict", "new-version") for r in plan.results)
         # Only a plan built without trouble may be skipped next time on its inputs alone.
         if clean and plan.input_hash:
-            manifest.plans[relative(Path(plan.plan))] = plan.input_hash
+            manifest.plans[plan.plan] = plan.input_hash
         else:
-            manifest.plans.pop(relative(Path(plan.plan)), None)
+            manifest.plans.pop(plan.plan, None)
 
 
 def _obsolete(manifest, summary: Summary, targets: list[Target]) -> list[str]:
     """Outputs in the manifest that a plan built now no longer produces, or whose plan is gone."""
-    built = {relative(Path(p.plan)): {r.path for r in p.results} for p in summary.plans if not p.error}
+    built = {p.plan: {r.path for r in p.results} for p in summary.plans if not p.error}
+    plans = {entry.plan for entry in manifest.outputs.values()}
+    missing = {plan for plan in plans if plan not in built and not Path(plan).exists()}
     gone = [path for path, entry in manifest.outputs.items()
-            if (entry.plan in built and path not in built[entry.plan])
-            or not Path(entry.plan).exists()]
+            if (entry.plan in built and path not in built[entry.plan]) or entry.plan in missing]
     return sorted(gone)
 
 

@@ -31,6 +31,7 @@ class Options:
     dry_run: bool = False  # only say what would be rebuilt, and why
     new_version: bool = False  # write a changed issued document as a new file beside it
     record: bool = True  # keep the data fingerprint beside the outputs (for the next build's reasons)
+    templates_digest: str = ""  # hash of the templates folder, when already computed for this run
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,7 @@ def _input_parts(plan_path: Path, options: Options) -> list[bytes]:
     folder = status_folder(plan_path)
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         parts += [path.name.encode(), path.read_bytes()]
-    for template in sorted(options.templates.glob("*.docx")):
-        parts += [template.name.encode(), template.read_bytes()]
+    parts.append((options.templates_digest or templates_digest(options.templates)).encode())
     # An undated draft carries the month it is built in.
     parts.append(f"{__version__}|{options.today.year}-{options.today.month}".encode())
     return parts
@@ -104,6 +104,14 @@ def _outputs_in_place(root: Path, prior: Prior) -> bool:
         )
     except OSError:
         return False
+
+
+def templates_digest(folder: Path) -> str:
+    """Hash of every template in ``folder``: computed once per build, shared by all plans."""
+    parts = []
+    for template in sorted(folder.glob("*.docx")):
+        parts += [template.name.encode(), template.read_bytes()]
+    return input_hash(parts)
 
 
 def status_folder(plan_path: Path) -> Path:
@@ -120,8 +128,12 @@ def default_templates() -> Path:
 
 
 def relative(path: Path) -> str:
-    """A plan's key in the manifest: its path relative to the working folder when it can be."""
+    """A plan's key in the manifest: its path relative to the working folder when it can be.
+
+    Pure string work (no filesystem calls): it runs for every plan of every build.
+    """
+    absolute = os.path.abspath(path)
     try:
-        return os.path.relpath(path.resolve(), Path.cwd())
+        return os.path.relpath(absolute)
     except ValueError:  # another drive on Windows
-        return str(path.resolve())
+        return absolute

@@ -162,7 +162,8 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     plans = batch.discover(targets)
     progress = console.Progress(len(plans), click.get_text_stream("stderr"), tty=sys.stderr.isatty(),
                                 out=click.get_text_stream("stdout"))
-    summary = batch.build_all(list(targets), options, jobs, prune, lambda plan: report_plan(plan, progress, out))
+    summary = batch.build_all(list(targets), options, jobs, prune, lambda plan: report_plan(plan, progress, out),
+                              targets=plans)
     progress.finish()
     for path in summary.obsolete:
         verb = "đã xóa" if path in summary.pruned else "không còn được tạo (xóa bằng --prune)"
@@ -188,7 +189,7 @@ def report_plan(plan, progress: console.Progress, out: Path) -> None:
             from .checks import output as check_output  # only when there is a finding to show
 
             progress.message("\n".join(check_output.describe(finding)), problem=True)
-    progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()))
+    progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()), quiet=plan.skipped)
 
 
 def result_line(result, out: Path) -> str:

@@ -26,12 +26,12 @@ class Progress:
         self.started = clock()
         self.done = 0
 
-    def advance(self, line: str) -> None:
-        """One plan finished; ``line`` says what happened to it."""
+    def advance(self, line: str, quiet: bool = False) -> None:
+        """One plan finished; ``line`` says what happened to it (not printed when ``quiet``)."""
         self.done += 1
         if self.tty:
             self.stream.write(f"\r{self.bar()}\033[K")
-        elif self.total > 1:  # one plan needs no count
+        elif self.total > 1 and not quiet:  # one plan needs no count
             self.stream.write(f"[{self.done}/{self.total}] {line}\n")
         self.stream.flush()
 
