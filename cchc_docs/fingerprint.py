@@ -10,7 +10,6 @@ build to say *why* a document is rebuilt, or why an issued one would have change
 from __future__ import annotations
 
 import hashlib
-import json
 
 ID_KEYS = ("id", "code")
 SHOWN = 6  # reasons listed before "và N trường khác"
@@ -31,7 +30,8 @@ def _walk(node: object, path: str, leaves: dict[str, str]) -> None:
         for i, item in enumerate(node):
             _walk(item, f"{path}[{_item_id(item, i)}]", leaves)
     else:
-        leaves[path] = hashlib.sha1(json.dumps(node, ensure_ascii=False).encode()).hexdigest()[:12]
+        # repr tells None from "None"; leaves are text or None (source.py keeps scalars as text).
+        leaves[path] = hashlib.sha1(repr(node).encode()).hexdigest()[:12]
 
 
 def _item_id(item: object, index: int) -> str:
@@ -43,7 +43,12 @@ def _item_id(item: object, index: int) -> str:
 
 
 def changes(old: dict[str, str], new: dict[str, str]) -> list[str]:
-    """The changed leaf paths; a record added or removed whole is named once."""
+    """The changed leaf paths; a record added or removed whole is named once.
+
+    With nothing to compare with (a first build) there is nothing to say.
+    """
+    if not old:
+        return []
     paths = sorted(p for p in old.keys() | new.keys() if old.get(p) != new.get(p))
     old_records, new_records = _records(old), _records(new)
     said: list[str] = []

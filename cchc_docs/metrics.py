@@ -28,12 +28,15 @@ def bold_width_mm(text: str, size_pt: float) -> float:
 def wrap(text: str, size_pt: float, width_mm: float) -> list[str]:
     """Greedy word wrap of bold text into lines no wider than ``width_mm``."""
     lines: list[str] = []
+    space, used = bold_width_mm(" ", size_pt), 0.0
     for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and bold_width_mm(candidate, size_pt) <= width_mm:
-            lines[-1] = candidate
+        width = bold_width_mm(word, size_pt)
+        if lines and used + space + width <= width_mm:
+            lines[-1] += f" {word}"
+            used += space + width
         else:
             lines.append(word)
+            used = width
     return lines
 
 

@@ -82,20 +82,10 @@ class Converter:
 
     def convert(self, kind: Any, value: object, path: tuple) -> Any:
         """Convert ``value`` to ``kind``; on failure report and return None."""
-        origin = get_origin(kind)
-        if origin in (typing.Union, types.UnionType):
-            return self._optional(kind, value, path)
-        if origin is Literal:
-            return self._literal(kind, value, path)
-        if origin is tuple:
-            return self._sequence(get_args(kind)[0], value, path)
-        if getattr(kind, "raw_mapping", False):
-            return self._raw_mapping(kind, value, path)
-        if dataclasses.is_dataclass(kind) and not hasattr(kind, "parse"):
-            return self._record(kind, value, path)
-        if hasattr(kind, "choose"):
+        how, arg = _dispatch(kind)
+        if how == "choose":
             return self.convert(kind.choose(value), value, path)
-        return self._scalar(kind, value, path)
+        return getattr(self, how)(arg, value, path)
 
     def _raw_mapping(self, kind, value, path):
         """A mapping kept as written; its fields are checked where they are used."""
@@ -135,7 +125,7 @@ class Converter:
             names = ", ".join(f.name for f in dataclasses.fields(kind))
             self.report(path, "sai kiểu dữ liệu", expected=f"một nhóm trường ({names})", got=show(value))
             return None
-        fields = {f.name: f for f in dataclasses.fields(kind)}
+        fields = _fields(kind)
         self._unknown_keys(value, fields, path)
         hints = _hints(kind)
         values = {name: self._field(f, hints[name], value, path) for name, f in fields.items()}
@@ -180,6 +170,31 @@ def _partial(kind, values: dict):
     for name, value in values.items():
         object.__setattr__(record, name, value)
     return record
+
+
+@functools.cache
+def _dispatch(kind) -> tuple[str, Any]:
+    """(converter method, its type argument) for a kind: worked out once per type."""
+    origin = get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return "_optional", kind
+    if origin is Literal:
+        return "_literal", kind
+    if origin is tuple:
+        return "_sequence", get_args(kind)[0]
+    if getattr(kind, "raw_mapping", False):
+        return "_raw_mapping", kind
+    if dataclasses.is_dataclass(kind) and not hasattr(kind, "parse"):
+        return "_record", kind
+    if hasattr(kind, "choose"):
+        return "choose", kind
+    return "_scalar", kind
+
+
+@functools.cache
+def _fields(kind) -> dict:
+    """A record type's fields by name (dataclasses.fields builds a new tuple each call)."""
+    return {f.name: f for f in dataclasses.fields(kind)}
 
 
 @functools.cache

@@ -18,8 +18,20 @@ from .errors import Location, SourceError
 
 Path_ = tuple  # a field path: ("decision", "recipients", 3)
 
-# libyaml composes the same nodes and marks as PyYAML's Python loader, ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's composer (ten times faster than PyYAML's own), without tag resolution.
+
+    Every scalar is text here, so the regex-based implicit resolvers that would decide
+    between int, bool and date are never consulted.
+    """
+
+    def resolve(self, kind, value, implicit):
+        return _TAGS[kind]
+
+
+_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+         yaml.MappingNode: "tag:yaml.org,2002:map"}
+_LOADER = _TextLoader
 
 # Plain (unquoted) scalars that mean "nothing here"; quoted ones stay text.
 _NULLS = {"", "~", "null", "Null", "NULL"}

@@ -122,6 +122,7 @@ def doc_number(number: int | None, symbol: str) -> str:
     return nfc(f"Số:{number_part}/{symbol}")
 
 
+@functools.lru_cache(maxsize=256)
 def roman(n: int) -> str:
     """Roman numeral (1..3999) for the sections (I, II, …) of a plan or report."""
     if not 1 <= n <= 3999:

@@ -14,9 +14,14 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
+_WHITESPACE = re.compile(r"\s+")
+_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline …
+
+
 def clean(text: str) -> str:
     """NFC, one space between words: data never carries line breaks into a paragraph."""
-    return re.sub(r"\s+", " ", vn.nfc(text)).strip()
+    text = vn.nfc(text).strip()
+    return _WHITESPACE.sub(" ", text) if _UNUSUAL_SPACE.search(text) else text
 
 
 def bare(text: str) -> str:
