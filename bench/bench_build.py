@@ -20,7 +20,6 @@ import io
 import random
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile

@@ -18,14 +18,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import checks, documents, fingerprint, periods, render, source, status_rules, validate, vn
-from .errors import CchcError, ConflictError, DataError, FormatError, Location, Problem, SourceError, TemplateError
 from .build_types import (STATUS_FOLDER, Options, PlanResult, Prior, Result, default_templates, relative,
                           plan_inputs, status_folder)
+from .errors import CchcError, ConflictError, DataError, FormatError, Location, Problem, SourceError, TemplateError
 from .manifest import Entry, build_key, file_hash, load_fingerprint, save_fingerprint
 from .model import PlanFile
 from .periods import Period, PeriodError
 from .status import StatusFile, reporting_rules
 from .write import remove_leftovers, write_atomic
+
+# default_templates and Options are part of this module's library interface.
+__all__ = ["Options", "build", "build_plan", "build_report", "default_templates", "load_plan", "render_all"]
 
 # ---------------------------------------------------------------- one plan
 
