@@ -62,8 +62,55 @@ class RunFacts:
         return self.font_hanh_ansi
 
 
+class VisibleRuns:
+    """What the eye sees of a sequence of runs (a paragraph, or a piece of one)."""
+
+    __slots__ = ()
+    runs: tuple["RunFacts", ...]
+
+    def _visible(self) -> list["RunFacts"]:
+        return [run for run in self.runs if run.text.strip()]
+
+    @property
+    def sizes(self) -> frozenset[float]:
+        """Effective sizes of runs that show something (whitespace ignored)."""
+        return frozenset(run.size_pt for run in self._visible())
+
+    @property
+    def size(self) -> float | None:
+        """The largest size used (what the eye reads as the size of the line)."""
+        return max(self.sizes, default=None)
+
+    @property
+    def fonts(self) -> frozenset[str]:
+        """Fonts used by the visible characters (see :attr:`RunFacts.fonts`)."""
+        return frozenset().union(*(run.fonts for run in self._visible()))
+
+    @property
+    def all_bold(self) -> bool:
+        """Every visible run is bold (False when nothing is visible)."""
+        visible = self._visible()
+        return bool(visible) and all(run.bold for run in visible)
+
+    @property
+    def any_bold(self) -> bool:
+        """Some visible run is bold."""
+        return any(run.bold for run in self._visible())
+
+    @property
+    def all_italic(self) -> bool:
+        """Every visible run is italic (False when nothing is visible)."""
+        visible = self._visible()
+        return bool(visible) and all(run.italic for run in visible)
+
+    @property
+    def any_italic(self) -> bool:
+        """Some visible run is italic."""
+        return any(run.italic for run in self._visible())
+
+
 @dataclass(frozen=True, slots=True)
-class ParagraphFacts:
+class ParagraphFacts(VisibleRuns):
     """One paragraph with its effective (style-resolved) formatting.
 
     ``text`` is exactly what the document holds (not normalised; see ``is_nfc``).
@@ -102,36 +149,6 @@ class ParagraphFacts:
     runs: tuple[RunFacts, ...]
     fields: tuple[str, ...]
     has_drawing: bool
-
-    def _visible(self) -> list[RunFacts]:
-        return [run for run in self.runs if run.text.strip()]
-
-    @property
-    def sizes(self) -> frozenset[float]:
-        """Effective sizes of runs that show something (whitespace ignored)."""
-        return frozenset(run.size_pt for run in self._visible())
-
-    @property
-    def fonts(self) -> frozenset[str]:
-        """Fonts used by the visible characters (see :attr:`RunFacts.fonts`)."""
-        return frozenset().union(*(run.fonts for run in self._visible()))
-
-    @property
-    def all_bold(self) -> bool:
-        """Every visible run is bold (False for a paragraph with nothing visible)."""
-        visible = self._visible()
-        return bool(visible) and all(run.bold for run in visible)
-
-    @property
-    def any_bold(self) -> bool:
-        """Some visible run is bold."""
-        return any(run.bold for run in self._visible())
-
-    @property
-    def all_italic(self) -> bool:
-        """Every visible run is italic (False for a paragraph with nothing visible)."""
-        visible = self._visible()
-        return bool(visible) and all(run.italic for run in visible)
 
     @property
     def is_empty(self) -> bool:

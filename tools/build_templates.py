@@ -454,7 +454,7 @@ def appendix_part(doc, key: str = "appendix", rule_style: str = "RuleAppendix") 
     cant_split(header)
     tr_tag(loop, "for row in %s.rows" % key)
     tr_tag(if_area, "if row.kind == 'area'")
-    area_row(area)
+    group_row(area, widths)
     tr_tag(else_, "else")
     task_row(task)
     tr_tag(end, "endif")
@@ -499,27 +499,27 @@ def tr_tag(row, statement: str) -> None:
         cell.add_paragraph(style=style_name("BangNoiDung"))
 
 
-def area_row(row) -> None:
-    """A reform-area row: Roman number, then the area's name across the other columns."""
+def group_row(row, widths: list[float]) -> None:
+    """A bold group row (reform area …): its Roman number, then its title across the other columns."""
+    span_rest_of_row(row, widths)
     first, rest = row.cells[0], row.cells[1]
-    span_rest_of_row(row)
     for p in (para(first, "BangGiua", "{{ row.number }}", bold=True),
               para(rest, "BangNoiDung", "{{ row.text }}", bold=True)):
-        p.paragraph_format.keep_with_next = True  # an area heading never ends a page
+        p.paragraph_format.keep_with_next = True  # a group heading never ends a page
     cant_split(row)
 
 
-def span_rest_of_row(row) -> None:
+def span_rest_of_row(row, widths: list[float]) -> None:
     """Make the second cell span every column after it (w:gridSpan)."""
     tcs = row._tr.tc_lst
     for tc in tcs[2:]:
         row._tr.remove(tc)
     tc_pr = tcs[1].get_or_add_tcPr()
     span = OxmlElement("w:gridSpan")
-    span.set(qn("w:val"), str(len(tcs) - 1))
+    span.set(qn("w:val"), str(len(widths) - 1))
     tc_pr.insert_element_before(span, "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
                                 "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
-    tc_pr.tcW.w = Mm(sum(w for _, w in APPENDIX_COLUMNS[1:]))
+    tc_pr.tcW.w = Mm(sum(widths[1:]))
 
 
 def task_row(row) -> None:
@@ -781,31 +781,13 @@ def report_grouped_table(doc, columns: list[tuple[str, float]], source: str, key
     cant_split(header)
     tr_tag(loop, f"for row in {source}")
     tr_tag(if_group, "if row.kind in ('area', 'group')")
-    report_group_row(group, widths)
+    group_row(group, widths)
     tr_tag(else_, "else")
     for cell, key, style in zip(item.cells, keys, styles):
         para(cell, style, "{{ row." + key + " }}")
     cant_split(item)
     tr_tag(end, "endif")
     tr_tag(table.add_row(), "endfor")
-
-
-def report_group_row(row, widths: list[float]) -> None:
-    """A bold group row: its Roman number, then its title across the other columns."""
-    tcs = row._tr.tc_lst
-    for tc in tcs[2:]:
-        row._tr.remove(tc)
-    tc_pr = tcs[1].get_or_add_tcPr()
-    span = OxmlElement("w:gridSpan")
-    span.set(qn("w:val"), str(len(widths) - 1))
-    tc_pr.insert_element_before(span, "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
-                                "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
-    tc_pr.tcW.w = Mm(sum(widths[1:]))
-    first, rest = row.cells[0], row.cells[1]
-    for p in (para(first, "BangGiua", "{{ row.number }}", bold=True),
-              para(rest, "BangNoiDung", "{{ row.text }}", bold=True)):
-        p.paragraph_format.keep_with_next = True  # a group heading never ends a page
-    cant_split(row)
 
 
 def status_appendix(doc) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cchc_docs import metrics
+from cchc_docs.fact_records import VisibleRuns
 from cchc_docs.facts import BorderFacts, ParagraphFacts, RunFacts
 
 
@@ -24,7 +25,7 @@ def display(run: RunFacts) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(VisibleRuns):
     """One visible line segment of a paragraph, with the runs that make it."""
 
     para: ParagraphFacts
@@ -36,36 +37,6 @@ class Piece:
     @property
     def index(self) -> int:
         return self.para.index
-
-    def _visible(self) -> list[RunFacts]:
-        return [run for run in self.runs if run.text.strip()]
-
-    @property
-    def sizes(self) -> frozenset[float]:
-        return frozenset(run.size_pt for run in self._visible())
-
-    @property
-    def size(self) -> float | None:
-        """The largest size used (what the eye reads as the size of the line)."""
-        return max(self.sizes, default=None)
-
-    @property
-    def all_bold(self) -> bool:
-        visible = self._visible()
-        return bool(visible) and all(run.bold for run in visible)
-
-    @property
-    def any_bold(self) -> bool:
-        return any(run.bold for run in self._visible())
-
-    @property
-    def all_italic(self) -> bool:
-        visible = self._visible()
-        return bool(visible) and all(run.italic for run in visible)
-
-    @property
-    def any_italic(self) -> bool:
-        return any(run.italic for run in self._visible())
 
     @property
     def alignment(self) -> str | None:
