@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -120,7 +119,9 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
             work.append((target.plan, target.out_dir, options, prior))
     if not work:
         return
-    # Loading the renderer, validator and checker is paid only when a plan needs them.
+    # Loading the renderer, validator, checker and worker pool is paid only when a plan needs them.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from .build import build_plan
 
     if jobs <= 1 or len(work) <= 1:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from . import __version__, batch, console, periods
-from . import pdf as pdf_mod, preview as preview_mod
+from . import preview as preview_mod
 from .build_types import Options, default_templates
 from .errors import CchcError
 
@@ -105,6 +105,8 @@ def echo_warnings(output) -> None:
 def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
                    force: bool = False, strict: bool = False) -> None:
     """Convert, print each PDF with its findings, then fail on failures or error findings."""
+    from . import pdf as pdf_mod
+
     batch = pdf_mod.convert(files, out, pdf_mod.Options(jobs=jobs, timeout=timeout, force=force))
     for warning in batch.warnings:
         click.echo(f"CẢNH BÁO: {warning}", err=True)

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pdf as pdf_mod, poppler
+from . import poppler
 from .errors import PreviewError
 from .write import write_atomic
 
@@ -50,6 +50,8 @@ def source_pdf(path: Path, soffice: str | None = None) -> Path:
         return path
     if suffix != ".docx":
         raise PreviewError(f"{path}: chỉ xem trước được tệp .docx hoặc .pdf")
+    from . import pdf as pdf_mod  # LibreOffice machinery, only when a DOCX needs converting
+
     batch = pdf_mod.convert([path], options=pdf_mod.Options(check=False, soffice=soffice))
     batch.raise_for_failures()
     return batch.results[0].pdf
