@@ -46,6 +46,27 @@ ARTICLE_SIGNATURE = "NĐ 30/2020, Phụ lục I (ô 7, ô 9b: chữ ký và Nơi
 ARTICLE_APPENDIX = "NĐ 30/2020, Phụ lục I (trang ngang cho bảng); bố cục Phụ lục của cchc-docs"
 ARTICLE_PRINT = "thực tiễn in ấn"
 
+# The catalogue of layout rules checked on the PDF (listed by ``cchc-docs check --list-rules``
+# after the DOCX rules): id → (severity, article, summary).
+PDF_RULES: dict[str, tuple[str, str, str]] = {
+    "PDF-PAGE-NUMBER-FIRST": ("error", ARTICLE_PAGE_NUMBER,
+                              "Trang đầu của văn bản không hiện số trang (trang đầu phụ lục: cảnh báo)"),
+    "PDF-PAGE-NUMBER-MISSING": ("error", ARTICLE_PAGE_NUMBER, "Từ trang 2 mỗi trang có số trang"),
+    "PDF-PAGE-NUMBER-SEQUENCE": ("error", ARTICLE_PAGE_NUMBER, "Số trang liên tục, mỗi phần đánh số lại từ 1"),
+    "PDF-PAGE-NUMBER-POSITION": ("error", ARTICLE_PAGE_NUMBER, "Số trang ở lề trên, giữa dòng"),
+    "PDF-HEADER-POSITION": ("error", ARTICLE_HEADER,
+                            "Trang 1: Quốc hiệu ở đầu trang bên phải, tên cơ quan ban hành bên trái"),
+    "PDF-HEADER-BASELINE": ("warning", ARTICLE_HEADER,
+                            "Quốc hiệu và tên cơ quan, Số và ngày tháng nằm trên cùng một dòng chân chữ"),
+    "PDF-SIGNATURE-SPLIT": ("error", ARTICLE_SIGNATURE, "Khối chữ ký và Nơi nhận không bị ngắt sang trang khác"),
+    "PDF-APPENDIX-LANDSCAPE": ("warning", ARTICLE_APPENDIX, "Trang phụ lục dạng bảng nằm ngang"),
+    "PDF-PAGE-BLANK": ("warning", ARTICLE_PRINT, "Không có trang trắng"),
+    "PDF-FONT-MISSING": ("warning", "NĐ 30/2020, Phụ lục I (phông Times New Roman)",
+                         "Máy chuyển PDF có Times New Roman hoặc Liberation Serif (cùng số đo chữ)"),
+    "PDF-FONT-SUBSTITUTED": ("error", "NĐ 30/2020, Phụ lục I (phông Times New Roman)",
+                             "PDF chỉ dùng Times New Roman hoặc Liberation Serif"),
+}
+
 
 @dataclass(frozen=True)
 class Section:

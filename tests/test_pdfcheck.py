@@ -267,3 +267,18 @@ def test_the_sample_appendix_is_landscape_and_the_rest_portrait(pdfs, reports):
     appendix = reports["decision"].sections[-1]
     sizes = poppler.page_sizes(pdfs["decision"])
     assert [w > h for w, h in sizes] == [n >= appendix.first for n in range(1, len(sizes) + 1)]
+
+
+def test_every_pdf_rule_raised_is_in_the_catalogue():
+    import re
+
+    from cchc_docs import pdfcheck
+    from cchc_docs.checks import catalogue
+
+    package = Path(pdfcheck.__file__).parent
+    raised = set()
+    for module in ("pdfcheck.py", "fonts.py"):
+        raised |= set(re.findall(r'"(PDF-[A-Z-]+)"', (package / module).read_text(encoding="utf-8")))
+    assert raised == set(pdfcheck.PDF_RULES)
+    listed = {entry["id"] for entry in catalogue.entries()}
+    assert set(pdfcheck.PDF_RULES) <= listed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..pdfcheck import PDF_RULES
 from .registry import RULES, Rule
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
@@ -39,21 +40,41 @@ def markdown() -> str:
     ]
     for r in catalogue:
         lines.append(f"| `{r.id}` | {SEVERITY_VI[r.severity]} | {r.article} | {_cell(r.summary)} |")
+    lines += [
+        "",
+        "## Kiểm tra trên PDF (`cchc-docs pdf`, `--pdf`)",
+        "",
+        "Những điều chỉ thấy được khi đã dàn trang: vị trí, số trang, ngắt trang, phông thực dùng.",
+        "",
+        "| Mã quy tắc | Mức độ | Điều khoản | Nội dung |",
+        "|---|---|---|---|",
+    ]
+    for rule_id, (severity, article, summary) in sorted(PDF_RULES.items()):
+        lines.append(f"| `{rule_id}` | {SEVERITY_VI[severity]} | {article} | {_cell(summary)} |")
     return "\n".join(lines) + "\n"
 
 
 def text() -> str:
-    """The catalogue for a terminal: id, severity, summary, article."""
+    """The catalogue for a terminal: id, severity, summary, article (DOCX rules, then PDF rules)."""
     lines = []
-    for r in rules():
-        lines.append(f"{r.id:<36} {SEVERITY_VI[r.severity]:<9} {r.summary}")
-        lines.append(f"{'':<46} {r.article}")
+    for rule_id, severity, article, summary in _all():
+        lines.append(f"{rule_id:<36} {SEVERITY_VI[severity]:<9} {summary}")
+        lines.append(f"{'':<46} {article}")
     return "\n".join(lines)
+
+
+def _all() -> list[tuple[str, str, str, str]]:
+    docx = [(r.id, r.severity, r.article, r.summary) for r in rules()]
+    return docx + [(rule_id, *info) for rule_id, info in sorted(PDF_RULES.items())]
 
 
 def entries() -> list[dict]:
     """The catalogue as data (``--list-rules --format json``)."""
-    return [{"id": r.id, "severity": r.severity, "tag": r.tag, "article": r.article, "summary": r.summary} for r in rules()]
+    docx = [{"id": r.id, "severity": r.severity, "tag": r.tag, "article": r.article, "summary": r.summary}
+            for r in rules()]
+    pdf = [{"id": rule_id, "severity": severity, "tag": None, "article": article, "summary": summary}
+           for rule_id, (severity, article, summary) in sorted(PDF_RULES.items())]
+    return docx + pdf
 
 
 def _cell(text: str) -> str:
