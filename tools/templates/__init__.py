@@ -1,0 +1,1 @@
+"""Builders of the DOCX templates; see ``tools/build_templates.py``."""
