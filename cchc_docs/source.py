@@ -8,6 +8,7 @@ map from each field path to its ``file:line:col``, so every problem can be locat
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,22 +102,47 @@ def _decode(raw: bytes | str, name: str) -> str:
 
 
 def _yaml_message(e: yaml.MarkedYAMLError, name: str) -> str:
-    mark = e.problem_mark or e.context_mark
+    mark = _where(e)
     where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-    problem = _PROBLEMS_VI.get(e.problem or "", e.problem or "lỗi cú pháp")
-    return f"{where}: lỗi cú pháp YAML: {problem}"
+    return f"{where}: lỗi cú pháp YAML: {_problem_vi(e.problem or '')}"
 
 
-# PyYAML's most common complaints, said in Vietnamese; others pass through as written.
-_PROBLEMS_VI = {
-    "mapping values are not allowed here": "không được đặt dấu ':' ở đây (thiếu dấu nháy quanh văn bản có dấu ':'?)",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề",
-    "could not find expected ':'": "thiếu dấu ':' sau tên trường",
-    "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu nháy đóng?)",
-    "expected <block end>, but found '-'": "thụt lề của mục '-' không khớp với các mục trước",
-    "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp với các dòng trước",
-    "expected <block end>, but found '<scalar>'": "thụt lề không khớp với các dòng trước",
-}
+def _where(e: yaml.MarkedYAMLError):
+    """Where the user should look: where an unclosed bracket or quote opened, else the problem."""
+    context, problem = e.context or "", e.problem or ""
+    unclosed = context.startswith("while parsing a flow") or ("quoted" in context and "end of stream" in problem)
+    return e.context_mark if unclosed and e.context_mark else (e.problem_mark or e.context_mark)
+
+
+def _problem_vi(problem: str) -> str:
+    """PyYAML's complaint in Vietnamese; one it does not know passes through as written."""
+    for pattern, text in _PROBLEMS_VI:
+        match = re.fullmatch(pattern, problem)
+        if match:
+            return text.format(*match.groups())
+    return problem or "lỗi cú pháp"
+
+
+# PyYAML's complaints (regular expressions over its wording), said in Vietnamese.
+_PROBLEMS_VI = [
+    (r"mapping values are not allowed here", "không được đặt dấu ':' ở đây (thiếu dấu nháy quanh văn bản có dấu ':'?)"),
+    (r"found character '\\t' that cannot start any token", "có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"),
+    (r"found character '(.)' that cannot start any token",
+     "không được mở đầu giá trị bằng ký tự '{0}'; hãy đặt giá trị trong dấu nháy kép"),
+    (r"could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    (r"found unexpected end of stream", "dấu nháy mở ở đây chưa được đóng"),
+    (r"expected ',' or '\]', but got .*", "danh sách trong dấu [ ] mở ở đây chưa được đóng bằng ']'"),
+    (r"expected ',' or '\}', but got .*", "nhóm trường trong dấu {{ }} mở ở đây chưa được đóng bằng '}}'"),
+    (r"found unknown escape character '(.*)'",
+     "ký tự '\\{0}' không hợp lệ trong dấu nháy kép; dùng dấu nháy đơn hoặc viết '\\\\'"),
+    (r"found undefined alias '(.*)'", "không có neo '&{0}' cho tham chiếu '*{0}'"),
+    (r"expected <block end>, but found '-'", "thụt lề của mục '-' không khớp với các mục trước"),
+    (r"expected <block end>, but found '<block sequence start>'", "thụt lề của mục '-' không khớp với các mục trước"),
+    (r"expected <block end>, but found '<block mapping start>'", "thụt lề không khớp với các dòng trước"),
+    (r"expected <block end>, but found '<scalar>'", "thụt lề không khớp với các dòng trước"),
+    (r"but found another document", "tệp chỉ được có một tài liệu YAML (bỏ dòng '---' ở giữa tệp)"),
+    (r"expected '<document start>', but found .*", "dòng đầu không phải YAML hợp lệ (bỏ ký tự '%' ở đầu dòng?)"),
+]
 
 
 def _plain(node: yaml.Node, path: Path_, name: str, locations: dict) -> object:

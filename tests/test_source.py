@@ -160,3 +160,20 @@ def test_unlocated_path_falls_back_to_its_nearest_ancestor():
 
 def test_list_item_text_is_kept_as_written():
     assert tree(RECIPIENTS)["decision"]["recipients"] == ["Như Điều 3", "Sở Nội vụ", "Đảng ủy xã", "no"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('a: "abc\nb: 1\n', "plan.yaml:1:4: lỗi cú pháp YAML: dấu nháy mở ở đây chưa được đóng"),
+    ("a: [1, 2\nb: 3\n", "plan.yaml:1:4: lỗi cú pháp YAML: danh sách trong dấu [ ] mở ở đây chưa được đóng bằng ']'"),
+    ("a: {x: 1\n", "plan.yaml:1:4: lỗi cú pháp YAML: nhóm trường trong dấu { } mở ở đây chưa được đóng bằng '}'"),
+    ('a: "\\q"\n', "plan.yaml:1:6: lỗi cú pháp YAML: ký tự '\\q' không hợp lệ trong dấu nháy kép; "
+                   "dùng dấu nháy đơn hoặc viết '\\\\'"),
+    ("a: *neo\n", "plan.yaml:1:4: lỗi cú pháp YAML: không có neo '&neo' cho tham chiếu '*neo'"),
+    ("a: @x\n", "plan.yaml:1:4: lỗi cú pháp YAML: không được mở đầu giá trị bằng ký tự '@'; "
+                "hãy đặt giá trị trong dấu nháy kép"),
+    ("a: 1\n---\nb: 2\n", "plan.yaml:2:1: lỗi cú pháp YAML: tệp chỉ được có một tài liệu YAML (bỏ dòng '---' ở giữa tệp)"),
+])
+def test_syntax_errors_are_said_in_vietnamese_where_the_user_should_look(text, message):
+    with pytest.raises(SourceError) as caught:
+        source.parse(text, "plan.yaml")
+    assert str(caught.value) == message
