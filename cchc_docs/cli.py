@@ -128,11 +128,20 @@ def main(debug: bool) -> None:
 @main.command()
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
 def validate(plan: Path) -> None:
-    """Kiểm tra tệp dữ liệu kế hoạch PLAN (YAML), báo mọi lỗi cùng lúc."""
-    from . import source, validate as validate_mod
+    """Kiểm tra tệp dữ liệu kế hoạch PLAN (YAML), các lần sửa đổi và các tệp số liệu báo cáo cạnh nó.
 
-    plan_file = validate_mod.validate(source.load(plan))
-    click.echo(f"{plan}: hợp lệ ({len(plan_file.plan.tasks)} nhiệm vụ, {len(plan_file.plan.targets)} chỉ tiêu)")
+    Báo mọi lỗi cùng lúc, không ghi tệp nào.
+    """
+    from . import build as build_mod
+
+    versions, statuses, _ = build_mod.load_all(plan)
+    latest = versions[-1].plan
+    parts = [f"{len(latest.tasks)} nhiệm vụ", f"{len(latest.targets)} chỉ tiêu"]
+    if len(versions) > 1:
+        parts.append(f"{len(versions) - 1} lần sửa đổi, bổ sung")
+    if statuses:
+        parts.append(f"số liệu báo cáo: {', '.join(sorted(p.code for p in statuses))}")
+    click.echo(f"{plan}: hợp lệ ({'; '.join(parts)})")
 
 
 @main.command()

@@ -31,7 +31,7 @@ def test_validate_ok_prints_the_counts_and_exits_zero(tmp_path):
     result = run("validate", str(plan))
     assert (result.exit_code, result.stdout, result.stderr) == (
         0,
-        f"{plan}: hợp lệ (1 nhiệm vụ, 1 chỉ tiêu)\n",
+        f"{plan}: hợp lệ (1 nhiệm vụ; 1 chỉ tiêu)\n",
         "",
     )
 
@@ -124,7 +124,7 @@ def broken_validate(monkeypatch):
 
     from cchc_docs import validate
 
-    monkeypatch.setattr(validate, "validate", crash)
+    monkeypatch.setattr(validate, "validate_versions", crash)
 
 
 def test_unexpected_exception_is_an_internal_error_without_traceback(broken_validate, tmp_path):
@@ -149,3 +149,14 @@ def test_project_errors_are_printed_without_traceback_even_in_debug(tmp_path):
     result = run("--debug", "validate", str(tmp_path / "khong-co.yaml"))
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
+
+
+def test_validate_also_checks_the_status_files_beside_the_plan(tmp_path):
+    plan = write_plan(tmp_path, MINIMAL_PLAN)
+    folder = tmp_path / "plan" / "bao-cao"
+    folder.mkdir(parents=True)
+    (folder / "2025-Q3.yaml").write_text("period: 2025-Q3\nreport: {date: \"2025-09-08\", recipients: [Sở Nội vụ]}\n"
+                                         "tasks:\n  - {id: T09, status: hoàn thành}\n", encoding="utf-8")
+    result = run("validate", str(plan))
+    assert result.exit_code == 1
+    assert "2025-Q3.yaml:4:" in result.stderr and "T09" in result.stderr
