@@ -96,7 +96,7 @@ def render_plain(template: Path, context: dict) -> bytes:
         doc.render(context, jinja_env=environment(), autoescape=True)
     except jinja2.TemplateError as e:
         raise TemplateError(_template_message(template, e)) from e
-    _size_rules(doc.docx, context.get("rules", {}))
+    _size_rules(doc.docx, context.get("rule_indents", {}))
     buffer = io.BytesIO()
     doc.save(buffer)
     return deterministic_zip(buffer.getvalue())
@@ -162,7 +162,7 @@ class CompiledTemplate:
             # The plain path raises the same error, with the text near it located.
             return render_plain(self.path, context)
         body = _after_jinja(body, self.listing)
-        body = _fill_rule_marks(body, context.get("rules", {}))
+        body = _fill_rule_marks(body, context.get("rule_indents", {}))
         document = deflate(DOCUMENT_PART, (self.prefix + body + self.suffix).encode("utf-8"), level=1)
         return pack([m if m is not None else document for m in self.members])
 

@@ -57,7 +57,7 @@ def test_rendered_package_has_fixed_timestamps():
 
 def test_rule_paragraphs_get_the_indents_from_the_context():
     ctx = context_of(MINIMAL_PLAN)
-    ctx["rules"] = {**ctx["rules"], "RuleMotto": 25.0}
+    ctx["rule_indents"] = {**ctx["rule_indents"], "RuleMotto": 25.0}
     document = open_docx(render.render(DECISION_TEMPLATE, ctx))
     mottos = [
         p for p in document.element.body.iter(qn("w:p")) if p.xpath("string(./w:pPr/w:pStyle/@w:val)") == "RuleMotto"

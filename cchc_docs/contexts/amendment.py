@@ -66,7 +66,7 @@ def build(versions: list[PlanFile], index: int, today: dt.date) -> dict:
         },
         "comparison": {"label": "Phụ lục I", "title": title_i, "attached_to": attached, "rows": _rows(changes)},
         "appendix": {"label": "Phụ lục II", "title": title_ii, "attached_to": attached, "rows": appendix_rows(after)},
-        "rules": _rules(after, amendment, title_i, title_ii),
+        "rule_indents": _rules(after, amendment, title_i, title_ii),
     }
 
 

@@ -25,7 +25,7 @@ def build(versions: list[PlanFile], today: dt.date) -> dict:
     context = {key: full[key] for key in KEYS}
     context["plan"] = {**full["plan"], "attached_to": line}
     context["appendix"] = {**full["appendix"], "attached_to": line}
-    context["rules"] = {style: full["rules"][style] for style in RULES}
+    context["rule_indents"] = {style: full["rule_indents"][style] for style in RULES}
     return context
 
 

@@ -41,7 +41,7 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
             "attached_to": f"({attached_to})",
             "rows": appendix_rows(plan_file),
         },
-        "rules": rules(plan_file, appendix_title),
+        "rule_indents": rules(plan_file, appendix_title),
     }
 
 

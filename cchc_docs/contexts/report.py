@@ -57,7 +57,7 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
                       "caption": "Biểu 2. Số liệu thống kê (số liệu từ ngày {} đến ngày {})".format(
                           *(vn.short_date(d) for d in facts.window))},
         },
-        "rules": rules(plan_file, title, appendix_titles),
+        "rule_indents": rules(plan_file, title, appendix_titles),
     }
 
 

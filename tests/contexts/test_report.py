@@ -312,7 +312,7 @@ def test_appendices_are_numbered_and_point_to_the_report():
 def test_the_context_is_plain_data_and_deterministic():
     first, second = context(), context()
     assert json.dumps(first, ensure_ascii=False, sort_keys=True) == json.dumps(second, ensure_ascii=False, sort_keys=True)
-    assert set(first["rules"]) == {"RuleBody", "RuleMotto", "RuleTitle", "RuleAppendix", "RuleAppendix2"}
+    assert set(first["rule_indents"]) == {"RuleBody", "RuleMotto", "RuleTitle", "RuleAppendix", "RuleAppendix2"}
 
 
 def test_an_area_with_nothing_to_report_says_so():
