@@ -307,6 +307,10 @@ def build_report(plan_path: Path, period: Period, status_path: Path | None, out_
     version = documents.version_at(versions, end)
     output = render_report(version, plan_path, period, statuses[period], out_root, templates)
     (output,) = self_check([output], check)
+    # An issued report (it has a number) is never overwritten with different content.
+    issued = statuses[period].report.number is not None
+    if issued and output.path.is_file() and output.path.read_bytes() != output.data:
+        raise ConflictError([str(output.path)])
     write_atomic(output.path, output.data)
     return output
 

@@ -146,5 +146,5 @@ class ConflictError(CchcError):
         self.paths = paths
         super().__init__("\n".join(
             f"{path}: văn bản đã ban hành (có số) nhưng dữ liệu đã thay đổi; giữ nguyên tệp, "
-            "không ghi đè (dùng --new-version để ghi bản mới bên cạnh)" for path in paths
+            "không ghi đè (dùng cchc-docs build … --new-version để ghi bản mới bên cạnh)" for path in paths
         ))

@@ -482,3 +482,24 @@ def test_a_status_file_for_a_period_outside_the_plan_stops_the_build(tmp_path):
     assert result.exit_code == 1
     assert "2025-Q1.yaml:8:9: period: quý I năm 2025 (01/01/2025–31/3/2025) không thuộc thời gian thực hiện kế hoạch" \
         in result.output
+
+
+def test_report_command_never_overwrites_an_issued_report_whose_data_changed(tmp_path):
+    from cchc_docs.errors import ConflictError
+
+    plan = tmp_path / SAMPLE.name
+    plan.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    status = tmp_path / SAMPLE.stem / "bao-cao"
+    status.mkdir(parents=True)
+    for name in ("2025-Q3.yaml",):
+        (status / name).write_text((STATUS / name).read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = build.build_report(plan, Q3, None, out, TEMPLATES)
+    issued = first.path.read_bytes()
+    text = (status / "2025-Q3.yaml").read_text(encoding="utf-8")
+    (status / "2025-Q3.yaml").write_text(text.replace("Sở Nội vụ thành phố Hải Phòng", "Sở Nội vụ TP Hải Phòng", 1),
+                                         encoding="utf-8")
+    with pytest.raises(ConflictError) as caught:
+        build.build_report(plan, Q3, None, out, TEMPLATES)
+    assert caught.value.exit_code == 4
+    assert first.path.read_bytes() == issued
