@@ -79,9 +79,14 @@ def discover(paths: Iterable[Path]) -> list[Target]:
 
 
 def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = False,
-              on_plan: Callable[[PlanResult], None] | None = None, targets: list[Target] | None = None) -> Summary:
-    """Build every plan found in ``paths`` (or the ``targets`` already found); ``on_plan`` is told of each."""
-    targets = discover(paths) if targets is None else targets
+              on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
+    """Build every plan found in ``paths``; ``on_plan`` is told of each as it finishes."""
+    return build_targets(discover(paths), options, jobs, prune, on_plan)
+
+
+def build_targets(targets: list[Target], options: Options, jobs: int = 1, prune: bool = False,
+                  on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
+    """Build the plans already found (see :func:`discover`)."""
     if not options.dry_run:  # what a killed build left half-written is not an output
         for folder in (options.out_root, options.out_root / manifest_mod.FINGERPRINTS):
             remove_leftovers(folder)

@@ -113,10 +113,7 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     A format error in any document stops the whole plan before anything is written.
     """
     rendered = [_render(result, job, context, key, options) for result, job, (context, key) in decided]
-    failures = [(options.out_root / r.path, r.findings) for r, _, _ in rendered
-                if any(f.severity == "error" for f in r.findings)]
-    if failures:
-        raise FormatError(failures)
+    stop_on_format_errors([(options.out_root / r.path, r.findings) for r, _, _ in rendered])
     return [_write(result, job, payload, options, plan) for result, job, payload in rendered]
 
 
@@ -282,10 +279,15 @@ def self_check(outputs: list[Output], enabled: bool = True) -> list[Output]:
     if not enabled:
         return outputs
     checked = [replace(output, findings=tuple(checks.check_bytes(output.data))) for output in outputs]
-    failures = [(o.path, o.findings) for o in checked if any(f.severity == "error" for f in o.findings)]
+    stop_on_format_errors([(o.path, o.findings) for o in checked])
+    return checked
+
+
+def stop_on_format_errors(checked: list[tuple[Path, tuple]]) -> None:
+    """Raise FormatError when any document has an error finding; warnings do not stop anything."""
+    failures = [(path, findings) for path, findings in checked if any(f.severity == "error" for f in findings)]
     if failures:
         raise FormatError(failures)
-    return checked
 
 
 def build_report(plan_path: Path, period: Period, status_path: Path | None, out_root: Path,

@@ -173,8 +173,7 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     plans = batch.discover(targets)
     progress = console.Progress(len(plans), click.get_text_stream("stderr"), tty=sys.stderr.isatty(),
                                 out=click.get_text_stream("stdout"))
-    summary = batch.build_all(list(targets), options, jobs, prune, lambda plan: report_plan(plan, progress, out),
-                              targets=plans)
+    summary = batch.build_targets(plans, options, jobs, prune, lambda plan: report_plan(plan, progress, out))
     progress.finish()
     for path in summary.obsolete:
         verb = "đã xóa" if path in summary.pruned else "không còn được tạo (xóa bằng --prune)"

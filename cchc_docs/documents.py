@@ -1,7 +1,7 @@
-"""The registry of document kinds: which template, which context builder, which output.
+"""The registry of document kinds and the jobs of a plan: which template, which context, which output.
 
-Adding a kind of document (a report, an amendment decision) means adding one entry
-here, a template and a context builder; the build recipe does not change.
+Adding a kind of document means a template, a context builder and a line in
+:func:`plan_jobs`; the build recipe does not change.
 """
 
 from __future__ import annotations
@@ -29,13 +29,6 @@ class DocumentKind:
 
 
 DECISION = DocumentKind("quyet-dinh", "quyet-dinh.docx", "quyet-dinh.docx", decision.build)
-
-KINDS = {kind.name: kind for kind in (DECISION,)}
-
-
-def for_plan(plan_file: PlanFile) -> list[DocumentKind]:
-    """The documents a plan file produces."""
-    return [DECISION]
 
 
 @dataclass(frozen=True)

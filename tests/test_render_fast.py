@@ -10,6 +10,7 @@ from docx import Document
 from lxml import etree
 
 from cchc_docs import build, documents, render
+from cchc_docs.status import reporting_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
@@ -27,10 +28,10 @@ def canonical_parts(docx: bytes) -> dict[str, bytes]:
 
 def sample_contexts():
     """Every shipped template with every sample context it renders."""
-    plan_file = build.load_plan(SAMPLE)
-    for kind in documents.for_plan(plan_file):
-        for today in (dt.date(2025, 7, 20), dt.date(2026, 1, 2)):
-            yield kind.template, kind.build_context(plan_file, today)
+    versions, statuses, _ = build.load_all(SAMPLE)
+    for today in (dt.date(2025, 7, 20), dt.date(2026, 1, 2)):
+        for job in documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), today):
+            yield job.template, job.context()
 
 
 @pytest.mark.parametrize("template, context", list(sample_contexts()))

@@ -10,6 +10,7 @@ the articles.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .. import layout as L
 from .. import vn
@@ -40,7 +41,8 @@ def build(versions: list[PlanFile], index: int, today: dt.date) -> dict:
     issued = common.signing_date(versions[0].decision.date, today)
     plan_reference = _plan_reference(versions[0], issued)
     attached = f"(Kèm theo {own_reference(amendment, body, date)})"
-    changes = [describe(c, before, after) for c in amendment.changes]
+    old, new = _Version.of(before), _Version.of(after)
+    changes = [describe(c, old, new) for c in amendment.changes]
     title_i = f"NỘI DUNG SỬA ĐỔI, BỔ SUNG KẾ HOẠCH {vn.upper(common.clean(after.plan.title))}"
     title_ii = f"DANH MỤC NHIỆM VỤ {vn.upper(common.clean(after.plan.title))} (SAU KHI SỬA ĐỔI, BỔ SUNG)"
     return {
@@ -65,7 +67,7 @@ def build(versions: list[PlanFile], index: int, today: dt.date) -> dict:
             },
         },
         "comparison": {"label": "Phụ lục I", "title": title_i, "attached_to": attached, "rows": _rows(changes)},
-        "appendix": {"label": "Phụ lục II", "title": title_ii, "attached_to": attached, "rows": appendix_rows(after)},
+        "appendix": {"label": "Phụ lục II", "title": title_ii, "attached_to": attached, "rows": new.rows},
         "rule_indents": _rules(after, amendment, title_i, title_ii),
     }
 
@@ -77,7 +79,7 @@ def _plan_reference(original: PlanFile, issued) -> str:
 
 
 def own_reference(amendment: Amendment, body, date) -> str:
-    number = common.number_line(amendment.decision.number, TYPE_CODE, body).removeprefix("Số:").removeprefix(" ")
+    number = common.cited_number(amendment.decision.number, TYPE_CODE, body)
     return f"Quyết định số {number} {common.cited_date(date)} của {common.clean(body.name)}"
 
 
@@ -111,10 +113,24 @@ def articles(amendment: Amendment, plan_reference: str, changes: list[dict]) -> 
     return result
 
 
-def describe(change: Change, before: PlanFile, after: PlanFile) -> dict:
+@dataclass(frozen=True)
+class _Version:
+    """A version of the plan with its appendix rows, laid out once (tasks are named by their STT)."""
+
+    plan_file: PlanFile
+    rows: list[dict]
+    tasks: dict[str, dict]  # task id → its appendix row
+
+    @classmethod
+    def of(cls, plan_file: PlanFile) -> "_Version":
+        rows = appendix_rows(plan_file)
+        return cls(plan_file, rows, {r["id"]: r for r in rows if r["kind"] == "task"})
+
+
+def describe(change: Change, before: _Version, after: _Version) -> dict:
     """A change in words: the sentence of Điều 1 and the two sides of the comparison."""
     kind, item_id = kind_of(change)
-    old, new = _item(before, kind, item_id), _item(after, kind, item_id)
+    old, new = _item(before.plan_file, kind, item_id), _item(after.plan_file, kind, item_id)
     return {
         "statement": _statement(change.action, kind, old, new, before, after),
         "before": _lines(kind, old, before, change) if old is not None else ["Chưa có"],
@@ -133,7 +149,7 @@ def _item(plan_file: PlanFile, kind: str, item_id: str):
     return next((item for key, item in items if key == item_id), None)
 
 
-def _statement(action: str, kind: str, old, new, before: PlanFile, after: PlanFile) -> str:
+def _statement(action: str, kind: str, old, new, before: _Version, after: _Version) -> str:
     name = _name(kind, new if new is not None else old, after if new is not None else before)
     if action == "add":
         return f"Bổ sung {name}."
@@ -142,10 +158,11 @@ def _statement(action: str, kind: str, old, new, before: PlanFile, after: PlanFi
     return f"Sửa đổi {name}."
 
 
-def _name(kind: str, item, plan_file: PlanFile) -> str:
+def _name(kind: str, item, version: _Version) -> str:
     """How an item is named in an article: its number where it has one, and its text."""
+    plan_file = version.plan_file
     if kind == "task":
-        return f"nhiệm vụ số {_task_number(plan_file, item.id)} của Danh mục nhiệm vụ: “{common.clean(item.content)}”"
+        return f"nhiệm vụ số {version.tasks[item.id]['number']} của Danh mục nhiệm vụ: “{common.clean(item.content)}”"
     if kind == "target":
         number = [t.id for t in plan_file.plan.targets].index(item.id) + 1
         return f"chỉ tiêu số {number}: “{common.bare(item.text)}”"
@@ -155,18 +172,14 @@ def _name(kind: str, item, plan_file: PlanFile) -> str:
     return f"{KIND_VI['unit']} {common.clean(item.name)}"
 
 
-def _task_number(plan_file: PlanFile, task_id: str) -> str:
-    rows = [r for r in appendix_rows(plan_file) if r["kind"] == "task"]
-    return next(r["number"] for r in rows if r["id"] == task_id)
-
-
-def _lines(kind: str, item, plan_file: PlanFile, change: Change) -> list[str]:
+def _lines(kind: str, item, version: _Version, change: Change) -> list[str]:
     """One side of the comparison: the item's number and the fields that matter."""
-    head = _name(kind, item, plan_file)
+    plan_file = version.plan_file
+    head = _name(kind, item, version)
     head = head[0].upper() + head[1:]
     if kind == "task":
         fields = list(change.set) if change.action == "change" else [f for f in TASK_FIELDS if getattr(item, f)]
-        return [head] + [f"{TASK_FIELDS[f]}: {_task_value(plan_file, item, f)}" for f in fields if f in TASK_FIELDS]
+        return [head] + [f"{TASK_FIELDS[f]}: {_task_value(version.tasks[item.id], item, f)}" for f in fields if f in TASK_FIELDS]
     if kind == "section":
         section = plan_file.plan.sections.index(item)
         body = plan_paragraphs(plan_file.plan)
@@ -176,8 +189,7 @@ def _lines(kind: str, item, plan_file: PlanFile, change: Change) -> list[str]:
     return [head]
 
 
-def _task_value(plan_file: PlanFile, task: Task, field: str) -> str:
-    row = next(r for r in appendix_rows(plan_file) if r.get("id") == task.id)
+def _task_value(row: dict, task: Task, field: str) -> str:
     values = {
         "content": row["content"], "lead": row["lead"], "partners": row["partners"] or "Không",
         "partners_other": common.clean(task.partners_other or "Không"), "deadline": row["deadline"],

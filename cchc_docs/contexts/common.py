@@ -42,6 +42,11 @@ def number_line(number: int | None, type_code: str, body: IssuingBody) -> str:
     return vn.doc_number(number, f"{type_code}-{body.abbreviation}")
 
 
+def cited_number(number: int | None, type_code: str, body: IssuingBody) -> str:
+    """A số/ký hiệu cited in running text: ``39/QĐ-UBND``, or ``     /QĐ-UBND`` in a draft."""
+    return number_line(number, type_code, body).removeprefix("Số:").removeprefix(" ")
+
+
 def signing_date(date: IssueDate | None, today: dt.date) -> IssueDate:
     """The signing date, or for a draft without one, this month as the clerk expects."""
     return date or IssueDate(today.year, today.month)

@@ -48,7 +48,7 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
 def attachment_line(plan_file: PlanFile, date) -> str:
     """``Kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 của Ủy ban nhân dân xã …``."""
     decision, body = plan_file.decision, plan_file.issuing_body
-    number = common.number_line(decision.number, TYPE_CODE, body).removeprefix("Số:").removeprefix(" ")
+    number = common.cited_number(decision.number, TYPE_CODE, body)
     return f"Kèm theo Quyết định số {number} {common.cited_date(date)} của {common.clean(body.name)}"
 
 

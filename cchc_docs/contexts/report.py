@@ -76,7 +76,7 @@ def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> Rep
 def opening(f: ReportFacts) -> str:
     """"Thực hiện Quyết định số … ban hành Kế hoạch …; … báo cáo kết quả … (số liệu từ … đến …) như sau:"."""
     decision, body_ = f.plan_file.decision, f.plan_file.issuing_body
-    number = common.number_line(decision.number, "QĐ", body_).removeprefix("Số:").removeprefix(" ")
+    number = common.cited_number(decision.number, "QĐ", body_)
     dated = f" {common.cited_date(decision.date)}" if decision.date else ""
     basis = f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} " \
             f"{lower_first(common.bare(decision.title))}"
@@ -121,7 +121,7 @@ def signer(plan_file: PlanFile, status: StatusFile) -> dict:
 def attached_to(plan_file: PlanFile, status: StatusFile) -> str:
     """``(Kèm theo Báo cáo số 52/BC-UBND ngày 08 tháng 9 năm 2025 của Ủy ban nhân dân xã …)``."""
     info, body_ = status.report, plan_file.issuing_body
-    number = common.number_line(info.number, TYPE_CODE, body_).removeprefix("Số:").removeprefix(" ")
+    number = common.cited_number(info.number, TYPE_CODE, body_)
     return f"(Kèm theo Báo cáo số {number} {common.cited_date(info.date)} của {common.clean(body_.name)})"
 
 

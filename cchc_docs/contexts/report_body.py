@@ -17,7 +17,7 @@ from .. import progress, vn
 from ..model import AREAS, Bullet, PlanFile, Text
 from ..periods import Period
 from ..status import StatusFile
-from .common import bare, clean, number_line
+from .common import bare, cited_number, clean
 from .plan import END_MARK
 
 NOTHING_TO_REPORT = "Trong kỳ không có nhiệm vụ, số liệu thuộc lĩnh vực này."
@@ -87,7 +87,7 @@ def direction(f: ReportFacts) -> Node:
 
 def plan_sentences(f: ReportFacts) -> list[dict]:
     plan, decision = f.plan_file.plan, f.plan_file.decision
-    number = number_line(decision.number, "QĐ", f.plan_file.issuing_body).removeprefix("Số:").removeprefix(" ")
+    number = cited_number(decision.number, "QĐ", f.plan_file.issuing_body)
     dated = f" ngày {vn.short_date(decision.date.as_date())}" if decision.date and decision.date.complete else ""
     t = f.tally
     lines = [
