@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import manifest as manifest_mod
+from . import sniff
 from .build_types import STATUS_FOLDER, Options, PlanResult, Prior, Result, relative, templates_digest, up_to_date
 from .errors import CchcError, SourceError
 from .write import remove_leftovers
@@ -63,19 +64,34 @@ class Summary:
 
 
 def discover(paths: Iterable[Path]) -> list[Target]:
-    """Plan files in ``paths``: files as given, folders searched (status files left out)."""
+    """Plan files in ``paths``: files as given, folders searched (status files left out).
+
+    A file given by name is taken as a plan whatever its name (a plan may be ``.txt``);
+    what it really is, is told only if it cannot be read as YAML (see :mod:`.sniff`).
+    """
     targets: dict[Path, Target] = {}
     for path in paths:
         if path.is_dir():
-            for plan in sorted(path.rglob("*.yaml")):
-                if STATUS_FOLDER not in plan.relative_to(path).parts[:-1]:
-                    out_dir = plan.relative_to(path).with_suffix("").as_posix()
-                    targets.setdefault(relative(plan), Target(plan, out_dir, relative(plan)))
+            for plan in _plans_in(path):
+                out_dir = plan.relative_to(path).with_suffix("").as_posix()
+                targets.setdefault(relative(plan), Target(plan, out_dir, relative(plan)))
         elif path.is_file():
             targets.setdefault(relative(path), Target(path, path.stem, relative(path)))
         else:
             raise SourceError(f"{path}: không tìm thấy tệp hoặc thư mục")
     return list(targets.values())
+
+
+def _plans_in(folder: Path) -> list[Path]:
+    """The plans under ``folder``; none at all means the wrong folder was given (say, out/…)."""
+    plans = [p for p in sorted(folder.rglob("*.yaml")) if STATUS_FOLDER not in p.relative_to(folder).parts[:-1]]
+    if plans:
+        return plans
+    message = f"{folder}: thư mục không chứa tệp kế hoạch YAML nào (cần ít nhất một tệp .yaml ngoài {STATUS_FOLDER}/)"
+    if next(folder.glob("*.docx"), None) is not None:
+        message += ("; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản này hãy dùng: "
+                    f"cchc-docs check {sniff.quoted(str(folder))}/*.docx")
+    raise SourceError(message)
 
 
 def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = False,

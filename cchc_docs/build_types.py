@@ -120,11 +120,16 @@ def status_folder(plan_path: Path) -> Path:
 
 
 def default_templates() -> Path:
-    """The templates folder of this checkout (``templates/`` beside the package)."""
-    folder = Path(__file__).resolve().parent.parent / "templates"
-    if not folder.is_dir():
-        raise TemplateError(f"{folder}: không tìm thấy thư mục mẫu; chỉ rõ bằng tùy chọn --templates")
-    return folder
+    """The shipped templates: inside the installed package, or ``templates/`` of a checkout.
+
+    A wheel carries them as ``cchc_docs/templates`` (see ``pyproject.toml``); an editable
+    install or a source checkout reads the repository's ``templates/`` folder itself.
+    """
+    package = Path(__file__).resolve().parent
+    for folder in (package / "templates", package.parent / "templates"):
+        if folder.is_dir():
+            return folder
+    raise TemplateError(f"{package / 'templates'}: không tìm thấy thư mục mẫu; chỉ rõ bằng tùy chọn --templates")
 
 
 def relative(path: Path) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch, console, periods
+from . import __version__, batch, clickvi, console, periods
 from . import preview as preview_mod
 from .build_types import Options, default_templates
 from .errors import CchcError
@@ -26,32 +26,36 @@ from .errors import CchcError
 
 EXIT_DATA = 1
 
+clickvi.install()  # before the commands below are declared: click.Path names itself in __init__
+
+# One spelling for each thing the user names on the command line: usage lines, help
+# texts and error messages all use these.
+PLAN = "KẾ-HOẠCH"  # a plan file (YAML)
+FOLDER = "THƯ-MỤC"  # a folder: of plans, of results, of templates
+DOCX = "TỆP-DOCX"  # a .docx document
+DOCUMENT = "TỆP"  # a document to preview: .docx or .pdf
+PERIOD = "KỲ"  # a reporting period, 2025-Q3
+STATUS = "TỆP-SỐ-LIỆU"  # a period's status file (YAML)
+DATE = "YYYY-MM-DD"
+COUNT = "SỐ"
+SECONDS = "GIÂY"
+PAGES = "TRANG"
 
 
-HELP_TEXT = "In hướng dẫn này và thoát."
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-def _vietnamese_help(option: click.Option | None) -> click.Option | None:
-    """click describes its own --help option in English; say it in Vietnamese."""
-    if option is not None:
-        option.help = HELP_TEXT
-    return option
+class Command(clickvi.Command):
+    """A command (in Vietnamese) that answers ``-h`` too, even when run outside the group."""
+
+    def __init__(self, *args, context_settings=None, **kwargs):
+        super().__init__(*args, context_settings={**CONTEXT, **(context_settings or {})}, **kwargs)
 
 
-class Command(click.Command):
-    """A click command whose --help option is described in Vietnamese."""
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _vietnamese_help(super().get_help_option(ctx))
-
-
-class Group(click.Group):
-    """A click group that reports the project's errors in one place."""
+class Group(clickvi.Group):
+    """The command group (in Vietnamese) that reports the project's errors in one place."""
 
     command_class = Command
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        return _vietnamese_help(super().get_help_option(ctx))
 
     def invoke(self, ctx: click.Context):
         try:
@@ -61,7 +65,7 @@ class Group(click.Group):
             ctx.exit(e.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except Exception:  # noqa: BLE001 - the one place a bug is turned into a message
+        except Exception:  # the one place a bug is turned into a message
             debug = ctx.params.get("debug")
             if debug:
                 traceback.print_exc()
@@ -83,23 +87,36 @@ def parse_date(ctx, param, value: str | None) -> dt.date:
         raise click.BadParameter(f"cần ngày dạng YYYY-MM-DD, nhận được '{value}'") from None
 
 
-CONTEXT = {"help_option_names": ["-h", "--help"]}
 PDF_OPTION = click.option("--pdf", "make_pdf", is_flag=True,
                           help="Chuyển thêm mỗi văn bản sang PDF (bằng LibreOffice), cạnh tệp DOCX.")
 JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 16), default=1, show_default=True,
-                           help="Số LibreOffice chạy song song khi chuyển PDF.")
+                           metavar=COUNT, help="Số LibreOffice chạy song song khi chuyển PDF.")
 
 
+OUT_OPTION = click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+                          show_default=True, metavar=FOLDER, help="Thư mục gốc chứa kết quả.")
+TEMPLATES_OPTION = click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+                                metavar=FOLDER,
+                                help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
 NO_CHECK_OPTION = click.option("--no-check", "no_check", is_flag=True,
                                help="Không tự kiểm tra thể thức văn bản sinh ra (chỉ dùng khi đang sửa mẫu).")
 
 
+def finding_line(document: Path, finding) -> str:
+    """One self-check finding on one line that names its document.
+
+    Warnings go to stderr; kept apart from stdout (``2>log``) each line must say
+    on its own which document it is about.
+    """
+    from .checks import output as check_output  # only when there is a finding to show
+
+    return f"{document}: " + ": ".join(line.strip() for line in check_output.describe(finding))
+
+
 def echo_warnings(output) -> None:
     """The self-check's warnings for one written document (errors have stopped the build)."""
-    from .checks import output as check_output
-
     for finding in output.findings:
-        click.echo("\n".join(check_output.describe(finding)), err=True)
+        click.echo(finding_line(output.path, finding), err=True)
 
 
 def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
@@ -108,8 +125,8 @@ def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, ti
     from . import pdf as pdf_mod
 
     batch = pdf_mod.convert(files, out, pdf_mod.Options(jobs=jobs, timeout=timeout, force=force))
-    for warning in batch.warnings:
-        click.echo(f"CẢNH BÁO: {warning}", err=True)
+    for warning in batch.warnings:  # about this machine (fonts, poppler), not one document
+        click.echo(f"cchc-docs: {warning}", err=True)
     for result in batch.results:
         if result.status != "failed":
             click.echo("\n".join(pdf_mod.describe(result)))
@@ -126,9 +143,9 @@ def main(debug: bool) -> None:
 
 
 @main.command()
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan", type=click.Path(path_type=Path), metavar=PLAN)
 def validate(plan: Path) -> None:
-    """Kiểm tra tệp dữ liệu kế hoạch PLAN (YAML), các lần sửa đổi và các tệp số liệu báo cáo cạnh nó.
+    """Kiểm tra tệp dữ liệu KẾ-HOẠCH (YAML), các lần sửa đổi và các tệp số liệu báo cáo cạnh nó.
 
     Báo mọi lỗi cùng lúc, không ghi tệp nào.
     """
@@ -145,15 +162,13 @@ def validate(plan: Path) -> None:
 
 
 @main.command()
-@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="KẾ-HOẠCH|THƯ-MỤC...")
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Thư mục gốc chứa kết quả.")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
-@click.option("--date", "today", callback=parse_date, metavar="YYYY-MM-DD",
+@click.argument("targets", nargs=-1, required=True, type=click.Path(path_type=Path), metavar=f"{PLAN}|{FOLDER}...")
+@OUT_OPTION
+@TEMPLATES_OPTION
+@click.option("--date", "today", callback=parse_date, metavar=DATE,
               help="Ngày dùng cho bản dự thảo chưa ghi ngày (mặc định: hôm nay).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="số lõi CPU",
-              help="Số tiến trình làm việc song song (và số LibreOffice khi có --pdf).")
+              metavar=COUNT, help="Số tiến trình làm việc song song (và số LibreOffice khi có --pdf).")
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê văn bản sẽ được tạo lại và lý do, không ghi gì.")
 @click.option("--force", is_flag=True, help="Tạo lại mọi văn bản, kể cả văn bản không đổi.")
 @click.option("--prune", is_flag=True, help="Xóa các tệp kết quả không còn được tạo ra.")
@@ -165,14 +180,14 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
           dry_run: bool, force: bool, prune: bool, new_version: bool, make_pdf: bool, no_check: bool) -> None:
     """Sinh mọi văn bản của các kế hoạch: Quyết định, Quyết định sửa đổi, Kế hoạch hợp nhất, Báo cáo.
 
-    Mỗi KẾ-HOẠCH (tệp YAML) hoặc mọi kế hoạch trong THƯ-MỤC được tạo vào OUT/<tên tệp>/. Chỉ
-    văn bản có dữ liệu, mẫu hoặc phiên bản chương trình thay đổi mới được tạo lại.
+    Văn bản của mỗi KẾ-HOẠCH (tệp YAML), hoặc của mọi kế hoạch trong THƯ-MỤC, được tạo vào
+    <thư mục kết quả>/<tên tệp kế hoạch>/. Chỉ văn bản có dữ liệu, mẫu hoặc phiên bản chương
+    trình thay đổi mới được tạo lại.
     """
     options = Options(out, templates or default_templates(), today, check=not no_check,
                                 force=force, dry_run=dry_run, new_version=new_version)
     plans = batch.discover(targets)
-    progress = console.Progress(len(plans), click.get_text_stream("stderr"), tty=sys.stderr.isatty(),
-                                out=click.get_text_stream("stdout"))
+    progress = console.Progress(len(plans), sys.stderr, tty=sys.stderr.isatty(), out=sys.stdout)
     summary = batch.build_targets(plans, options, jobs, prune, lambda plan: report_plan(plan, progress, out))
     progress.finish()
     for path in summary.obsolete:
@@ -189,16 +204,14 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
 def report_plan(plan, progress: console.Progress, out: Path) -> None:
     """What happened to one plan: every document that changed, every problem."""
     if plan.error:
-        progress.message(plan.error, problem=True)
+        progress.message(console.located(plan.plan, plan.error), problem=True)
         progress.advance(f"{plan.plan}: lỗi")
         return
     for result in plan.results:
         if result.status != "unchanged":
             progress.message(result_line(result, out), problem=result.status in ("conflict", "failed"))
         for finding in result.findings:
-            from .checks import output as check_output  # only when there is a finding to show
-
-            progress.message("\n".join(check_output.describe(finding)), problem=True)
+            progress.message(finding_line(out / (result.written or result.path), finding), problem=True)
     progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()), quiet=plan.skipped)
 
 
@@ -221,21 +234,22 @@ def parse_period(ctx, param, value: str):
 
 
 @main.command()
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--period", "-p", "period", required=True, callback=parse_period, metavar="KỲ",
+@click.argument("plan", type=click.Path(path_type=Path), metavar=PLAN)
+@click.option("--period", "-p", "period", required=True, callback=parse_period, metavar=PERIOD,
               help="Kỳ báo cáo: 2025-Q1…2025-Q4 (quý), 2025-H1, 2025-H2 (6 tháng), 2025-9M (9 tháng), 2025-Y (năm).")
-@click.option("--status", "status", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--status", "status", type=click.Path(dir_okay=False, path_type=Path), metavar=STATUS,
               help="Tệp số liệu của kỳ (mặc định: <thư mục kế hoạch>/<tên tệp kế hoạch>/bao-cao/<KỲ>.yaml).")
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Thư mục gốc chứa kết quả.")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
+@OUT_OPTION
+@TEMPLATES_OPTION
 @PDF_OPTION
 @JOBS_OPTION
 @NO_CHECK_OPTION
 def report(plan: Path, period, status: Path | None, out: Path, templates: Path | None, make_pdf: bool,
            jobs: int, no_check: bool) -> None:
-    """Sinh báo cáo kết quả thực hiện kế hoạch PLAN trong một kỳ, vào OUT/<tên tệp>/bao-cao-<kỳ>.docx."""
+    """Sinh báo cáo kết quả thực hiện KẾ-HOẠCH trong một KỲ.
+
+    Báo cáo được tạo vào <thư mục kết quả>/<tên tệp kế hoạch>/bao-cao-<kỳ>.docx.
+    """
     from . import build as build_mod
 
     output = build_mod.build_report(plan, period, status, out, templates or default_templates(),
@@ -247,16 +261,17 @@ def report(plan: Path, period, status: Path | None, out: Path, templates: Path |
 
 
 @main.command("pdf")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              help="Thư mục chứa các tệp PDF (mặc định: cạnh mỗi tệp DOCX).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                metavar=f"{DOCX}...")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), metavar=FOLDER,
+              help="Thư mục chứa các tệp PDF (mặc định: cạnh mỗi TỆP-DOCX).")
 @JOBS_OPTION
-@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True, metavar=SECONDS,
               help="Số giây tối đa LibreOffice được dùng cho một văn bản.")
 @click.option("--force", is_flag=True, help="Chuyển lại cả những PDF đã mới.")
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo về bố cục PDF là lỗi.")
 def pdf(files: tuple[Path, ...], out: Path | None, jobs: int, timeout: float, force: bool, strict: bool) -> None:
-    """Chuyển các tệp DOCX sang PDF, rồi kiểm tra phông chữ và bố cục trang của PDF."""
+    """Chuyển các TỆP-DOCX sang PDF, rồi kiểm tra phông chữ và bố cục trang của PDF."""
     convert_to_pdf(list(files), out, jobs, timeout, force, strict)
 
 
@@ -268,15 +283,15 @@ def parse_pages(ctx, param, value: str | None):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--pages", callback=parse_pages, metavar="TRANG",
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=DOCUMENT)
+@click.option("--pages", callback=parse_pages, metavar=PAGES,
               help="Trang cần xem: 2, 1-3 hoặc 4- (mặc định: tất cả).")
 @click.option("--dpi", type=click.IntRange(20, preview_mod.MAX_DPI), default=preview_mod.DEFAULT_DPI,
-              show_default=True, help="Độ phân giải của ảnh (điểm ảnh mỗi inch).")
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              help="Thư mục chứa ảnh (mặc định: cạnh tệp FILE).")
+              show_default=True, metavar=COUNT, help="Độ phân giải của ảnh (điểm ảnh mỗi inch).")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), metavar=FOLDER,
+              help="Thư mục chứa ảnh (mặc định: cạnh TỆP).")
 def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
-    """Vẽ các trang của FILE (DOCX hoặc PDF) thành ảnh PNG để xem mà không cần Word."""
+    """Vẽ các trang của TỆP (DOCX hoặc PDF) thành ảnh PNG để xem mà không cần Word."""
     images = preview_mod.render(preview_mod.source_pdf(file), out or file.parent, pages, dpi)
     for image in images:
         click.echo(f"đã tạo {image}")
@@ -284,23 +299,24 @@ def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar=f"[{DOCX}]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Dạng kết quả: văn bản cho người đọc hoặc JSON cho máy.")
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 3).")
 @click.option("--list-rules", "list_rules", is_flag=True, help="In danh mục các quy tắc kiểm tra rồi thoát.")
 def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> None:
-    """Kiểm tra thể thức các tệp DOCX theo Nghị định 30/2020/NĐ-CP.
+    """Kiểm tra thể thức các TỆP-DOCX theo Nghị định 30/2020/NĐ-CP.
 
     Mã thoát: 0 không có lỗi, 3 có lỗi thể thức (hoặc cảnh báo, với --strict), 1 có tệp không đọc được.
     """
-    from .checks import catalogue, check_file, output as check_output
+    from .checks import catalogue, check_file
+    from .checks import output as check_output
 
     if list_rules:
         click.echo(json.dumps(catalogue.entries(), ensure_ascii=False, indent=2) if fmt == "json" else catalogue.text())
         return
     if not files:
-        raise click.UsageError("cần ít nhất một tệp .docx (hoặc --list-rules)")
+        raise click.UsageError(f"cần ít nhất một {DOCX} (hoặc --list-rules)")
     results = []
     for file in files:
         try:

@@ -7,10 +7,23 @@ display is testable.
 
 from __future__ import annotations
 
+import re
 import time
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 WIDTH = 24
+# A line that already starts with a file's location: ``x.yaml:14:9: …``, ``out/a/b.docx: …``.
+LOCATED = re.compile(r"\S+\.(?:ya?ml|docx|pdf)(?::\d+)*: ")
+
+
+def located(subject: str, text: str) -> str:
+    """``text`` with ``subject: `` before each line that does not start with a file of its own.
+
+    Problems go to stderr, which may be kept apart from stdout (``2>log``): there a
+    line must say by itself which plan or document it is about.
+    """
+    return "\n".join(line if LOCATED.match(line) else f"{subject}: {line}" for line in text.splitlines())
 
 
 class Progress:

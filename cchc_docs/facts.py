@@ -30,6 +30,7 @@ from lxml import etree
 from docx.oxml.parser import parse_xml
 from docx.package import Package
 
+from cchc_docs import sniff
 from cchc_docs.errors import SourceError
 from cchc_docs.fact_records import DocFacts, HeaderFooterFacts, ParagraphFacts, RunFacts, SectionFacts, TableFacts
 from cchc_docs.styles import DEFAULT_CELL_MARGIN, DEFAULT_FONT, TABLE_SIDES, W, BorderFacts, LineSpacing, StyleSheet
@@ -41,7 +42,6 @@ __all__ += ["SectionFacts", "TableFacts", "extract"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # --- opening ---------------------------------------------------------------------------
@@ -67,29 +67,37 @@ def _read(source: str | os.PathLike | bytes) -> tuple[str, bytes]:
             return str(path), stream.read()
     except FileNotFoundError:
         raise SourceError(f"{path}: không tìm thấy tệp") from None
-    except IsADirectoryError:
-        raise SourceError(f"{path}: là thư mục, không phải tệp .docx") from None
-    except OSError as exc:
+    except OSError as exc:  # a folder: IsADirectoryError, or PermissionError on Windows
+        if os.path.isdir(path):
+            raise sniff.docx_error(str(path), sniff.FOLDER) from None
         raise SourceError(f"{path}: không đọc được tệp ({exc.strerror})") from None
 
 
 def _zip_members(name: str, data: bytes) -> list[str]:
-    """Names in the ZIP container, after refusing what is plainly not a .docx."""
-    if not data:
-        raise SourceError(f"{name}: tệp rỗng, không phải tệp .docx")
-    if data.startswith(_OLE2):
-        # Both Word 97-2003 files and password-protected .docx are OLE2 containers;
-        # the latter hold an "EncryptedPackage" stream (names are UTF-16 in OLE2).
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise SourceError(f"{name}: tệp .docx được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu rồi lưu lại")
-        raise SourceError(f"{name}: tệp .doc (Word 97-2003) không được hỗ trợ; hãy lưu lại dưới dạng .docx")
-    if data.startswith(b"{\\rtf"):
-        raise SourceError(f"{name}: tệp RTF không được hỗ trợ; hãy lưu lại dưới dạng .docx")
+    """Names in the ZIP container, after refusing what is plainly not a .docx.
+
+    What the file is instead (a YAML plan, a PDF, a spreadsheet …) is told from its bytes
+    only when it is no Word package, so the message can name it and the command that
+    takes it; the build's self-check of every document it renders does not pay for that.
+    """
+    names = _namelist(data)
+    kind = sniff.zip_kind(names) if names is not None else sniff.sniff(data, name)
+    wrong = sniff.docx_error(name, kind)
+    if wrong is not None:
+        raise wrong
+    if names is not None:
+        return names
+    if kind is sniff.DOCX:  # a damaged zip whose first members are still readable
+        raise SourceError(f"{name}: tệp .docx bị hỏng, không đọc được (gói ZIP không trọn vẹn)")
+    raise SourceError(f"{name}: không phải tệp .docx (không phải gói ZIP hợp lệ hoặc tệp bị hỏng)")
+
+
+def _namelist(data: bytes) -> list[str] | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.namelist()
     except Exception:  # BadZipFile, or worse on a damaged directory: all mean "not a zip"
-        raise SourceError(f"{name}: không phải tệp .docx (không phải gói ZIP hợp lệ hoặc tệp bị hỏng)") from None
+        return None
 
 
 def _open_main_part(name: str, data: bytes, members: list[str]):

@@ -12,41 +12,52 @@ all a per-document timeout and a restart need.
 
 Safety, because LibreOffice fails silently when two processes share a profile:
 every instance gets a private profile, work folder and TMPDIR in a fresh temporary
-folder, and its own process group, which is killed when the run ends, however it ends.
-After a crash or a hang the profile is thrown away, the documents that may be to
-blame are retried alone, and a document that breaks LibreOffice twice is reported.
+folder, and its own process group (on Windows, its process tree, ended by ``taskkill``),
+which is killed when the run ends, however it ends. After a crash or a hang the profile
+is thrown away, the documents that may be to blame are retried alone, and a document
+that breaks LibreOffice twice is reported.
+
+LibreOffice is looked for by :func:`locate_soffice`, a pure function of the platform and
+environment, so that Windows and macOS install folders are tested on any machine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
+import ntpath
 import os
+import posixpath
 import queue
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .errors import ToolMissingError
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
-MISSING_MESSAGE = (
-    "Không tìm thấy LibreOffice (lệnh soffice) để chuyển sang PDF; "
-    f"cài bằng: {INSTALL_HINT}"
+DOWNLOAD_URL = "https://www.libreoffice.org/download/"
+ENV_VARIABLE = "CCHC_SOFFICE"
+# Where LibreOffice's installers put it when it is not on PATH. Windows folders come
+# from the environment (ProgramFiles … may sit on another drive, or be localised).
+WINDOWS_FOLDERS = (  # (environment variable, folder under it)
+    ("ProgramFiles", "LibreOffice"),
+    ("ProgramW6432", "LibreOffice"),  # 64-bit Program Files, seen from a 32-bit Python
+    ("ProgramFiles(x86)", "LibreOffice"),
+    ("LOCALAPPDATA", "Programs\\LibreOffice"),  # "install for me only"
 )
-# Places LibreOffice is installed when it is not on PATH (Linux tarball, macOS).
-KNOWN_PATHS = (
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-)
+MACOS_PATHS = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
+MACOS_HOME_PATH = "Applications/LibreOffice.app/Contents/MacOS/soffice"  # under $HOME
+LINUX_PATHS = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice")
 # Read inputs as Word 2007+ only: without it LibreOffice happily "converts" any text file.
 DOCX_FILTER = "MS Word 2007 XML"
 PDF_FILTER = "pdf:writer_pdf_Export"
@@ -86,18 +97,100 @@ Result = bytes | Failure
 
 
 def find_soffice(explicit: str | os.PathLike | None = None) -> Path:
-    """The LibreOffice executable: ``explicit``, $CCHC_SOFFICE, PATH, or a known folder."""
-    for candidate in (explicit, os.environ.get("CCHC_SOFFICE")):
-        if candidate:
-            found = shutil.which(str(candidate))
+    """The LibreOffice executable on this machine (see :func:`locate_soffice` for the order)."""
+    return Path(locate_soffice(explicit, sys.platform, os.environ, _is_program, shutil.which))
+
+
+def locate_soffice(explicit: str | os.PathLike | None, platform: str, environ: Mapping[str, str],
+                   is_file: Callable[[str], bool], which: Callable[[str], str | None]) -> str:
+    """Where LibreOffice is, from explicit inputs only (so each platform is testable anywhere).
+
+    In order: ``explicit`` (``pdf.Options.soffice``), then $CCHC_SOFFICE (either may be a program
+    name, the program's path or the LibreOffice folder; when given it must be found,
+    nothing else is tried), then ``soffice`` / ``libreoffice`` (``soffice.exe`` first on
+    Windows) on PATH, then the folders the installers use on ``platform`` (a
+    ``sys.platform`` value). Raises ToolMissingError saying what to install there.
+    """
+    given = [(explicit, None), (_env(environ, ENV_VARIABLE, platform), ENV_VARIABLE)]
+    for value, source in given:
+        if value:
+            found = _given(str(value), platform, is_file, which)
             if found:
-                return Path(found)
-            raise ToolMissingError(MISSING_MESSAGE)
-    for name in ("soffice", "libreoffice", *KNOWN_PATHS):
-        found = shutil.which(name)
+                return found
+            raise ToolMissingError(missing_message(platform, environ, f"{value} ({source})" if source else str(value)))
+    for name in _path_names(platform):
+        found = which(name)
         if found:
-            return Path(found)
-    raise ToolMissingError(MISSING_MESSAGE)
+            return found
+    for path in install_paths(platform, environ):
+        if is_file(path):
+            return path
+    raise ToolMissingError(missing_message(platform, environ))
+
+
+def install_paths(platform: str, environ: Mapping[str, str]) -> list[str]:
+    """The usual install locations of the LibreOffice program on ``platform``, in order."""
+    if platform == "win32":
+        paths = []
+        for variable, folder in WINDOWS_FOLDERS:
+            base = _env(environ, variable, platform)
+            if base:
+                path = ntpath.join(base, folder, "program", "soffice.exe")
+                if path not in paths:
+                    paths.append(path)
+        return paths
+    if platform == "darwin":
+        home = environ.get("HOME")
+        return [*MACOS_PATHS, *([posixpath.join(home, MACOS_HOME_PATH)] if home else [])]
+    return list(LINUX_PATHS)
+
+
+def missing_message(platform: str, environ: Mapping[str, str], tried: str | None = None) -> str:
+    """One Vietnamese line: LibreOffice is missing (or not at ``tried``), and how to install it here."""
+    where = f"tại {tried}" if tried else "(lệnh soffice)"
+    return f"Không tìm thấy LibreOffice {where} để chuyển sang PDF; {install_hint(platform, environ)}"
+
+
+def install_hint(platform: str, environ: Mapping[str, str]) -> str:
+    """How to install LibreOffice on ``platform``, in Vietnamese (Linux: the apt-get line last)."""
+    if platform == "win32":
+        paths = install_paths(platform, environ)
+        folder = ntpath.dirname(ntpath.dirname(paths[0])) if paths else "Program Files\\LibreOffice"
+        return (f"tải bộ cài LibreOffice cho Windows tại {DOWNLOAD_URL}, cài vào thư mục mặc định ({folder}) "
+                f"rồi mở lại PowerShell; hoặc đặt biến môi trường {ENV_VARIABLE} là đường dẫn tới soffice.exe")
+    if platform == "darwin":
+        return (f"tải LibreOffice cho macOS tại {DOWNLOAD_URL} và kéo vào thư mục Applications "
+                "(hoặc: brew install --cask libreoffice)")
+    return f"cài bằng: {INSTALL_HINT}"
+
+
+def _given(value: str, platform: str, is_file: Callable[[str], bool], which: Callable[[str], str | None]) -> str | None:
+    """A program named or pointed at by the user; a LibreOffice folder is looked into."""
+    found = which(value)
+    if found:
+        return found
+    join = ntpath.join if platform == "win32" else posixpath.join
+    program = "soffice.exe" if platform == "win32" else "soffice"
+    inside = [join(value, "program", program), join(value, program)]
+    if platform == "darwin":
+        inside.append(join(value, "Contents", "MacOS", "soffice"))
+    return next((path for path in (value, *inside) if is_file(path)), None)
+
+
+def _path_names(platform: str) -> tuple[str, ...]:
+    return ("soffice.exe", "soffice", "libreoffice") if platform == "win32" else ("soffice", "libreoffice")
+
+
+def _env(environ: Mapping[str, str], name: str, platform: str) -> str | None:
+    """An environment variable; Windows spells names in any case (ProgramFiles, PROGRAMFILES)."""
+    if name in environ or platform != "win32":
+        return environ.get(name)
+    folded = name.casefold()
+    return next((value for key, value in environ.items() if key.casefold() == folded), None)
+
+
+def _is_program(path: str) -> bool:
+    return os.path.isfile(path) and (os.name == "nt" or os.access(path, os.X_OK))
 
 
 class Office:
@@ -298,15 +391,17 @@ class _Instance:
             f"--infilter={DOCX_FILTER}", "--convert-to", PDF_FILTER, "--outdir", str(out_dir),
             *map(str, inputs),
         ]
-        env = {**os.environ, "TMPDIR": str(self.work / "tmp")}
+        scratch = str(self.work / "tmp")
+        env = {**os.environ, "TMPDIR": scratch, "TMP": scratch, "TEMP": scratch}  # TMP, TEMP: Windows
         with self.office._count_lock:
             self.office.starts += 1
         try:
             return subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.STDOUT, env=env, start_new_session=True)
+                                    stderr=subprocess.STDOUT, env=env, start_new_session=True,
+                                    creationflags=_NEW_GROUP)
         except OSError as e:
             raise ToolMissingError(f"Không chạy được LibreOffice {self.office.soffice} ({e.strerror}); "
-                                   f"cài lại bằng: {INSTALL_HINT}") from e
+                                   f"cài lại LibreOffice: {install_hint(sys.platform, os.environ)}") from e
 
     def _watch(self, process: subprocess.Popen, chunk: list[int]) -> tuple[int, str]:
         """Count progress lines until LibreOffice exits; a silent document is a hang."""
@@ -345,12 +440,29 @@ def _line_reader(process: subprocess.Popen) -> queue.Queue:
 
 def _kill_group(process: subprocess.Popen, reap: bool = True) -> None:
     """Kill the instance's process group (the launcher and soffice.bin), and reap it."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+    if os.name == "nt":
+        _kill_tree(process)
+    else:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
     if reap:
         process.wait()
+
+
+# Windows has no process groups to signal: the instance is the launcher's process tree.
+_NEW_GROUP = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) | getattr(subprocess, "CREATE_NO_WINDOW", 0)
+
+
+def kill_tree_command(pid: int) -> list[str]:
+    """The Windows command that ends process ``pid`` and every process it started."""
+    return ["taskkill", "/F", "/T", "/PID", str(pid)]
+
+
+def _kill_tree(process: subprocess.Popen) -> None:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        subprocess.run(kill_tree_command(process.pid), capture_output=True, timeout=30, check=False)
+    with contextlib.suppress(OSError):
+        process.kill()  # the launcher at least, should taskkill be missing
 
 
 def _read_pdf(path: Path) -> bytes | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout, poppler
+from . import fonts, layout, poppler
 from .findings import Finding
 from .poppler import Line, Page, Word
 
@@ -40,11 +40,15 @@ AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.$")
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 OPENING_LINES = 4  # a section's marks (Quốc hiệu, "Phụ lục") stand among its first lines
 
-ARTICLE_PAGE_NUMBER = "NĐ 30/2020, Phụ lục I (số trang: từ 1, giữa lề trên, không hiện ở trang đầu)"
-ARTICLE_HEADER = "NĐ 30/2020, Phụ lục I, Mục IV (sơ đồ bố trí các thành phần thể thức)"
-ARTICLE_SIGNATURE = "NĐ 30/2020, Phụ lục I (ô 7, ô 9b: chữ ký và Nơi nhận cùng một chỗ)"
-ARTICLE_APPENDIX = "NĐ 30/2020, Phụ lục I (trang ngang cho bảng); bố cục Phụ lục của cchc-docs"
-ARTICLE_PRINT = "thực tiễn in ấn"
+ARTICLE_PAGE_NUMBER = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục I.7 (số trang: từ 1, giữa lề trên, không hiện ở trang đầu); "
+                       "Mục III.1 điểm đ (phụ lục đánh số trang riêng)")
+ARTICLE_HEADER = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục IV (sơ đồ bố trí, ô 1–4); "
+                  "Mục II.4 điểm c (ngày tháng cùng dòng với số)")
+ARTICLE_SIGNATURE = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II.9 điểm d (\"Nơi nhận\" ngang hàng với quyền hạn, "
+                     "chức vụ người ký); Mục IV (ô 7a–7c, 9b)")
+ARTICLE_APPENDIX = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục I.2 (trình bày theo chiều rộng khi có bảng, biểu); "
+                    "phụ lục dạng bảng đặt trang ngang: thực tiễn soạn thảo (không bắt buộc)")
+ARTICLE_PRINT = "Thực tiễn in ấn (không bắt buộc)"
 
 # The catalogue of layout rules checked on the PDF (listed by ``cchc-docs check --list-rules``
 # after the DOCX rules): id → (severity, article, summary).
@@ -61,9 +65,9 @@ PDF_RULES: dict[str, tuple[str, str, str]] = {
     "PDF-SIGNATURE-SPLIT": ("error", ARTICLE_SIGNATURE, "Khối chữ ký và Nơi nhận không bị ngắt sang trang khác"),
     "PDF-APPENDIX-LANDSCAPE": ("warning", ARTICLE_APPENDIX, "Trang phụ lục dạng bảng nằm ngang"),
     "PDF-PAGE-BLANK": ("warning", ARTICLE_PRINT, "Không có trang trắng"),
-    "PDF-FONT-MISSING": ("warning", "NĐ 30/2020, Phụ lục I (phông Times New Roman)",
+    "PDF-FONT-MISSING": ("warning", fonts.ARTICLE,
                          "Máy chuyển PDF có Times New Roman hoặc Liberation Serif (cùng số đo chữ)"),
-    "PDF-FONT-SUBSTITUTED": ("error", "NĐ 30/2020, Phụ lục I (phông Times New Roman)",
+    "PDF-FONT-SUBSTITUTED": ("error", fonts.ARTICLE,
                              "PDF chỉ dùng Times New Roman hoặc Liberation Serif"),
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,15 @@ from lxml import etree
 
 from .errors import PdfReadError, ToolMissingError
 
-INSTALL_HINT = "apt-get install poppler-utils"
+INSTALL_HINT = "cài bằng: apt-get install poppler-utils"
+OTHER_INSTALL_HINT = ("tải bản poppler dựng sẵn cho hệ điều hành này, giải nén rồi thêm thư mục bin của nó vào "
+                      "PATH (chỉ cần để xem trang dạng ảnh và kiểm tra bố cục PDF)")
+
+
+def install_hint(platform: str = sys.platform) -> str:
+    """How to get poppler on this system: apt-get only means something on Debian and Ubuntu."""
+    return INSTALL_HINT if platform not in ("win32", "darwin") else OTHER_INSTALL_HINT
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -79,7 +88,7 @@ def run(args: list[str], what: Path) -> str:
         done = subprocess.run(args, capture_output=True, check=True, timeout=120)
     except FileNotFoundError as e:
         raise ToolMissingError(
-            f"Không tìm thấy {args[0]} (poppler-utils) để đọc PDF; cài bằng: {INSTALL_HINT}"
+            f"Không tìm thấy {args[0]} (poppler-utils) để đọc PDF; {install_hint()}"
         ) from e
     except subprocess.CalledProcessError as e:
         detail = e.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -23,6 +23,12 @@ same canonical XML for every shipped template.
 After jinja, both paths apply one layout step a template cannot express: the rules
 (đường kẻ) under the issuing body and the trích yếu get the indents that give them
 the length the context computed from the text above them.
+
+Both paths also write the document properties (Word's File › Info) last, from the
+context's ``properties`` (see :func:`cchc_docs.contexts.common.properties`):
+``docProps/core.xml`` and ``docProps/app.xml`` are made anew by :func:`property_parts`,
+so nothing of the template's (python-docx's comment, a fake author or date, tags that
+docxtpl renders there) reaches an output, and the same context gives the same bytes.
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ from .errors import TemplateError
 from .zipdet import Member, deflate, deterministic_zip, pack
 
 DOCUMENT_PART = "word/document.xml"
+CORE_PART, APP_PART = "docProps/core.xml", "docProps/app.xml"
+LANGUAGE = "vi-VN"  # as the styles' w:lang: every document is in Vietnamese
 # Body tags whose post-processing the fast path does not reproduce.
 _UNSUPPORTED = ("{%tc", "{% tc", "colspan", "cellbg", "{%vm", "{%hm", "{{r ", "{{p ", "{{i ", "wp:docPr")
 
@@ -99,7 +107,7 @@ def render_plain(template: Path, context: dict) -> bytes:
     _size_rules(doc.docx, context.get("rule_indents", {}))
     buffer = io.BytesIO()
     doc.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue(), property_parts(context))
 
 
 def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
@@ -164,7 +172,8 @@ class CompiledTemplate:
         body = _after_jinja(body, self.listing)
         body = _fill_rule_marks(body, context.get("rule_indents", {}))
         document = deflate(DOCUMENT_PART, (self.prefix + body + self.suffix).encode("utf-8"), level=1)
-        return pack([m if m is not None else document for m in self.members])
+        parts = {name: deflate(name, xml) for name, xml in property_parts(context).items()}
+        return pack([document if m is None else parts.get(m.name, m) for m in self.members])
 
 
 _CACHE: dict[tuple[Path, str], CompiledTemplate] = {}
@@ -266,6 +275,60 @@ def _fill_rule_marks(xml: str, indents_mm: dict[str, float]) -> str:
         return f'<w:ind w:left="{twips}" w:right="{twips}"/>'
 
     return _RULE_IND.sub(fill, xml)
+
+
+# ---------------------------------------------------------------- document properties
+
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def property_parts(context: dict) -> dict[str, bytes]:
+    """core.xml and app.xml from ``context["properties"]``; none (the template's stay) without it.
+
+    Only parts the package already has are replaced (see ``zipdet``): a template
+    without app.xml gets no Company rather than a part its relationships do not list.
+    """
+    props = context.get("properties")
+    if not props:
+        return {}
+    return {CORE_PART: core_xml(props), APP_PART: app_xml(props["company"])}
+
+
+def core_xml(props: dict | None = None) -> bytes:
+    """docProps/core.xml: title, author, dates (midnight UTC of ``props["date"]``), language.
+
+    Nothing else: no comment, keywords or category; revision 1, as a fresh document.
+    ``None`` gives the neutral part the templates carry (language only).
+    """
+    root = etree.Element(f"{{{_CP}}}coreProperties",
+                         nsmap={"cp": _CP, "dc": _DC, "dcterms": _DCTERMS, "xsi": _XSI})
+    if props:
+        when = f"{props['date']}T00:00:00Z"
+        for ns, tag, text in ((_DC, "title", props["title"]), (_DC, "creator", props["author"]),
+                              (_CP, "lastModifiedBy", props["author"]), (_CP, "revision", "1"),
+                              (_DCTERMS, "created", when), (_DCTERMS, "modified", when)):
+            etree.SubElement(root, f"{{{ns}}}{tag}").text = text
+        for date in root.iterfind(f"{{{_DCTERMS}}}*"):
+            date.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
+    etree.SubElement(root, f"{{{_DC}}}language").text = LANGUAGE
+    return _xml(root)
+
+
+def app_xml(company: str | None = None) -> bytes:
+    """docProps/app.xml with only the Company: no application, page or word counts to go stale."""
+    root = etree.Element(f"{{{_EP}}}Properties", nsmap={None: _EP, "vt": _VT})
+    if company:
+        etree.SubElement(root, f"{{{_EP}}}Company").text = company
+    return _xml(root)
+
+
+def _xml(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _is_plain_data(context: dict) -> bool:

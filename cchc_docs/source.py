@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from . import sniff
 from .errors import Location, SourceError
 
 Path_ = tuple  # a field path: ("decision", "recipients", 3)
@@ -60,15 +61,27 @@ def load(path: str | Path, display_name: str | None = None) -> Source:
         raw = Path(path).read_bytes()
     except FileNotFoundError as e:
         raise SourceError(f"{name}: không tìm thấy tệp") from e
-    except OSError as e:
+    except OSError as e:  # a folder: IsADirectoryError, or PermissionError on Windows
+        if Path(path).is_dir():
+            raise sniff.data_file_error(name, sniff.FOLDER) from e
         raise SourceError(f"{name}: không đọc được tệp ({e.strerror})") from e
     return parse(raw, name)
 
 
 def parse(raw: bytes | str, name: str) -> Source:
-    """Compose YAML text into a :class:`Source` (the pure half of :func:`load`)."""
-    text = _decode(raw, name)
-    node = _compose(text, name)
+    """Compose YAML text into a :class:`Source` (the pure half of :func:`load`).
+
+    Bytes that are no YAML are sniffed only then, so a Word document given as a plan
+    is named as one instead of getting advice about UTF-8 (and a YAML plan with any
+    name, ``.txt`` included, is read as one).
+    """
+    try:
+        node = _compose(_decode(raw, name), name)
+    except SourceError as error:
+        wrong = sniff.data_file_error(name, sniff.sniff(raw, name)) if isinstance(raw, bytes) else None
+        if wrong is None:
+            raise
+        raise wrong from error
     locations: dict[Path_, Location] = {(): Location(name, 1, 1)}  # an empty file is located too
     tree = _plain(node, (), name, locations) if node is not None else None
     return Source(name, tree, locations)

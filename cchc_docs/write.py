@@ -21,6 +21,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as e:
         raise OutputError(f"{path.parent}: không tạo được thư mục hoặc tệp tạm ({e.strerror})") from e
     try:
+        _follow_umask(fd)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -29,6 +30,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: không ghi được tệp ({e.strerror})") from e
+
+
+def _follow_umask(fd: int) -> None:
+    """Give the temporary file the mode a plain ``open()`` would (0644 under umask 022).
+
+    ``mkstemp`` creates files 0600 so a colleague on a shared folder could not open the
+    outputs; the umask is the user's say on who may read what they write.
+    """
+    if hasattr(os, "fchmod"):  # POSIX; on Windows the mode bits mean nothing here
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)
 
 
 def remove_leftovers(folder: Path) -> None:

@@ -17,13 +17,19 @@ from dataclasses import dataclass
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """Re-pack a zip with fixed timestamps and attributes, members in their order."""
+def deterministic_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """Re-pack a zip with fixed timestamps and attributes, members in their order.
+
+    ``replace`` gives new contents for members by name (the document properties);
+    a name the zip does not have is not added, since no relationship would list it.
+    """
+    replace = replace or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(_fixed_info(info.filename), source.read(info.filename))
+            name = info.filename
+            target.writestr(_fixed_info(name), replace[name] if name in replace else source.read(name))
     return out.getvalue()
 
 

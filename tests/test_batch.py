@@ -9,12 +9,15 @@ import time
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
+from docx.shared import Pt
 
 from cchc_docs import batch, manifest
 from cchc_docs.build import Options
 from cchc_docs.cli import main
+from cchc_docs.errors import SourceError
 from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
 
 DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
@@ -99,7 +102,7 @@ def test_template_change_rebuilds_every_document_of_that_template(tmp_path):
     options = Options(out, templates, TODAY)
     batch.build_all([data], options)
     document = open_docx(templates / "quyet-dinh.docx")
-    document.core_properties.title = "Mẫu đã sửa"
+    document.styles["Nội dung văn bản"].paragraph_format.space_after = Pt(1)  # a change that reaches every output
     document.save(templates / "quyet-dinh.docx")
     summary = batch.build_all([data], options)
     assert {r.status for p in summary.plans for r in p.results} == {"updated"}
@@ -215,3 +218,41 @@ def test_build_killed_at_a_random_moment_is_repaired_by_the_next_build(tmp_path,
     subprocess.run([*command[:6], str(clean), *command[7:]], check=True, stdout=subprocess.DEVNULL)
     outputs = {k: v for k, v in tree_snapshot(out).items() if not k.startswith(".cchc")}
     assert outputs == {k: v for k, v in tree_snapshot(clean).items() if not k.startswith(".cchc")}
+
+
+def test_a_file_given_by_name_is_taken_as_a_plan_whatever_its_suffix(tmp_path):
+    plan = tmp_path / "xa-a.txt"
+    plan.write_text(DRAFT, encoding="utf-8")
+    assert [(t.plan, t.out_dir) for t in batch.discover([plan])] == [(plan, "xa-a")]
+
+
+def test_a_word_document_given_to_build_is_reported_as_one_and_the_others_are_built(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    document = tmp_path / "quyet-dinh.docx"
+    docx.Document().save(document)
+    summary = batch.build_all([data, document], Options(tmp_path / "out", TEMPLATES, TODAY))
+    broken = next(p for p in summary.plans if p.error)
+    assert broken.error == (f"{document}: đây là văn bản Word (DOCX), không phải tệp kế hoạch YAML; "
+                            f"để kiểm tra thể thức văn bản này hãy dùng: cchc-docs check {document}")
+    assert summary.exit_code == 1
+    assert summary.line() == "1 đã tạo, 0 không đổi, 1 lỗi"
+
+
+def test_a_folder_without_plans_is_an_error_that_says_so(tmp_path):
+    data = plans_folder(tmp_path, {})
+    (data / "xa-a" / "bao-cao").mkdir(parents=True)
+    (data / "xa-a" / "bao-cao" / "2025-Q3.yaml").write_text("period: 2025-Q3\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        batch.discover([data])
+    assert str(caught.value) == (f"{data}: thư mục không chứa tệp kế hoạch YAML nào "
+                                 "(cần ít nhất một tệp .yaml ngoài bao-cao/)")
+
+
+def test_a_folder_of_word_documents_points_to_check(tmp_path):
+    folder = tmp_path / "out" / "xa-a"
+    folder.mkdir(parents=True)
+    docx.Document().save(folder / "quyet-dinh.docx")
+    with pytest.raises(SourceError) as caught:
+        batch.discover([folder])
+    assert str(caught.value).endswith("; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản "
+                                      f"này hãy dùng: cchc-docs check {folder}/*.docx")

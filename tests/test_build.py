@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import docx
 import pytest
 from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
 
-from cchc_docs import build
+from cchc_docs import batch, build
+from cchc_docs.build_types import Options
 from cchc_docs.errors import ConflictError, DataError, OutputError, TemplateError
 from cchc_docs.write import write_atomic
 
@@ -126,6 +130,30 @@ def test_output_folder_that_cannot_be_created_is_an_output_error(tmp_path):
     blocker.write_text("không phải thư mục", encoding="utf-8")
     with pytest.raises(OutputError):
         write_atomic(blocker / "plan" / "quyet-dinh.docx", b"x")
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_atomic_write_gives_the_file_the_mode_the_umask_allows(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "x.docx", b"noi dung")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "x.docx").stat().st_mode) == mode
+
+
+def test_every_file_a_batch_build_writes_is_readable_by_others_under_umask_022(tmp_path):
+    plan = write_plan(tmp_path, MINIMAL_PLAN)
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        batch.build_targets(batch.discover([plan]), Options(out, TEMPLATES, TODAY))
+    finally:
+        os.umask(old)
+    written = [path for path in out.rglob("*") if path.is_file()]
+    assert {path.name for path in written} >= {"quyet-dinh.docx", ".cchc-manifest.json"}
+    assert {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in written} == {
+        path.name: "0o644" for path in written}
 
 
 def test_default_templates_folder_is_the_checkout_templates():

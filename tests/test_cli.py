@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -13,7 +15,7 @@ VIETNAMESE_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậđèé�
 
 
 def run(*args: str):
-    return CliRunner().invoke(cli.main, list(args))
+    return CliRunner().invoke(cli.main, list(args), prog_name="cchc-docs")
 
 
 def is_vietnamese(text: str | None) -> bool:
@@ -92,20 +94,20 @@ def test_build_data_error_exits_one_and_writes_nothing(tmp_path):
 def test_usage_errors_exit_two(args):
     result = run(*args)
     assert result.exit_code == 2
-    assert "Usage:" in result.stderr
+    assert "Cách dùng: cchc-docs" in result.stderr
 
 
 def test_every_help_text_is_vietnamese():
     commands = [cli.main, *cli.main.commands.values()]
     seen = []
     for command in commands:
-        ctx = click.Context(command, info_name=command.name)
+        ctx = click.Context(command, info_name=command.name, **command.context_settings)
         assert is_vietnamese(command.help), command.name
         for param in command.get_params(ctx):
             if isinstance(param, click.Option):
                 seen += param.opts
                 assert is_vietnamese(param.help), f"{command.name} {param.opts}: {param.help!r}"
-    assert "--help" in seen and "--version" in seen
+    assert {"-h", "--help", "--version"} <= set(seen)
 
 
 def test_help_output_shows_the_vietnamese_descriptions():
@@ -159,4 +161,133 @@ def test_validate_also_checks_the_status_files_beside_the_plan(tmp_path):
                                          "tasks:\n  - {id: T09, status: hoàn thành}\n", encoding="utf-8")
     result = run("validate", str(plan))
     assert result.exit_code == 1
-    assert "2025-Q3.yaml:4:" in result.stderr and "T09" in result.stderr
+    assert "2025-Q3.yaml:4:" in result.stderr
+    assert "T09" in result.stderr
+
+
+# --- click's own words, in Vietnamese ------------------------------------------------------------
+
+# What click writes in English when nothing translates it.
+ENGLISH = re.compile(r"\b(?:Usage|Options|Commands|Error|Missing|Invalid|default|required|Show this message"
+                     r"|Did you mean|No such|Try|Got unexpected|requires|Aborted|is not|does not exist"
+                     r"|OPTIONS|COMMAND|ARGS|TEXT|INTEGER|FLOAT|PATH|DIRECTORY|FILE|FILES|PLAN|OUT)\b")
+# The one spelling of each thing the user names (see cli.py).
+METAVARS = {"KẾ-HOẠCH", "THƯ-MỤC", "TỆP-DOCX", "TỆP", "KỲ", "TỆP-SỐ-LIỆU", "YYYY-MM-DD", "SỐ", "GIÂY", "TRANG"}
+
+
+def assert_vietnamese(text: str) -> None:
+    assert ENGLISH.search(text) is None, text
+    assert is_vietnamese(text)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], *([name, "--help"] for name in sorted(cli.main.commands)),
+                                  *([name, "-h"] for name in sorted(cli.main.commands))])
+def test_help_pages_are_wholly_vietnamese(args):
+    result = run(*args)
+    assert result.exit_code == 0
+    assert_vietnamese(result.stdout)
+    assert result.stdout.startswith(f"Cách dùng: cchc-docs {' '.join(args[:-1])}".rstrip() + " [TÙY-CHỌN]")
+    assert "Tùy chọn:" in result.stdout
+    assert "  -h, --help " in result.stdout
+    assert "In hướng dẫn này và thoát." in result.stdout
+
+
+def test_top_help_lists_the_commands_under_a_vietnamese_heading():
+    assert "Cách dùng: cchc-docs [TÙY-CHỌN] LỆNH [ĐỐI-SỐ]...\n" in run("--help").stdout
+    assert "\nLệnh:\n  build " in run("--help").stdout
+
+
+def test_help_shows_defaults_and_required_options_in_vietnamese():
+    assert "[mặc định: out]" in run("build", "--help").stdout
+    assert "[bắt buộc]" in run("report", "--help").stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["buid"], "Lỗi: Không có lệnh 'buid'. Có phải ý bạn là 'build'?"),
+    (["report"], "Lỗi: Thiếu đối số 'KẾ-HOẠCH'."),
+    (["report", "a.yaml"], "Lỗi: Thiếu tùy chọn '--period' / '-p'."),
+    (["build"], "Lỗi: Thiếu đối số 'KẾ-HOẠCH|THƯ-MỤC...'."),
+    (["preview"], "Lỗi: Thiếu đối số 'TỆP'."),
+    (["build", "--jobs", "x", "a.yaml"],
+     "Lỗi: Giá trị không hợp lệ cho '-j' / '--jobs': 'x' không phải là số nguyên hợp lệ."),
+    (["build", "--jobs", "0", "a.yaml"], "Lỗi: Giá trị không hợp lệ cho '-j' / '--jobs': 0 nằm ngoài khoảng 1<=x<=64."),
+    (["pdf", "--timeout", "nhanh", "a.docx"], "'nhanh' không phải là số hợp lệ."),
+    (["build", "--jbos", "2", "a.yaml"], "Lỗi: Không có tùy chọn '--jbos'. Có phải ý bạn là '--jobs'?"),
+    (["--khong-co"], "Lỗi: Không có tùy chọn '--khong-co'."),
+    (["build", "-o"], "Lỗi: Tùy chọn '-o' cần một giá trị."),
+    (["validate", "a.yaml", "b.yaml"], "Lỗi: Thừa đối số (b.yaml)"),
+    (["pdf", "khong-co.docx"], "Lỗi: Giá trị không hợp lệ cho 'TỆP-DOCX...': Tệp 'khong-co.docx' không tồn tại."),
+    (["build", "--templates", "khong-co", "a.yaml"], "Thư mục 'khong-co' không tồn tại."),
+    (["check", "--format", "xml"],
+     "Lỗi: Giá trị không hợp lệ cho '--format': 'xml' không phải là một trong 'text', 'json'."),
+    (["check"], "Lỗi: cần ít nhất một TỆP-DOCX (hoặc --list-rules)"),
+])
+def test_usage_errors_are_wholly_vietnamese_and_exit_two(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert_vietnamese(result.stderr)
+
+
+def test_a_usage_error_says_how_to_get_help():
+    result = run("report")
+    assert result.stderr.startswith("Cách dùng: cchc-docs report [TÙY-CHỌN] KẾ-HOẠCH\n"
+                                    "Chạy 'cchc-docs report --help' để xem hướng dẫn.\n")
+
+
+def test_an_interrupted_command_says_it_was_cancelled(monkeypatch, tmp_path):
+    def interrupt(_targets):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.batch, "discover", interrupt)
+    result = run("build", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert (result.exit_code, result.stderr.strip()) == (1, "Đã hủy!")
+
+
+def test_every_argument_and_option_value_has_one_of_the_chosen_vietnamese_names():
+    for command in cli.main.commands.values():
+        for param in command.params:
+            if getattr(param, "is_flag", False) or isinstance(param.type, click.Choice):
+                continue
+            names = set(re.split(r"[|\[\]]|\.\.\.", param.metavar or "")) - {""}
+            assert names, f"{command.name} {param.name}: no metavar"
+            assert names <= METAVARS, f"{command.name} {param.name}: {param.metavar!r}"
+
+
+# --- stderr on its own: every line names its file ------------------------------------------------
+
+def test_build_warnings_and_errors_on_stderr_each_name_their_document_or_plan(tmp_path):
+    plans, out = tmp_path / "plans", tmp_path / "out"
+    plans.mkdir()
+    write_plan(plans, edited(MINIMAL_PLAN, "name: Nguyễn Văn An", 'name: "[Họ] Văn An"'), "xa-a.yaml")
+    write_plan(plans, edited(MINIMAL_PLAN, "lead: VHXH", "lead: VHHX"), "xa-b.yaml")
+    result = run("build", str(plans), "-o", str(out), "-j", "1")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert f"{out / 'xa-a' / 'quyet-dinh.docx'}: [cảnh báo] ND30-PLACEHOLDER · " in lines[0]
+    assert "“[Họ] Văn An”: Còn chữ giữ chỗ" in lines[0]
+    assert any(line.startswith(f"{plans / 'xa-b.yaml'}:58:13: plan.tasks[0].lead: ") for line in lines)
+    assert all(re.search(r"xa-[ab]\.(yaml|docx)", line) or "xa-a/quyet-dinh.docx" in line for line in lines), lines
+
+
+def test_report_warnings_on_stderr_name_the_report(tmp_path):
+    plan = write_plan(tmp_path, edited(MINIMAL_PLAN, "name: Nguyễn Văn An", 'name: "[Họ] Văn An"'))
+    folder = tmp_path / "plan" / "bao-cao"
+    folder.mkdir(parents=True)
+    (folder / "2025-Q3.yaml").write_text('period: 2025-Q3\nreport: {date: "2025-09-08", recipients: [Sở Nội vụ]}\n'
+                                         'tasks:\n  - {id: T01, status: hoàn thành, completed: "2025-08-20"}\n',
+                                         encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("report", str(plan), "-p", "2025-Q3", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines
+    assert all(line.startswith(f"{out / 'plan' / 'bao-cao-2025-q3.docx'}: [cảnh báo] ") for line in lines)
+
+
+def test_help_texts_name_arguments_only_by_the_chosen_spellings():
+    for command in [cli.main, *cli.main.commands.values()]:
+        texts_ = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+        words = {w for text in texts_ for w in re.findall(r"[\w-]+", text)}
+        spelled = {w for w in words if w.isupper() and not w.isascii()} - {"NĐ-CP"}
+        assert spelled <= METAVARS, f"{command.name}: {spelled - METAVARS}"

@@ -2,7 +2,7 @@
 
 import io
 
-from cchc_docs.console import Progress
+from cchc_docs.console import Progress, located
 
 
 class Clock:
@@ -26,7 +26,8 @@ def test_terminal_bar_keeps_messages_above_it():
     progress = Progress(2, stream, tty=True, clock=Clock())
     progress.advance("xa-a")
     progress.message("xung đột: quyet-dinh.docx", problem=True)
-    assert stream.getvalue().endswith("\r\033[Kxung đột: quyet-dinh.docx\n\r[############............] 1/2 kế hoạch · còn khoảng 00:00\033[K")
+    assert stream.getvalue().endswith("\r\033[Kxung đột: quyet-dinh.docx\n"
+                                      "\r[############............] 1/2 kế hoạch · còn khoảng 00:00\033[K")
 
 
 def test_plain_lines_when_not_a_terminal_and_problems_on_the_error_stream():
@@ -44,3 +45,21 @@ def test_a_single_plan_prints_no_count():
     errors = io.StringIO()
     Progress(1, errors, tty=False).advance("xa-a: 1 đã tạo")
     assert errors.getvalue() == ""
+
+
+def test_located_prefixes_only_the_lines_that_do_not_name_a_file():
+    text = ("xa-a.yaml:14:9: decision.date: ngày không tồn tại\n"
+            "xa-a/bao-cao/2025-Q3.yaml:4:5: tasks[0].id: không có nhiệm vụ T09\n"
+            "decision: thiếu trường\n"
+            "templates: không tìm thấy thư mục mẫu")
+    assert located("xa-a.yaml", text).splitlines() == [
+        "xa-a.yaml:14:9: decision.date: ngày không tồn tại",
+        "xa-a/bao-cao/2025-Q3.yaml:4:5: tasks[0].id: không có nhiệm vụ T09",
+        "xa-a.yaml: decision: thiếu trường",
+        "xa-a.yaml: templates: không tìm thấy thư mục mẫu",
+    ]
+
+
+def test_located_keeps_a_document_path_at_the_start_of_a_line():
+    line = "out/xa-a/quyet-dinh.docx: không ghi được"
+    assert located("xa-a.yaml", line) == line

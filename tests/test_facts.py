@@ -629,30 +629,68 @@ def test_missing_file_gives_clear_error(tmp_path):
         extract(tmp_path / "khong-co.docx")
 
 
-def test_doc_file_gives_clear_error(tmp_path):
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def test_doc_file_is_named_as_word_97_2003_with_how_to_convert_it(tmp_path):
     path = tmp_path / "cu.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
-    with pytest.raises(SourceError, match=r"tệp \.doc \(Word 97-2003\) không được hỗ trợ; hãy lưu lại dưới dạng \.docx"):
+    path.write_bytes(OLE2 + b"\0" * 504 + "WordDocument".encode("utf-16-le"))
+    with pytest.raises(SourceError) as caught:
         extract(path)
+    assert str(caught.value) == (f"{path}: đây là tệp .doc (Word 97-2003), không phải tệp .docx; "
+                                 "hãy mở bằng Word và lưu lại dưới dạng .docx (Word Document)")
 
 
-def test_encrypted_docx_gives_clear_error():
-    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
-    with pytest.raises(SourceError, match="mật khẩu"):
+def test_xls_file_is_named_as_excel_97_2003():
+    data = OLE2 + b"\0" * 504 + "Workbook".encode("utf-16-le")
+    with pytest.raises(SourceError, match=r"^<bytes>: đây là tệp \.xls \(Excel 97-2003\), không phải tệp \.docx$"):
         extract(data)
 
 
-def test_corrupt_zip_gives_clear_error():
+def test_encrypted_docx_asks_to_remove_the_password():
+    data = OLE2 + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
+    with pytest.raises(SourceError) as caught:
+        extract(data)
+    assert str(caught.value) == ("<bytes>: tệp được đặt mật khẩu (mã hóa), không đọc được; "
+                                 "hãy mở bằng Word, gỡ mật khẩu rồi lưu lại")
+
+
+def test_truncated_docx_is_called_a_damaged_docx():
     data = _docx_bytes(Document())
-    with pytest.raises(SourceError, match="không phải tệp .docx") as caught:
+    with pytest.raises(SourceError) as caught:
         extract(data[: len(data) // 2])
-    assert "\n" not in str(caught.value)
+    assert str(caught.value) == "<bytes>: tệp .docx bị hỏng, không đọc được (gói ZIP không trọn vẹn)"
 
 
-def test_zip_without_word_document_gives_clear_error():
+def test_unrecognisable_bytes_are_not_a_docx():
+    with pytest.raises(SourceError) as caught:
+        extract(b"PK\x03\x04 garbage")
+    assert str(caught.value) == "<bytes>: không phải tệp .docx (không phải gói ZIP hợp lệ hoặc tệp bị hỏng)"
+
+
+def test_zip_without_word_folder_is_named_as_a_zip():
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w") as archive:
         archive.writestr("hello.txt", "xin chào")
+    with pytest.raises(SourceError) as caught:
+        extract(stream.getvalue())
+    assert str(caught.value) == ("<bytes>: đây là tệp nén ZIP, không phải tệp .docx; "
+                                 "nếu tệp nén chứa văn bản, hãy giải nén rồi kiểm tra các tệp .docx bên trong")
+
+
+def test_xlsx_is_named_as_an_excel_workbook():
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(SourceError, match=r"^<bytes>: đây là bảng tính Excel \(XLSX\), không phải tệp \.docx$"):
+        extract(stream.getvalue())
+
+
+def test_word_package_without_main_document_is_not_a_word_document():
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr("word/styles.xml", "<w:styles/>")
     with pytest.raises(SourceError, match="không phải tài liệu Word"):
         extract(stream.getvalue())
 
@@ -682,8 +720,43 @@ def test_strict_open_xml_gives_clear_error():
         extract(stream.getvalue())
 
 
-def test_plain_text_file_gives_clear_error(tmp_path):
+def test_plain_text_file_is_named_as_text(tmp_path):
     path = tmp_path / "ghi-chu.docx"
     path.write_text("không phải docx", encoding="utf-8")
-    with pytest.raises(SourceError, match="không phải tệp .docx"):
+    with pytest.raises(SourceError) as caught:
         extract(path)
+    assert str(caught.value) == f"{path}: đây là tệp văn bản thuần (text), không phải tệp .docx"
+
+
+def test_yaml_plan_says_which_commands_take_it(tmp_path):
+    path = tmp_path / "xa-a.yaml"
+    path.write_text("# Kế hoạch\nissuing_body:\n  name: Ủy ban nhân dân xã A\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        extract(path)
+    assert str(caught.value) == (f"{path}: đây là tệp kế hoạch YAML, không phải tệp .docx; để sinh văn bản từ kế "
+                                 f"hoạch này hãy dùng: cchc-docs build {path} (chỉ kiểm tra dữ liệu: "
+                                 f"cchc-docs validate {path})")
+
+
+def test_pdf_points_to_the_original_docx_and_to_preview(tmp_path):
+    path = tmp_path / "quyet-dinh.pdf"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    with pytest.raises(SourceError) as caught:
+        extract(path)
+    assert str(caught.value) == (f"{path}: đây là tệp PDF, không phải tệp .docx; cchc-docs check chỉ đọc tệp .docx: "
+                                 f"hãy kiểm tra tệp .docx gốc (xem các trang PDF bằng: cchc-docs preview {path})")
+
+
+def test_folder_asks_for_the_files_in_it(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        extract(tmp_path)
+    assert str(caught.value) == (f"{tmp_path}: đây là thư mục, không phải tệp .docx; "
+                                 f"hãy chỉ rõ các tệp, ví dụ: cchc-docs check {tmp_path}/*.docx")
+
+
+def test_empty_file_is_named_as_empty(tmp_path):
+    path = tmp_path / "rong.docx"
+    path.write_bytes(b"")
+    with pytest.raises(SourceError) as caught:
+        extract(path)
+    assert str(caught.value) == f"{path}: đây là tệp rỗng, không phải tệp .docx"

@@ -13,7 +13,7 @@ import pytest
 from pdf_support import fake_pdf, fake_soffice, read_log
 
 from cchc_docs.errors import ToolMissingError
-from cchc_docs.office import Failure, Office, Settings
+from cchc_docs.office import Failure, Office, Settings, install_paths, kill_tree_command, locate_soffice
 
 
 @pytest.fixture
@@ -138,3 +138,122 @@ def test_a_soffice_that_cannot_run_is_reported_not_crashed_on(tmp_path):
     broken.chmod(0o755)
     with pytest.raises(ToolMissingError, match="Không chạy được LibreOffice"):
         Office(quick(), broken).convert([b"a"])
+
+
+# --- finding LibreOffice on Windows, macOS and Linux (pure: no such machine needed) -----------------
+
+WINDOWS_ENV = {"ProgramFiles": r"D:\Apps", "ProgramFiles(x86)": r"D:\Apps (x86)",
+               "LOCALAPPDATA": r"D:\Users\van-thu\AppData\Local"}
+
+
+def locate(platform: str, environ: dict, files=(), on_path=None, explicit=None) -> str:
+    """locate_soffice with a fake file system (``files``) and PATH (name → path)."""
+    return locate_soffice(explicit, platform, environ, set(files).__contains__, (on_path or {}).get)
+
+
+def missing(platform: str, environ: dict, **kwargs) -> str:
+    with pytest.raises(ToolMissingError) as caught:
+        locate(platform, environ, **kwargs)
+    return str(caught.value)
+
+
+def test_windows_finds_libreoffice_under_program_files_from_the_environment():
+    program = r"D:\Apps\LibreOffice\program\soffice.exe"
+    assert locate("win32", WINDOWS_ENV, files=[program]) == program
+
+
+def test_windows_finds_a_32_bit_libreoffice_under_program_files_x86():
+    program = r"D:\Apps (x86)\LibreOffice\program\soffice.exe"
+    assert locate("win32", WINDOWS_ENV, files=[program]) == program
+
+
+def test_windows_finds_an_install_for_the_current_user_only_under_localappdata():
+    program = r"D:\Users\van-thu\AppData\Local\Programs\LibreOffice\program\soffice.exe"
+    assert locate("win32", WINDOWS_ENV, files=[program]) == program
+
+
+def test_windows_reads_environment_names_in_any_case():
+    program = r"E:\PF\LibreOffice\program\soffice.exe"
+    assert locate("win32", {"PROGRAMFILES": r"E:\PF"}, files=[program]) == program
+
+
+def test_windows_without_program_files_variables_guesses_no_drive():
+    assert install_paths("win32", {}) == []
+    message = missing("win32", {})
+    assert "C:" not in message
+    assert r"Program Files\LibreOffice" in message
+
+
+def test_windows_looks_for_soffice_exe_on_path_first():
+    asked = []
+
+    def which(name):
+        asked.append(name)
+        return r"D:\LO\program\soffice.exe" if name == "soffice.exe" else None
+
+    assert locate_soffice(None, "win32", WINDOWS_ENV, lambda path: False, which) == r"D:\LO\program\soffice.exe"
+    assert asked == ["soffice.exe"]
+
+
+def test_path_comes_before_the_install_folders():
+    found = locate("linux", {}, files=["/usr/lib/libreoffice/program/soffice"],
+                   on_path={"libreoffice": "/usr/local/bin/libreoffice"})
+    assert found == "/usr/local/bin/libreoffice"
+
+
+def test_linux_falls_back_to_the_usual_install_folders():
+    assert locate("linux", {}, files=["/opt/libreoffice/program/soffice"]) == "/opt/libreoffice/program/soffice"
+
+
+def test_macos_finds_the_application_bundle():
+    program = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
+    assert locate("darwin", {"HOME": "/Users/vanthu"}, files=[program]) == program
+
+
+def test_macos_finds_the_bundle_in_the_users_own_applications_folder():
+    program = "/Users/vanthu/Applications/LibreOffice.app/Contents/MacOS/soffice"
+    assert locate("darwin", {"HOME": "/Users/vanthu"}, files=[program]) == program
+
+
+def test_the_environment_variable_may_name_the_libreoffice_folder():
+    environ = {**WINDOWS_ENV, "CCHC_SOFFICE": r"F:\Portable\LibreOffice"}
+    program = r"F:\Portable\LibreOffice\program\soffice.exe"
+    assert locate("win32", environ, files=[program]) == program
+
+
+def test_an_explicit_program_wins_over_the_environment_variable_and_the_install_folders():
+    environ = {**WINDOWS_ENV, "CCHC_SOFFICE": r"F:\other\soffice.exe"}
+    files = [r"F:\mine\soffice.exe", r"F:\other\soffice.exe", r"D:\Apps\LibreOffice\program\soffice.exe"]
+    assert locate("win32", environ, files=files, explicit=r"F:\mine\soffice.exe") == r"F:\mine\soffice.exe"
+
+
+def test_a_wrong_explicit_path_is_reported_not_replaced_by_another_libreoffice():
+    environ = {**WINDOWS_ENV, "CCHC_SOFFICE": r"F:\khong-co\soffice.exe"}
+    message = missing("win32", environ, files=[r"D:\Apps\LibreOffice\program\soffice.exe"])
+    assert message.startswith(r"Không tìm thấy LibreOffice tại F:\khong-co\soffice.exe (CCHC_SOFFICE)")
+
+
+def test_missing_on_windows_says_where_to_download_and_how_to_point_at_it():
+    message = missing("win32", WINDOWS_ENV)
+    assert "\n" not in message
+    assert message.startswith("Không tìm thấy LibreOffice")
+    assert "https://www.libreoffice.org/download/" in message
+    assert r"(D:\Apps\LibreOffice)" in message
+    assert "CCHC_SOFFICE" in message
+    assert "soffice.exe" in message
+    assert "apt-get" not in message
+
+
+def test_missing_on_macos_says_to_install_the_application():
+    message = missing("darwin", {"HOME": "/Users/vanthu"})
+    assert "https://www.libreoffice.org/download/" in message
+    assert "Applications" in message
+    assert "apt-get" not in message
+
+
+def test_missing_on_linux_ends_with_the_apt_get_line():
+    assert missing("linux", {}).endswith("cài bằng: apt-get install libreoffice-writer-nogui fonts-liberation2")
+
+
+def test_windows_ends_the_whole_libreoffice_process_tree():
+    assert kill_tree_command(4242) == ["taskkill", "/F", "/T", "/PID", "4242"]

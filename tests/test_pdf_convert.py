@@ -248,6 +248,53 @@ def test_another_font_in_a_pdf_is_reported_once_without_its_subset_tag():
     assert [(f.rule, f.severity, f.got) for f in found] == [("PDF-FONT-SUBSTITUTED", "error", "DejaVuSerif")]
 
 
+def _no_fc_list(*args, **kwargs):
+    raise FileNotFoundError("fc-list")
+
+
+def test_without_fc_list_the_conversion_goes_on_without_a_font_warning(tmp_path, fake, monkeypatch):
+    monkeypatch.setattr(fonts.subprocess, "run", _no_fc_list)
+    assert fonts.installed_families(None, "linux", {}) is None
+    batch = pdf.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=fake)
+    assert statuses(batch) == ["converted"]
+    assert batch.warnings == []
+
+
+def test_without_fc_list_on_macos_the_font_folders_are_looked_into(tmp_path, monkeypatch):
+    monkeypatch.setattr(fonts.subprocess, "run", _no_fc_list)
+    (tmp_path / "Library" / "Fonts").mkdir(parents=True)
+    (tmp_path / "Library" / "Fonts" / "Times New Roman Bold.ttf").write_bytes(b"")
+    assert fonts.installed_families(None, "darwin", {"HOME": str(tmp_path)}) == {"Times New Roman"}
+
+
+def test_windows_font_folders_come_from_the_environment():
+    environ = {"WINDIR": r"D:\Windows", "LOCALAPPDATA": r"D:\Users\van-thu\AppData\Local"}
+    assert fonts.font_folders("win32", environ) == [r"D:\Windows\Fonts",
+                                                    r"D:\Users\van-thu\AppData\Local\Microsoft\Windows\Fonts"]
+    assert fonts.font_folders("linux", environ) == []
+
+
+def test_windows_times_new_roman_files_are_recognised_by_their_short_names():
+    folders = {r"D:\Windows\Fonts": ["arial.ttf", "timesbd.ttf", "desktop.ini"]}
+    assert fonts.families_in(list(folders), folders.__getitem__) == {"Times New Roman"}
+
+
+def test_a_windows_machine_without_times_or_liberation_is_warned_in_its_own_words():
+    folders = {r"D:\Windows\Fonts": ["arial.ttf", "tahoma.ttf"]}
+    families = fonts.families_in(list(folders), folders.__getitem__)
+    warning = fonts.missing_font(families, "win32")
+    assert warning.rule == "PDF-FONT-MISSING"
+    assert "apt-get" not in warning.message
+    assert "Liberation Serif" in warning.message
+
+
+def test_unreadable_font_folders_mean_unknown_not_missing():
+    def unreadable(folder):
+        raise FileNotFoundError(folder)
+
+    assert fonts.families_in([r"D:\Windows\Fonts"], unreadable) is None
+
+
 # --- the command line ----------------------------------------------------------------------------
 
 def test_build_pdf_without_libreoffice_keeps_the_docx_and_says_how_to_install(tmp_path):

@@ -111,6 +111,12 @@ def test_a_missing_poppler_tool_says_how_to_install_it():
         poppler.run(["pdftotext-khong-co"], Path("x.pdf"))
 
 
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_outside_debian_the_poppler_hint_does_not_say_apt_get(platform):
+    hint = poppler.install_hint(platform)
+    assert "apt-get" not in hint and "PATH" in hint
+
+
 def test_a_broken_pdf_is_reported_with_its_name(tmp_path):
     require_poppler()
     broken = tmp_path / "hong.pdf"

@@ -41,6 +41,16 @@ def test_fast_path_xml_equals_plain_docxtpl(template, context):
     assert canonical_parts(render.render(path, context)) == canonical_parts(render.render_plain(path, context))
 
 
+def test_both_paths_write_the_context_properties_not_the_templates():
+    path = ROOT / "templates" / "quyet-dinh.docx"
+    context = documents.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
+    context["properties"] = {**context["properties"], "title": "Tiêu đề thử"}
+    for data in (render.render(path, context), render.render_plain(path, context)):
+        props = Document(io.BytesIO(data)).core_properties
+        assert (props.title, props.author) == ("Tiêu đề thử", "Ủy ban nhân dân xã Thượng Hồng")
+        assert props.created == dt.datetime(2025, 7, 31, tzinfo=dt.UTC)
+
+
 def test_fast_path_equals_plain_for_a_draft_with_escaped_text():
     path = ROOT / "templates" / "quyet-dinh.docx"
     plan_file = build.load_plan(SAMPLE)

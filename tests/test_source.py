@@ -177,3 +177,76 @@ def test_syntax_errors_are_said_in_vietnamese_where_the_user_should_look(text, m
     with pytest.raises(SourceError) as caught:
         source.parse(text, "plan.yaml")
     assert str(caught.value) == message
+
+
+# --- a file that is no YAML is named for what it is ------------------------------------------
+
+
+def _docx_bytes() -> bytes:
+    import io
+
+    from docx import Document
+
+    stream = io.BytesIO()
+    Document().save(stream)
+    return stream.getvalue()
+
+
+def test_docx_given_as_a_plan_is_named_as_word_with_the_command_that_takes_it(tmp_path):
+    path = tmp_path / "quyet-dinh.docx"
+    path.write_bytes(_docx_bytes())
+    with pytest.raises(SourceError) as caught:
+        source.load(path, display_name="out/xa-a/quyet-dinh.docx")
+    assert str(caught.value) == ("out/xa-a/quyet-dinh.docx: đây là văn bản Word (DOCX), không phải tệp kế hoạch YAML; "
+                                 "để kiểm tra thể thức văn bản này hãy dùng: cchc-docs check out/xa-a/quyet-dinh.docx")
+    assert isinstance(caught.value.__cause__, SourceError)  # the decoding error it replaces
+
+
+def test_docx_named_yaml_is_still_recognised_as_word():
+    with pytest.raises(SourceError, match=r"^plan\.yaml: đây là văn bản Word \(DOCX\), không phải tệp kế hoạch YAML;"):
+        source.parse(_docx_bytes(), "plan.yaml")
+
+
+def test_pdf_written_as_ascii_fails_as_yaml_and_is_named_as_pdf():
+    with pytest.raises(SourceError) as caught:
+        source.parse(b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n", "ke-hoach.pdf")
+    assert str(caught.value) == ("ke-hoach.pdf: đây là tệp PDF, không phải tệp kế hoạch YAML; "
+                                 "để xem các trang của tệp này hãy dùng: cchc-docs preview ke-hoach.pdf")
+
+
+def test_word_document_given_as_a_status_file_is_named_against_a_status_file():
+    with pytest.raises(SourceError) as caught:
+        source.parse(_docx_bytes(), "data/xa-a/bao-cao/2025-Q3.yaml")
+    assert str(caught.value).startswith(
+        "data/xa-a/bao-cao/2025-Q3.yaml: đây là văn bản Word (DOCX), không phải tệp số liệu báo cáo YAML; ")
+
+
+def test_folder_given_as_a_plan_says_build_takes_folders(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        source.load(tmp_path, display_name="data")
+    assert str(caught.value) == ("data: đây là thư mục, không phải tệp kế hoạch YAML; "
+                                 "lệnh build nhận cả thư mục: cchc-docs build data")
+
+
+def test_folder_given_as_a_status_file_gives_no_build_advice(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        source.load(tmp_path, display_name="xa-a/bao-cao/2025-Q3.yaml")
+    assert str(caught.value) == "xa-a/bao-cao/2025-Q3.yaml: đây là thư mục, không phải tệp số liệu báo cáo YAML"
+
+
+def test_utf16_text_is_asked_to_be_saved_as_utf8():
+    with pytest.raises(SourceError) as caught:
+        source.parse("a: b\n".encode("utf-16"), "plan.yaml")
+    assert str(caught.value) == "plan.yaml: tệp không ở mã UTF-8 (nhận được UTF-16); hãy lưu lại tệp với mã hóa UTF-8"
+
+
+def test_plan_with_any_name_is_read_as_yaml(tmp_path):
+    path = tmp_path / "xa-a.txt"
+    path.write_text("a: b\n", encoding="utf-8")
+    assert source.load(path).tree == {"a": "b"}
+
+
+def test_broken_yaml_keeps_its_syntax_error_whatever_its_name():
+    with pytest.raises(SourceError) as caught:
+        source.parse(b"decision:\n\tnumber: 1\n", "xa-a.txt")
+    assert str(caught.value) == "xa-a.txt:2:1: lỗi cú pháp YAML: có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"

@@ -32,8 +32,12 @@ def markdown() -> str:
         "Lệnh `cchc-docs check --list-rules` in cùng danh mục.",
         "",
         f"Tổng cộng {len(catalogue)} quy tắc: {errors} quy tắc mức **lỗi** (Nghị định quy định), "
-        f"{len(catalogue) - errors} quy tắc mức **cảnh báo** (theo mẫu hoặc thực hành). "
-        "Điều khoản ghi kèm số mục (§) của tài liệu tham chiếu `nd30-format.md`.",
+        f"{len(catalogue) - errors} quy tắc mức **cảnh báo** (theo mẫu hoặc thực hành).",
+        "",
+        "Cột **Điều khoản** ghi nơi quy định trong Nghị định 30/2020/NĐ-CP (NĐ 30/2020/NĐ-CP): "
+        "\"Phụ lục I, Mục II.6 điểm e\" là điểm e khoản 6 Mục II Phần I Phụ lục I; "
+        "\"Mẫu 1.3\" là mẫu trình bày tại Mục II Phụ lục III. Những điều Nghị định không "
+        "quy định được ghi \"thực tiễn soạn thảo (không bắt buộc)\" và chỉ ở mức cảnh báo.",
         "",
         "| Mã quy tắc | Mức độ | Điều khoản | Nội dung |",
         "|---|---|---|---|",

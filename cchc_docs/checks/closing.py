@@ -3,7 +3,7 @@
 The closing starts at "Nơi nhận" or at an authority prefix (TM., KT. …), or at the
 table holding either; in documents typed without tables, at the centred signer lines
 just above "Nơi nhận". Items are the lines under the label; the rest is the signer
-block: titles first, the name last (§7, §8).
+block: titles first, the name last (Phụ lục I, Mục II.7, II.9).
 """
 
 from __future__ import annotations

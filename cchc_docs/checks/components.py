@@ -1,4 +1,4 @@
-"""Recognise the components of the ND30 layout (§3, boxes 1–9, 12) in a document's facts.
+"""Recognise the components of the ND30 layout (Phụ lục I, Mục IV, boxes 1–9, 12) in a document's facts.
 
 Nothing here relies on style names: a clerk's document typed in Word is recognised by
 text patterns and position, ours the same way. The document is first cut into
@@ -16,7 +16,7 @@ since one file may hold a decision, the plan it issues and an appendix. In each 
 * what lies between is the body; numbered lines (I., 1., a), Điều N.) are marked.
 
 When a paragraph cannot be placed with confidence it is left out of every component,
-so component rules never judge it (§ "avoid false alarms").
+so component rules never judge it (better no finding than a false alarm).
 """
 
 from __future__ import annotations

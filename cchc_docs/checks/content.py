@@ -1,4 +1,4 @@
-"""Recognition of the content (box 6): body lines, headings, numbered lines (§6).
+"""Recognition of the content (box 6): body lines, headings, numbered lines (Phụ lục I, Mục II.6).
 
 Headings (mục ``I.``, Phần/Chương lines, khoản titles in bold, table captions) are kept
 apart so that the alignment and indent rules of plain text do not judge them.
@@ -83,7 +83,7 @@ def _is_caption(cursor: Cursor, piece: Piece) -> bool:
 
 
 def _is_heading(piece: Piece, mark: Numbered | None) -> bool:
-    """Headings are free in alignment and indent (§6.4): Phần/Chương/mục lines, khoản
+    """Headings are free in alignment and indent (the decree sets none for "I."/"1."): Phần/Chương/mục lines, khoản
     titles set in bold, and bold capitals."""
     if mark is not None and mark.level in ("division", "section"):
         return True

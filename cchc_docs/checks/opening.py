@@ -1,5 +1,5 @@
 """Recognition of what opens a document: boxes 1–5 and 9a, the authority line, căn cứ
-and ``QUYẾT ĐỊNH:`` (reference §3–§6.3).
+and ``QUYẾT ĐỊNH:`` (Phụ lục I, Mục II.1–6, Mục IV; Phụ lục III, Mẫu 1.2, 1.3).
 
 Each function takes the part's :class:`~.lines.Cursor` and returns a dict of the
 components it found, keyed like the fields of :class:`~.components.Part`.
@@ -103,7 +103,7 @@ def _bodies(cursor: Cursor, others: list[Piece], number: Piece | None, national:
     while split < len(lines) and not lines[split].any_bold:
         split += 1
     if split == 0 and len(lines) > 1 and _governs(lines[0].text, lines[1].text):
-        split = 1  # a chủ quản set in bold: its name is complete and a unit of it follows (§4.2)
+        split = 1  # a chủ quản set in bold: its name is complete and a unit of it follows (Phụ lục I, Mục II.2)
     governing, issuing = (lines[:split], lines[split:]) if 0 < split < len(lines) else ([], lines)
     rule = rule_under(issuing[-1].para, cursor.all) if issuing and issuing[-1].whole else None
     rule = rule or (underline_rule(issuing[-1]) if issuing else None)
@@ -230,7 +230,10 @@ def addressee(cursor: Cursor, after: int, found: dict) -> dict:
 
 
 def preamble(cursor: Cursor, after: int) -> dict:
-    """Authority line, căn cứ lines and ``QUYẾT ĐỊNH:`` of a decision (§6.2, §6.3)."""
+    """Authority line, căn cứ lines and ``QUYẾT ĐỊNH:`` of a decision.
+
+    Phụ lục I, Mục II.6 điểm a; Phụ lục III, Mẫu 1.2, 1.3.
+    """
     lines = []
     for para in cursor.span(after + 1, min(cursor.last, after + 40)):
         if para.in_table:

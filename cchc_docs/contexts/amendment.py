@@ -69,6 +69,7 @@ def build(versions: list[PlanFile], index: int, today: dt.date) -> dict:
         "comparison": {"label": "Phụ lục I", "title": title_i, "attached_to": attached, "rows": _rows(changes)},
         "appendix": {"label": "Phụ lục II", "title": title_ii, "attached_to": attached, "rows": new.rows},
         "rule_indents": _rules(after, amendment, title_i, title_ii),
+        "properties": common.properties("Quyết định", amendment.decision.title, body, date),
     }
 
 

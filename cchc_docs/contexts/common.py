@@ -29,6 +29,11 @@ def bare(text: str) -> str:
     return re.sub(r"(\s|[;,.]|\./\.)+$", "", clean(text))
 
 
+def lower_first(s: str) -> str:
+    """``Cải cách …`` → ``cải cách …``; an acronym (``UBND …``) keeps its case."""
+    return s[0].lower() + s[1:] if len(s) > 1 and s[1].islower() else s
+
+
 def header(body: IssuingBody) -> dict:
     """Box 2: the optional governing body line and the issuing body's lines."""
     return {
@@ -50,6 +55,22 @@ def cited_number(number: int | None, type_code: str, body: IssuingBody) -> str:
 def signing_date(date: IssueDate | None, today: dt.date) -> IssueDate:
     """The signing date, or for a draft without one, this month as the clerk expects."""
     return date or IssueDate(today.year, today.month)
+
+
+def properties(type_name: str, summary: str, body: IssuingBody, date: IssueDate) -> dict:
+    """What Word shows under File › Info, from the data alone (written by the render step).
+
+    The title is tên loại + trích yếu read as one phrase, the trích yếu lower-cased as in
+    running text (``Quyết định ban hành Kế hoạch …``); author and company are the issuing
+    body by its name, not its upper-case header lines. The date is the one printed in
+    box 4; a draft's blank day counts as the 1st of the printed month (an undated draft
+    prints the month of the build date, see :func:`signing_date`). Never the clock: the
+    same inputs give the same bytes.
+    """
+    name = clean(body.name)
+    day = dt.date(date.year, date.month, date.day or 1)
+    return {"title": f"{type_name} {lower_first(bare(summary))}", "author": name, "company": name,
+            "date": day.isoformat()}
 
 
 def place_date(body: IssuingBody, date: IssueDate) -> str:

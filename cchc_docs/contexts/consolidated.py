@@ -26,7 +26,16 @@ def build(versions: list[PlanFile], today: dt.date) -> dict:
     context["plan"] = {**full["plan"], "attached_to": line}
     context["appendix"] = {**full["appendix"], "attached_to": line}
     context["rule_indents"] = {style: full["rule_indents"][style] for style in RULES}
+    context["properties"] = properties(versions, today)
     return context
+
+
+def properties(versions: list[PlanFile], today: dt.date) -> dict:
+    """The plan's title; dated by the last amending decision, from which this text stands."""
+    latest, original = versions[-1], versions[0]
+    last = original.amendments[-1].decision if original.amendments else original.decision
+    date = common.signing_date(last.date, today)
+    return common.properties("Kế hoạch", latest.plan.title, latest.issuing_body, date)
 
 
 def amended_line(versions: list[PlanFile], today: dt.date) -> str:

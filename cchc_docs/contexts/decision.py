@@ -42,6 +42,7 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
             "rows": appendix_rows(plan_file),
         },
         "rule_indents": rules(plan_file, appendix_title),
+        "properties": common.properties("Quyết định", decision.title, body, date),
     }
 
 

@@ -17,7 +17,7 @@ from ..model import AREAS, PlanFile
 from ..periods import Period
 from ..status import StatusFile, reporting_rules
 from . import common
-from .report_body import ReportFacts, body, lower_first, n
+from .report_body import ReportFacts, body, n
 from .report_stats import stat_rows
 
 TYPE_CODE = "BC"
@@ -58,6 +58,7 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
                           *(vn.short_date(d) for d in facts.window))},
         },
         "rule_indents": rules(plan_file, title, appendix_titles),
+        "properties": common.properties("Báo cáo", title, body_, info.date),
     }
 
 
@@ -79,7 +80,7 @@ def opening(f: ReportFacts) -> str:
     number = common.cited_number(decision.number, "QĐ", body_)
     dated = f" {common.cited_date(decision.date)}" if decision.date else ""
     basis = f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} " \
-            f"{lower_first(common.bare(decision.title))}"
+            f"{common.lower_first(common.bare(decision.title))}"
     if f.status.report.request:
         basis += f"; thực hiện {common.bare(f.status.report.request)}"  # "Công văn số …" keeps its capital
     start, end = f.window

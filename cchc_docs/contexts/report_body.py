@@ -17,7 +17,7 @@ from .. import progress, vn
 from ..model import AREAS, Bullet, PlanFile, Text
 from ..periods import Period
 from ..status import StatusFile
-from .common import bare, cited_number, clean
+from .common import bare, cited_number, clean, lower_first
 from .plan import END_MARK
 
 NOTHING_TO_REPORT = "Trong kỳ không có nhiệm vụ, số liệu thuộc lĩnh vực này."
@@ -333,11 +333,6 @@ def table(name: str) -> dict:
 
 def n(value: int) -> str:
     return vn.format_number(value)
-
-
-def lower_first(s: str) -> str:
-    """``Cải cách …`` → ``cải cách …``; an acronym (``UBND …``) keeps its case."""
-    return s[0].lower() + s[1:] if len(s) > 1 and s[1].islower() else s
 
 
 def paragraphs(blocks) -> list[dict]:

@@ -83,7 +83,7 @@ def test_every_component_of_the_table_is_covered():
     assert {look.stem for look in LOOKS} == set(WHERE)
 
 
-@pytest.mark.parametrize("look, suffix", _cases())
+@pytest.mark.parametrize("look, suffix", list(_cases()))
 def test_clean_component_passes_and_broken_component_is_reported(look, suffix):
     rule_id = f"ND30-{look.stem}-{suffix}"
     document, reach = WHERE[look.stem]

@@ -1,4 +1,4 @@
-"""Appendices (§9.2): the "Phụ lục" line, its numbering and title."""
+"""Appendices (Phụ lục I, Mục III.1; Phụ lục III, Mẫu 2.1): the "Phụ lục" line, its numbering and title."""
 
 from __future__ import annotations
 

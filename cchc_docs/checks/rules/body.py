@@ -1,4 +1,4 @@
-"""Box 6, the content (§6.1, §6.4, §6.5): paragraph format, numbering, the ``./.`` end mark."""
+"""Box 6, the content (Phụ lục I, Mục II.6; Phụ lục III, Mẫu): paragraph format, numbering, the ``./.`` end mark."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def body_indent(layout: Layout) -> Iterator[Hit]:
                           "Nội dung")
 
 
-@rule("ND30-BASIS-LAYOUT", "M", spec.ART_BASES, "Căn cứ lùi đầu dòng 1 cm (1,27 cm), cách đoạn trên ít nhất 6 pt")
+@rule("ND30-BASIS-LAYOUT", "M", spec.ART_BASES_MODEL, "Căn cứ lùi đầu dòng 1 cm (1,27 cm), cách đoạn trên ít nhất 6 pt")
 def basis_layout(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         for previous, piece in zip((None, *part.bases), part.bases):
@@ -90,7 +90,8 @@ def body_line_spacing(layout: Layout) -> Iterator[Hit]:
                           piece, "Nội dung")
 
 
-@rule("ND30-BODY-LINE-SPACING-EXACT", "P", spec.ART_BODY, "Giãn dòng cố định (exactly) trong khoảng 1–1,5 lần cỡ chữ")
+@rule("ND30-BODY-LINE-SPACING-EXACT", "P", spec.ART_EXACT_SPACING,
+      "Giãn dòng cố định (exactly) trong khoảng 1–1,5 lần cỡ chữ")
 def body_line_spacing_exact(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         for piece in _paragraphs(part):
@@ -111,7 +112,7 @@ def end_mark(layout: Layout) -> Iterator[Hit]:
             yield Hit('Nội dung không kết thúc bằng "./."', '"…./."', show(last.text[-8:]), last, "Nội dung")
 
 
-# --- numbering (§6.4) ---------------------------------------------------------------------------
+# --- numbering (Phụ lục I, Mục II.6 điểm đ) ----------------------------------------------------
 
 
 class _Counters:
@@ -183,7 +184,7 @@ rule("ND30-POINT-LETTERS", "C", spec.ART_NUMBERING, "Điểm theo bảng chữ c
     _numbering_rule("point", "điểm", ")"))
 
 
-@rule("ND30-DECIMAL-NUMBERING", "P", spec.ART_NUMBERING, "Không đánh số kiểu 1.1., 1.2. (Nghị định dùng khoản, điểm)")
+@rule("ND30-DECIMAL-NUMBERING", "P", spec.ART_DECIMAL, "Không đánh số kiểu 1.1., 1.2. (Nghị định dùng khoản, điểm)")
 def decimal_numbering(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         for mark in part.numbered:

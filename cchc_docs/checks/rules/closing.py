@@ -1,4 +1,4 @@
-"""Boxes 7 and 9b (§7, §8): Nơi nhận with its items, the signer block."""
+"""Boxes 7 and 9b (Phụ lục I, Mục II.7, II.9): Nơi nhận with its items, the signer block."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ def recipients_last_item(layout: Layout) -> Iterator[Hit]:
             yield Hit('Dòng "Lưu" viết sai', '"- Lưu: VT, <đơn vị soạn thảo>."', show(archive[-1].text), archive[-1], _ITEM)
 
 
-@rule("ND30-RECIPIENTS-AS-ABOVE", "C", spec.ART_RECIPIENTS, "Văn bản có \"Kính gửi\": Nơi nhận mở đầu bằng \"- Như trên;\"")
+@rule("ND30-RECIPIENTS-AS-ABOVE", "C", spec.ART_AS_ABOVE,
+      "Văn bản có \"Kính gửi\": Nơi nhận mở đầu bằng \"- Như trên;\"")
 def recipients_as_above(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         if part.addressee is not None and part.recipients and part.recipients[0].text != "- Như trên;":
@@ -91,7 +92,8 @@ def recipients_as_above(layout: Layout) -> Iterator[Hit]:
                       show(part.recipients[0].text), part.recipients[0], _ITEM)
 
 
-@rule("ND30-RECIPIENTS-AS-ARTICLE", "M", spec.ART_RECIPIENTS, "Nơi nhận của quyết định mở đầu bằng \"- Như Điều <n>;\"")
+@rule("ND30-RECIPIENTS-AS-ARTICLE", "M", spec.ART_RECIPIENTS_MODEL,
+      "Nơi nhận của quyết định mở đầu bằng \"- Như Điều <n>;\"")
 def recipients_as_article(layout: Layout) -> Iterator[Hit]:
     for part in documents(layout, "decision"):
         if part.recipients and not re.match(r"^- Như Điều \d+;$", part.recipients[0].text):

@@ -1,4 +1,4 @@
-"""Rules on every run of text: font family and colour (§1), NFC (§1), leftover placeholders (§7)."""
+"""Rules on every run of text: font family and colour, NFC (Phụ lục I, Mục I.4), leftover placeholders."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Boxes 1–2 (§4.1, §4.2): Quốc hiệu, Tiêu ngữ, issuing body, and the rules under them."""
+"""Boxes 1–2 (Phụ lục I, Mục II.1, II.2): Quốc hiệu, Tiêu ngữ, issuing body, and the rules under them."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""Size, bold, italic, case and alignment of each component: the master table (§2).
+"""Size, bold, italic, case and alignment of each component (Phụ lục I, Mục II–III and Mục V).
 
 The table is data — one :class:`Look` per component — and one small rule is made per
 component and property, each with its own id (``ND30-NATIONAL-TITLE-BOLD`` …), so that a
-finding names exactly what is wrong. Case and alignment follow the same table.
+finding names exactly what is wrong. Case and alignment follow the same table. Each
+component cites the khoản of Phụ lục I that sets its look (the Mục V table repeats them).
 """
 
 from __future__ import annotations
@@ -49,15 +50,23 @@ def _section_headings(part: Part) -> list[Piece]:
 
 UPRIGHT = False  # "đứng": not italic
 LOOKS = (
-    Look("NATIONAL-TITLE", "Quốc hiệu", _one("national_title"), (12, 13), True, UPRIGHT, "upper", "center"),
-    Look("MOTTO", "Tiêu ngữ", _one("motto"), (13, 14), True, UPRIGHT, None, "center"),
-    Look("GOVERNING-BODY", "Tên cơ quan chủ quản", _many("governing_body"), (12, 13), False, UPRIGHT, "upper"),
-    Look("ISSUING-BODY", "Tên cơ quan ban hành", _many("issuing_body"), (12, 13), True, UPRIGHT, "upper", "center"),
-    Look("NUMBER", "Số, ký hiệu", _one("number"), (13, 13), False, UPRIGHT, None, "center"),
-    Look("DATE", "Địa danh, ngày tháng", _one("place_date"), (13, 14), False, True, None, "center"),
-    Look("LETTER-SUMMARY", "Trích yếu công văn (V/v)", _one("letter_summary"), (12, 13), False, UPRIGHT, None, "center"),
-    Look("DOC-TYPE", "Tên loại văn bản", _one("doc_type"), (13, 14), True, UPRIGHT, "upper", "center"),
-    Look("SUMMARY", "Trích yếu", _many("summary"), (13, 14), True, UPRIGHT, "not-upper", "center"),
+    Look("NATIONAL-TITLE", "Quốc hiệu", _one("national_title"), (12, 13), True, UPRIGHT, "upper", "center",
+         article=spec.ART_NATIONAL),
+    Look("MOTTO", "Tiêu ngữ", _one("motto"), (13, 14), True, UPRIGHT, None, "center", article=spec.ART_NATIONAL),
+    Look("GOVERNING-BODY", "Tên cơ quan chủ quản", _many("governing_body"), (12, 13), False, UPRIGHT, "upper",
+         article=spec.ART_BODY_NAME),
+    Look("ISSUING-BODY", "Tên cơ quan ban hành", _many("issuing_body"), (12, 13), True, UPRIGHT, "upper", "center",
+         article=spec.ART_BODY_NAME),
+    Look("NUMBER", "Số, ký hiệu", _one("number"), (13, 13), False, UPRIGHT, None, "center",
+         article=spec.ART_NUMBER_LOOK),
+    Look("DATE", "Địa danh, ngày tháng", _one("place_date"), (13, 14), False, True, None, "center",
+         article=spec.ART_DATE),
+    Look("LETTER-SUMMARY", "Trích yếu công văn (V/v)", _one("letter_summary"), (12, 13), False, UPRIGHT, None, "center",
+         article=spec.ART_TITLE),
+    Look("DOC-TYPE", "Tên loại văn bản", _one("doc_type"), (13, 14), True, UPRIGHT, "upper", "center",
+         article=spec.ART_TITLE),
+    Look("SUMMARY", "Trích yếu", _many("summary"), (13, 14), True, UPRIGHT, "not-upper", "center",
+         article=spec.ART_TITLE),
     Look("AUTHORITY", "Thẩm quyền ban hành", _one("authority"), (13, 14), True, UPRIGHT, "upper", "center",
          tag="M", article=spec.ART_AUTHORITY),
     Look("BASIS", "Căn cứ", _many("bases"), (13, 14), None, True, article=spec.ART_BASES),
@@ -70,11 +79,11 @@ LOOKS = (
     Look("RECIPIENTS-LABEL", "Nơi nhận", _one("recipients_label"), (12, 12), True, True, article=spec.ART_RECIPIENTS),
     Look("RECIPIENTS-ITEM", "Nơi nhận - mục", _many("recipients"), (11, 11), False, UPRIGHT, article=spec.ART_RECIPIENTS),
     Look("SIGNER-TITLE", "Quyền hạn, chức vụ người ký", _many("signer_titles"), (13, 14), True, UPRIGHT, "upper", "center",
-         article=spec.ART_SIGNER, align_tag="P"),
+         article=spec.ART_SIGNER_LOOK, align_tag="P"),
     Look("SIGNER-NAME", "Họ tên người ký", _one("signer_name"), (13, 14), True, UPRIGHT, "name", "center",
-         article=spec.ART_SIGNER),
+         article=spec.ART_SIGNER_LOOK),
     Look("DRAFTER-CODE", "Ký hiệu người soạn thảo, số bản", _one("drafter_code"), (11, 11), None, UPRIGHT,
-         article=spec.ART_RECIPIENTS),
+         article=spec.ART_DRAFTER),
     Look("APPENDIX-LABEL", "Phụ lục", _one("appendix_label"), (14, 14), True, UPRIGHT, None, "center",
          article=spec.ART_APPENDIX),
     Look("APPENDIX-TITLE", "Tên phụ lục", _many("appendix_title"), (13, 14), True, UPRIGHT, "upper", "center",

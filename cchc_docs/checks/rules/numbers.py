@@ -1,4 +1,4 @@
-"""Boxes 3–4 (§4.3, §4.4): the Số, ký hiệu line and the place-and-date line; dates cited in the text."""
+"""Boxes 3–4 (Phụ lục I, Mục II.3, II.4): the Số, ký hiệu line and the place-and-date line; dates cited in the text."""
 
 from __future__ import annotations
 
@@ -168,7 +168,8 @@ def date_month_padding(layout: Layout) -> Iterator[Hit]:
             yield from (hit for kind, hit in _padding_hits(part.place_date, "Địa danh, ngày tháng") if kind == "month")
 
 
-@rule("ND30-CITED-DATE-PADDING", "P", spec.ART_DATE, "Ngày tháng trích dẫn trong nội dung viết như dòng ngày tháng")
+@rule("ND30-CITED-DATE-PADDING", "P", spec.ART_CITED_DATE,
+      "Ngày tháng trích dẫn trong nội dung viết như dòng ngày tháng")
 def cited_date_padding(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         lines = [*part.bases, *part.body, *([part.attached_to] if part.attached_to else [])]

@@ -1,4 +1,4 @@
-"""Page setup (§1) and page numbers (§10): paper, orientation, margins, the PAGE field."""
+"""Page setup and page numbers (Phụ lục I, Mục I.1–3, I.7): paper, orientation, margins, the PAGE field."""
 
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ def _part_section(layout: Layout, part: Part) -> SectionFacts | None:
     return None
 
 
-@rule("ND30-PAGE-NUMBER-PART-FIRST-PAGE", "P", spec.ART_PAGE_NUMBER,
+@rule("ND30-PAGE-NUMBER-PART-FIRST-PAGE", "P", spec.ART_PART_FIRST_PAGE,
       "Không hiện số trang ở trang đầu của văn bản kèm theo và phụ lục")
 def page_number_part_first_page(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts[1:]:
@@ -174,7 +174,7 @@ def page_number_part_first_page(layout: Layout) -> Iterator[Hit]:
                       component="Số trang", page=_first_page(layout, section))
 
 
-@rule("ND30-PAGE-NUMBER-RESTART", "C", spec.ART_APPENDIX, "Số trang của mỗi phụ lục đánh riêng, bắt đầu từ 1")
+@rule("ND30-PAGE-NUMBER-RESTART", "C", spec.ART_APPENDIX_PAGES, "Số trang của mỗi phụ lục đánh riêng, bắt đầu từ 1")
 def page_number_restart(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         if part.kind != "appendix" or part.index == 0:

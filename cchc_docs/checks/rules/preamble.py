@@ -1,4 +1,4 @@
-"""Box 5 and what opens the content (§5, §6.2, §6.3, §8): trích yếu and its rule, the
+"""Box 5 and what opens the content (Phụ lục I, Mục II.5, II.6, II.9; Mẫu 1.2, 1.3): trích yếu and its rule, the
 authority line, căn cứ, ``QUYẾT ĐỊNH:``, ``Điều N.``, Kính gửi."""
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ _HEAD_TITLES = ("chu tich", "pho chu tich", "giam doc", "truong ", "bo truong", 
                 "vu truong", "hieu truong", "tong giam doc")
 
 
-@rule("ND30-SIGNER-MATCHES-AUTHORITY", "P", spec.ART_AUTHORITY,
+@rule("ND30-SIGNER-MATCHES-AUTHORITY", "P", spec.ART_SIGNER_MATCHES,
       "Khối chữ ký khớp dòng thẩm quyền: tập thể → \"TM.\"; người đứng đầu → không \"TM.\"")
 def signer_matches_authority(layout: Layout) -> Iterator[Hit]:
     for part in documents(layout, "decision"):
