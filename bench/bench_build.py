@@ -32,9 +32,11 @@ from docxtpl import DocxTemplate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc_docs import batch, build, documents, render  # noqa: E402
-from cchc_docs.build import Options  # noqa: E402
-from cchc_docs.status import reporting_rules  # noqa: E402
+from cchc_docs.contexts import registry
+from cchc_docs.model.status import reporting_rules
+from cchc_docs.pipeline import batch, build
+from cchc_docs.pipeline.build import Options
+from cchc_docs.render import engine
 
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
 STATUS = ROOT / "data" / "thuong-hong-2025-h2" / "bao-cao"
@@ -123,7 +125,7 @@ def best_of(runs: int, action) -> float:
 def plain_docxtpl(template: Path, context: dict) -> bytes:
     """What a user of docxtpl writes: load, render, save — every time."""
     doc = DocxTemplate(template)
-    doc.render(context, jinja_env=render.environment(), autoescape=True)
+    doc.render(context, jinja_env=engine.environment(), autoescape=True)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -131,7 +133,7 @@ def plain_docxtpl(template: Path, context: dict) -> bytes:
 
 def decision_context(plan: Path) -> dict:
     versions, statuses, _ = build.load_all(plan)
-    return documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY)[0].context()
+    return registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY)[0].context()
 
 
 def bench_render(plans: list[Path]) -> dict:
@@ -141,8 +143,8 @@ def bench_render(plans: list[Path]) -> dict:
     by_size = {len(build.load_plan(p).plan.tasks): p for p in plans}
     for size in sorted({s for s in by_size if s in (400, 2000)} | {min(by_size)}):
         context = decision_context(by_size[size])
-        render.render(template, context)  # compile once, as a worker does
-        fast = best_of(5, lambda: render.render(template, context))
+        engine.render(template, context)  # compile once, as a worker does
+        fast = best_of(5, lambda: engine.render(template, context))
         plain = best_of(3, lambda: plain_docxtpl(template, context))
         figures[size] = (fast, plain)
         print(f"render, {size} tasks: fast {fast * 1000:.1f} ms, docxtpl {plain * 1000:.1f} ms, "
@@ -154,7 +156,7 @@ def naive_loop(plans: list[Path], out: Path) -> None:
     """The baseline batch: for each document of each plan, plain docxtpl, one after another."""
     for plan in plans:
         versions, statuses, _ = build.load_all(plan)
-        for job in documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY):
+        for job in registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY):
             (out / f"{plan.stem}-{job.output}").write_bytes(plain_docxtpl(TEMPLATES / job.template, job.context()))
 
 
@@ -181,7 +183,7 @@ def main() -> None:
     bench_render(plans)
     start = time.perf_counter()
     context = decision_context(next(p for p in plans if len(build.load_plan(p).plan.tasks) == 2000))
-    render.render(TEMPLATES / "quyet-dinh.docx", context)
+    engine.render(TEMPLATES / "quyet-dinh.docx", context)
     print(f"2.000 nhiệm vụ: dựng nội dung và kết xuất Quyết định trong {time.perf_counter() - start:.2f} s")
 
     # 2. A full batch vs the naive loop, side by side in this run.

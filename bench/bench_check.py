@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from cchc_docs.checks import check, pages
-from cchc_docs.facts import extract
+from cchc_docs.facts.extract import extract
 
 SENTENCE = ("Ủy ban nhân dân xã tiếp tục triển khai kế hoạch cải cách hành chính năm 2025, bảo đảm đúng tiến độ, "
             "chất lượng và hiệu quả; phân công rõ trách nhiệm của từng phòng, đơn vị. ")

@@ -12,7 +12,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from cchc_docs.facts import extract
+from cchc_docs.facts.extract import extract
 
 SENTENCE = "Ủy ban nhân dân xã triển khai kế hoạch cải cách hành chính năm 2025, bảo đảm đúng tiến độ. "
 

@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from cchc_docs import build
-from cchc_docs.office import DOCX_FILTER, PDF_FILTER, Office, Settings, find_soffice
+from cchc_docs.pdf.office import DOCX_FILTER, PDF_FILTER, Office, Settings, find_soffice
+from cchc_docs.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"

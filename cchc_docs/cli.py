@@ -16,10 +16,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__, batch, clickvi, console, periods
-from . import preview as preview_mod
-from .build_types import Options, default_templates
-from .errors import CchcError
+from cchc_docs import __version__, clickvi, console
+from cchc_docs.errors import CchcError
+from cchc_docs.model import periods
+from cchc_docs.pdf import preview as preview_mod
+from cchc_docs.pipeline import batch
+from cchc_docs.pipeline.options import Options, default_templates
 
 # The commands import what they need when they run: a build in which nothing changed
 # should not pay for loading the renderer, the validator and the format checker.
@@ -108,7 +110,7 @@ def finding_line(document: Path, finding) -> str:
     Warnings go to stderr; kept apart from stdout (``2>log``) each line must say
     on its own which document it is about.
     """
-    from .checks import output as check_output  # only when there is a finding to show
+    from cchc_docs.checks import output as check_output
 
     return f"{document}: " + ": ".join(line.strip() for line in check_output.describe(finding))
 
@@ -122,7 +124,7 @@ def echo_warnings(output) -> None:
 def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
                    force: bool = False, strict: bool = False) -> None:
     """Convert, print each PDF with its findings, then fail on failures or error findings."""
-    from . import pdf as pdf_mod
+    from cchc_docs.pdf import convert as pdf_mod
 
     batch = pdf_mod.convert(files, out, pdf_mod.Options(jobs=jobs, timeout=timeout, force=force))
     for warning in batch.warnings:  # about this machine (fonts, poppler), not one document
@@ -149,7 +151,7 @@ def validate(plan: Path) -> None:
 
     Báo mọi lỗi cùng lúc, không ghi tệp nào.
     """
-    from . import build as build_mod
+    from cchc_docs.pipeline import build as build_mod
 
     versions, statuses, _ = build_mod.load_all(plan)
     latest = versions[-1].plan
@@ -250,7 +252,7 @@ def report(plan: Path, period, status: Path | None, out: Path, templates: Path |
 
     Báo cáo được tạo vào <thư mục kết quả>/<tên tệp kế hoạch>/bao-cao-<kỳ>.docx.
     """
-    from . import build as build_mod
+    from cchc_docs.pipeline import build as build_mod
 
     output = build_mod.build_report(plan, period, status, out, templates or default_templates(),
                                     check=not no_check)
@@ -309,8 +311,8 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> 
 
     Mã thoát: 0 không có lỗi, 3 có lỗi thể thức (hoặc cảnh báo, với --strict), 1 có tệp không đọc được.
     """
-    from .checks import catalogue, check_file
-    from .checks import output as check_output
+    from cchc_docs.checks import catalogue, check_file
+    from cchc_docs.checks import output as check_output
 
     if list_rules:
         click.echo(json.dumps(catalogue.entries(), ensure_ascii=False, indent=2) if fmt == "json" else catalogue.text())

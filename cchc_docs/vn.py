@@ -9,9 +9,8 @@ rounded half up with :mod:`decimal`, never with float rounding.
 
 from __future__ import annotations
 
-import functools
-
 import datetime
+import functools
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from cchc_docs.errors import OutputError
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -16,9 +16,10 @@ import pytest
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from cchc_docs import build, source, validate
 from cchc_docs.contexts import decision as decision_context
-from cchc_docs.model import PlanFile
+from cchc_docs.model import source, validate
+from cchc_docs.model.plan import PlanFile
+from cchc_docs.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"

@@ -28,8 +28,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from cchc_docs import office
 from cchc_docs.errors import ToolMissingError
+from cchc_docs.pdf import office
 
 FAKE_SOFFICE = f"""#!{sys.executable}
 import json, os, signal, sys, time

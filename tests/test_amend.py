@@ -3,13 +3,12 @@
 import datetime as dt
 
 import pytest
-
-from cchc_docs import documents, source, validate
-from cchc_docs.contexts import amendment as amendment_context
-from cchc_docs.contexts import consolidated
-from cchc_docs.errors import DataError
-
 from conftest import MINIMAL_PLAN, TODAY
+
+from cchc_docs.contexts import amendment as amendment_context
+from cchc_docs.contexts import consolidated, registry
+from cchc_docs.errors import DataError
+from cchc_docs.model import source, validate
 
 AMENDMENT = """\
 amendments:
@@ -143,13 +142,13 @@ def test_amendment_signed_before_the_plan_is_an_error():
 
 def test_report_uses_the_plan_as_it_stood_at_the_end_of_its_window():
     versions = versions_of(plan_with(ADD_TASK))
-    assert documents.version_at(versions, dt.date(2025, 9, 14)) is versions[0]
-    assert documents.version_at(versions, dt.date(2025, 10, 15)) is versions[1]
+    assert registry.version_at(versions, dt.date(2025, 9, 14)) is versions[0]
+    assert registry.version_at(versions, dt.date(2025, 10, 15)) is versions[1]
 
 
 def test_draft_amendment_is_not_in_force_for_reports():
     versions = versions_of(plan_with(ADD_TASK).replace('date: "2025-10-15"', 'date: "2025-10"'))
-    assert documents.version_at(versions, dt.date(2025, 12, 14)) is versions[0]
+    assert registry.version_at(versions, dt.date(2025, 12, 14)) is versions[0]
 
 
 def test_amendment_decision_states_each_change_and_compares_both_sides():
@@ -191,7 +190,7 @@ def test_consolidated_plan_names_the_issuing_and_amending_decisions():
 
 def test_plan_jobs_keep_the_issued_decision_on_the_original_plan():
     versions = versions_of(plan_with(ADD_TASK))
-    jobs = {job.name: job for job in documents.plan_jobs(versions, {}, None, TODAY)}
+    jobs = {job.name: job for job in registry.plan_jobs(versions, {}, None, TODAY)}
     assert list(jobs) == ["quyet-dinh", "quyet-dinh-sua-doi-sd01", "ke-hoach-hop-nhat"]
     decision_rows = jobs["quyet-dinh"].context()["appendix"]["rows"]
     assert len([r for r in decision_rows if r["kind"] == "task"]) == 1

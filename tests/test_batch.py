@@ -12,13 +12,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
 from docx.shared import Pt
 
-from cchc_docs import batch, manifest
-from cchc_docs.build import Options
 from cchc_docs.cli import main
 from cchc_docs.errors import SourceError
-from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
+from cchc_docs.pipeline import batch, manifest
+from cchc_docs.pipeline.build import Options
 
 DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
 

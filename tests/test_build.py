@@ -9,9 +9,9 @@ import docx
 import pytest
 from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
 
-from cchc_docs import batch, build
-from cchc_docs.build_types import Options
 from cchc_docs.errors import ConflictError, DataError, OutputError, TemplateError
+from cchc_docs.pipeline import batch, build
+from cchc_docs.pipeline.options import Options
 from cchc_docs.write import write_atomic
 
 

@@ -124,7 +124,7 @@ def broken_validate(monkeypatch):
     def crash(_source):
         raise RuntimeError("lỗi giả lập")
 
-    from cchc_docs import validate
+    from cchc_docs.model import validate
 
     monkeypatch.setattr(validate, "validate_versions", crash)
 

@@ -16,7 +16,7 @@ from docx.oxml.parser import OxmlElement, parse_xml
 from docx.shared import Mm, Pt, RGBColor
 
 from cchc_docs.errors import SourceError
-from cchc_docs.facts import LineSpacing, extract
+from cchc_docs.facts.extract import LineSpacing, extract
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 TWIPS_PER_MM = 1440 / 25.4

@@ -13,7 +13,7 @@ import pytest
 from pdf_support import fake_pdf, fake_soffice, read_log
 
 from cchc_docs.errors import ToolMissingError
-from cchc_docs.office import Failure, Office, Settings, install_paths, kill_tree_command, locate_soffice
+from cchc_docs.pdf.office import Failure, Office, Settings, install_paths, kill_tree_command, locate_soffice
 
 
 @pytest.fixture

@@ -18,9 +18,10 @@ from click.testing import CliRunner
 from conftest import ROOT, SAMPLE, TODAY, open_docx, texts
 from pdf_support import build_sample, fake_pdf, fake_soffice, require_office
 
-from cchc_docs import cli, fonts, pdf, pdfcheck, poppler
+from cchc_docs import cli
 from cchc_docs.errors import ConversionError, OutputError, ToolMissingError
-from cchc_docs.office import Office, Progress, Settings
+from cchc_docs.pdf import convert, fonts, layout_check, poppler
+from cchc_docs.pdf.office import Office, Progress, Settings
 
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2"
 
@@ -34,9 +35,9 @@ def sample_docx(tmp_path_factory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def converted(sample_docx) -> pdf.Batch:
+def converted(sample_docx) -> convert.Batch:
     require_office()
-    return pdf.convert(sample_docx, options=pdf.Options(jobs=2))
+    return convert.convert(sample_docx, options=convert.Options(jobs=2))
 
 
 @pytest.mark.libreoffice
@@ -52,7 +53,7 @@ def test_each_pdf_stands_beside_its_docx_with_a_stamp_naming_the_docx(converted)
     for result in converted.results:
         assert result.pdf == result.docx.with_suffix(".pdf")
         assert result.pdf.read_bytes().startswith(b"%PDF-")
-        assert pdf.stamp_path(result.pdf).read_text() == pdf.stamp(result.docx.read_bytes())
+        assert convert.stamp_path(result.pdf).read_text() == convert.stamp(result.docx.read_bytes())
 
 
 @pytest.mark.libreoffice
@@ -76,7 +77,7 @@ def test_the_pdf_fonts_are_liberation_serif_or_times_new_roman(converted):
 
 @pytest.mark.libreoffice
 def test_current_pdfs_are_kept_without_starting_libreoffice(converted, sample_docx, tmp_path):
-    again = pdf.convert(sample_docx, options=pdf.Options(soffice=str(tmp_path / "khong-co-soffice")))
+    again = convert.convert(sample_docx, options=convert.Options(soffice=str(tmp_path / "khong-co-soffice")))
     assert [r.status for r in again.results] == ["unchanged"] * len(sample_docx)
     assert all(r.report for r in again.results)  # still checked, as cheaply as poppler allows
 
@@ -133,16 +134,16 @@ def test_two_builds_at_the_same_time_do_not_interfere(tmp_path):
         assert process.returncode == 0, err.decode()
     for docx in (tmp_path / SAMPLE.stem).glob("*.docx"):
         target = docx.with_suffix(".pdf")
-        assert pdf.is_current(target, docx.read_bytes())
-        assert pdfcheck.check_pdf(target).findings == ()
+        assert convert.is_current(target, docx.read_bytes())
+        assert layout_check.check_pdf(target).findings == ()
     assert not list((tmp_path / SAMPLE.stem).glob(".*.tmp"))  # no half-written file left behind
 
 
 # --- incremental and atomic, against the fake soffice -------------------------------------------
 
 @pytest.fixture
-def fake(tmp_path) -> pdf.Options:
-    return pdf.Options(soffice=str(fake_soffice(tmp_path)), check=False)
+def fake(tmp_path) -> convert.Options:
+    return convert.Options(soffice=str(fake_soffice(tmp_path)), check=False)
 
 
 def write(path: Path, text: str) -> Path:
@@ -151,43 +152,43 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def statuses(batch: pdf.Batch) -> list[str]:
+def statuses(batch: convert.Batch) -> list[str]:
     return [r.status for r in batch.results]
 
 
 def test_a_pdf_is_stale_exactly_when_its_docx_changed(tmp_path, fake):
     docx = write(tmp_path / "van-ban.docx", "lần 1")
-    assert statuses(pdf.convert([docx], options=fake)) == ["converted"]
-    assert statuses(pdf.convert([docx], options=fake)) == ["unchanged"]
+    assert statuses(convert.convert([docx], options=fake)) == ["converted"]
+    assert statuses(convert.convert([docx], options=fake)) == ["unchanged"]
     write(docx, "lần 2")
-    assert statuses(pdf.convert([docx], options=fake)) == ["converted"]
+    assert statuses(convert.convert([docx], options=fake)) == ["converted"]
     assert (tmp_path / "van-ban.pdf").read_bytes() == fake_pdf("lần 2")
 
 
 def test_force_converts_a_current_pdf(tmp_path, fake):
     docx = write(tmp_path / "van-ban.docx", "nội dung")
-    pdf.convert([docx], options=fake)
-    forced = pdf.Options(soffice=fake.soffice, check=False, force=True)
-    assert statuses(pdf.convert([docx], options=forced)) == ["converted"]
+    convert.convert([docx], options=fake)
+    forced = convert.Options(soffice=fake.soffice, check=False, force=True)
+    assert statuses(convert.convert([docx], options=forced)) == ["converted"]
 
 
 def test_a_pdf_without_its_stamp_is_converted_again(tmp_path, fake):
     docx = write(tmp_path / "van-ban.docx", "nội dung")
-    pdf.convert([docx], options=fake)
-    pdf.stamp_path(tmp_path / "van-ban.pdf").unlink()
-    assert statuses(pdf.convert([docx], options=fake)) == ["converted"]
+    convert.convert([docx], options=fake)
+    convert.stamp_path(tmp_path / "van-ban.pdf").unlink()
+    assert statuses(convert.convert([docx], options=fake)) == ["converted"]
 
 
 def test_the_stamp_is_deterministic_and_readable():
-    assert pdf.stamp(b"abc") == (
+    assert convert.stamp(b"abc") == (
         "docx-sha256: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n"
-        f"recipe: {pdf.RECIPE}\n"
+        f"recipe: {convert.RECIPE}\n"
     )
 
 
 def test_out_dir_collects_the_pdfs(tmp_path, fake):
     docx = write(tmp_path / "a" / "van-ban.docx", "nội dung")
-    batch = pdf.convert([docx], tmp_path / "pdf", fake)
+    batch = convert.convert([docx], tmp_path / "pdf", fake)
     assert batch.results[0].pdf == tmp_path / "pdf" / "van-ban.pdf"
     assert (tmp_path / "pdf" / "van-ban.pdf").is_file() and not (tmp_path / "a" / "van-ban.pdf").exists()
 
@@ -195,18 +196,18 @@ def test_out_dir_collects_the_pdfs(tmp_path, fake):
 def test_two_inputs_writing_one_pdf_are_refused_before_converting(tmp_path, fake):
     first, second = write(tmp_path / "a" / "x.docx", "1"), write(tmp_path / "b" / "x.docx", "2")
     with pytest.raises(OutputError, match="trùng tệp PDF đích"):
-        pdf.convert([first, second], tmp_path / "pdf", fake)
+        convert.convert([first, second], tmp_path / "pdf", fake)
     assert not (tmp_path / "pdf").exists()
 
 
 def test_a_failed_document_is_reported_and_the_old_pdf_kept(tmp_path, fake):
     good, bad = write(tmp_path / "tot.docx", "tốt"), write(tmp_path / "hong.docx", "cũ")
-    pdf.convert([bad], options=fake)
+    convert.convert([bad], options=fake)
     write(bad, "BAD")
-    batch = pdf.convert([good, bad], options=fake)
+    batch = convert.convert([good, bad], options=fake)
     assert statuses(batch) == ["converted", "failed"]
     assert (tmp_path / "hong.pdf").read_bytes() == fake_pdf("cũ")  # untouched
-    assert not pdf.is_current(tmp_path / "hong.pdf", b"BAD")  # and still stale
+    assert not convert.is_current(tmp_path / "hong.pdf", b"BAD")  # and still stale
     with pytest.raises(ConversionError) as caught:
         batch.raise_for_failures()
     assert str(caught.value).startswith(f"{bad}: LibreOffice không mở")
@@ -214,7 +215,7 @@ def test_a_failed_document_is_reported_and_the_old_pdf_kept(tmp_path, fake):
 
 def test_missing_fonts_are_warned_about_before_converting(tmp_path, fake, monkeypatch):
     monkeypatch.setattr(fonts, "installed_families", lambda program=None: {"DejaVu Serif", "DejaVu Sans"})
-    batch = pdf.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=fake)
+    batch = convert.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=fake)
     assert [f.rule for f in batch.warnings] == ["PDF-FONT-MISSING"]
     assert "fonts-liberation2" in batch.warnings[0].message
 
@@ -223,9 +224,9 @@ def test_without_poppler_the_pdfs_are_written_and_the_checks_skipped_with_a_warn
     def no_poppler(path):
         raise ToolMissingError("Không tìm thấy pdftotext (poppler-utils)")
 
-    monkeypatch.setattr(pdfcheck, "check_pdf", no_poppler)
-    options = pdf.Options(soffice=str(fake_soffice(tmp_path)))
-    batch = pdf.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=options)
+    monkeypatch.setattr(layout_check, "check_pdf", no_poppler)
+    options = convert.Options(soffice=str(fake_soffice(tmp_path)))
+    batch = convert.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=options)
     assert statuses(batch) == ["converted"] and (tmp_path / "van-ban.pdf").is_file()
     assert [(f.rule, f.severity) for f in batch.warnings] == [("PDF-CHECK-SKIPPED", "warning")]
 
@@ -255,7 +256,7 @@ def _no_fc_list(*args, **kwargs):
 def test_without_fc_list_the_conversion_goes_on_without_a_font_warning(tmp_path, fake, monkeypatch):
     monkeypatch.setattr(fonts.subprocess, "run", _no_fc_list)
     assert fonts.installed_families(None, "linux", {}) is None
-    batch = pdf.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=fake)
+    batch = convert.convert([write(tmp_path / "van-ban.docx", "nội dung")], options=fake)
     assert statuses(batch) == ["converted"]
     assert batch.warnings == []
 

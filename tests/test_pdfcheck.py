@@ -11,16 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_support import (build_sample, lowered_national_title, number_on_first_page, portrait_appendix, require_office,
-                         split_signature)
+from pdf_support import (
+    build_sample,
+    lowered_national_title,
+    number_on_first_page,
+    portrait_appendix,
+    require_office,
+    split_signature,
+)
 
-from cchc_docs import pdfcheck, poppler
-from cchc_docs.office import Office, Settings
-from cchc_docs.poppler import Line, Page, Word
+from cchc_docs.pdf import layout_check, poppler
+from cchc_docs.pdf.office import Office, Settings
+from cchc_docs.pdf.poppler import Line, Page, Word
 
 A4 = (595.3, 841.9)
-CENTRE = pdfcheck.text_centre(Page(1, *A4, ()))
-LANDSCAPE_CENTRE = pdfcheck.text_centre(Page(1, A4[1], A4[0], ()))
+CENTRE = layout_check.text_centre(Page(1, *A4, ()))
+LANDSCAPE_CENTRE = layout_check.text_centre(Page(1, A4[1], A4[0], ()))
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
@@ -71,7 +77,7 @@ def appendix_page(n: int, *extra: Line, landscape: bool = True) -> Page:
 
 
 def rules(pages: list[Page]) -> list[str]:
-    return [f.rule for f in pdfcheck.check(pages).findings]
+    return [f.rule for f in layout_check.check(pages).findings]
 
 
 # --- well-formed pages ---------------------------------------------------------------------------
@@ -83,7 +89,7 @@ def test_a_well_formed_decision_with_appendix_has_no_findings():
         appendix_page(3),
         page(4, number(2, LANDSCAPE_CENTRE), line("STT Nội dung", 85, 57), landscape=True),
     ]
-    report = pdfcheck.check(pages)
+    report = layout_check.check(pages)
     assert report.findings == ()
     assert [(s.first, s.last, s.kind) for s in report.sections] == [(1, 2, "document"), (3, 4, "appendix")]
     assert report.summary == "4 trang (2 + 2)"
@@ -91,28 +97,28 @@ def test_a_well_formed_decision_with_appendix_has_no_findings():
 
 def test_a_page_opening_with_the_national_title_starts_a_new_document():
     pages = [page(1, *header(), body()), page(2, *header()[:2], body()), page(3, number(2), body(60))]
-    assert [(s.first, s.last) for s in pdfcheck.split_sections(pages)] == [(1, 1), (2, 3)]
+    assert [(s.first, s.last) for s in layout_check.split_sections(pages)] == [(1, 1), (2, 3)]
 
 
 def test_a_change_of_orientation_starts_a_section():
     pages = [page(1, *header(), body()), page(2, body(60), landscape=True)]
-    assert [(s.first, s.kind) for s in pdfcheck.split_sections(pages)] == [(1, "document"), (2, "document")]
+    assert [(s.first, s.kind) for s in layout_check.split_sections(pages)] == [(1, "document"), (2, "document")]
 
 
 def test_one_section_summary_has_no_breakdown():
-    assert pdfcheck.check([page(1, *header(), body())]).summary == "1 trang"
+    assert layout_check.check([page(1, *header(), body())]).summary == "1 trang"
 
 
 # --- page numbers --------------------------------------------------------------------------------
 
 def test_a_number_on_the_first_page_is_an_error():
-    findings = pdfcheck.check([page(1, number(1), *header(), body())]).findings
+    findings = layout_check.check([page(1, number(1), *header(), body())]).findings
     assert [(f.rule, f.severity, f.page, f.got) for f in findings] == [("PDF-PAGE-NUMBER-FIRST", "error", 1, "1")]
 
 
 def test_a_number_on_an_appendix_first_page_is_only_a_warning():
     pages = [page(1, *header(), body()), appendix_page(2, number(1, LANDSCAPE_CENTRE))]
-    findings = pdfcheck.check(pages).findings
+    findings = layout_check.check(pages).findings
     assert [(f.rule, f.severity, f.page) for f in findings] == [("PDF-PAGE-NUMBER-FIRST", "warning", 2)]
 
 
@@ -125,7 +131,7 @@ def test_numbers_must_restart_in_each_section():
         page(1, *header(), body()), page(2, number(2), body(60)),
         appendix_page(3), page(4, number(4, LANDSCAPE_CENTRE), body(60), landscape=True),
     ]
-    findings = pdfcheck.check(pages).findings
+    findings = layout_check.check(pages).findings
     assert [(f.rule, f.page, f.expected, f.got) for f in findings] == [("PDF-PAGE-NUMBER-SEQUENCE", 4, "2", "4")]
 
 
@@ -136,7 +142,7 @@ def test_a_number_in_the_footer_is_misplaced():
 
 def test_a_number_at_the_left_margin_is_misplaced():
     pages = [page(1, *header(), body()), page(2, line("2", 85, 28), body(60))]
-    finding = pdfcheck.check(pages).findings[0]
+    finding = layout_check.check(pages).findings[0]
     assert finding.rule == "PDF-PAGE-NUMBER-POSITION" and "lề trên" in finding.got
 
 
@@ -148,14 +154,14 @@ def test_table_cells_holding_digits_are_not_page_numbers():
 # --- header --------------------------------------------------------------------------------------
 
 def test_national_title_below_the_issuing_body_baseline_is_a_warning():
-    findings = pdfcheck.check([page(1, *header(title_drop=4), body())]).findings
+    findings = layout_check.check([page(1, *header(title_drop=4), body())]).findings
     assert [(f.rule, f.severity, f.got) for f in findings] == [("PDF-HEADER-BASELINE", "warning", "lệch +4.0 pt")]
 
 
 def test_number_and_date_on_different_baselines_are_a_warning():
     lines = header()
     lines[3] = line("Thượng Hồng, ngày 31 tháng 7 năm 2025", 302, 56.5 + 40, 13)
-    findings = pdfcheck.check([page(1, *lines, body())]).findings
+    findings = layout_check.check([page(1, *lines, body())]).findings
     assert [(f.rule, f.component) for f in findings] == [
         ("PDF-HEADER-BASELINE", "Số, ký hiệu / Địa danh, ngày tháng")]
 
@@ -166,7 +172,7 @@ def test_national_title_on_the_left_is_an_error():
 
 
 def test_a_first_page_without_national_title_is_an_error():
-    finding = pdfcheck.check([page(1, body(60))]).findings[0]
+    finding = layout_check.check([page(1, body(60))]).findings[0]
     assert (finding.rule, finding.component, finding.got) == ("PDF-HEADER-POSITION", "Quốc hiệu", "không có")
 
 
@@ -184,7 +190,7 @@ def test_signature_and_recipients_ending_their_page_pass():
 
 def test_signature_block_running_onto_the_next_page_is_an_error():
     pages = [page(1, *header(), body(), *signature(700)), page(2, number(2), line("[Họ] Thị Thay", 430, 60, 14))]
-    findings = pdfcheck.check(pages).findings
+    findings = layout_check.check(pages).findings
     assert [(f.rule, f.page, f.got) for f in findings] == [("PDF-SIGNATURE-SPLIT", 1, "từ trang 1 sang trang 2")]
 
 
@@ -198,7 +204,7 @@ def test_authority_word_inside_a_sentence_is_not_a_signature():
 
 def test_a_portrait_appendix_is_reported_once_with_its_pages():
     pages = [page(1, *header(), body()), appendix_page(2, landscape=False), page(3, number(2), body(60))]
-    findings = pdfcheck.check(pages).findings
+    findings = layout_check.check(pages).findings
     assert [(f.rule, f.severity, f.page, f.got) for f in findings] == [
         ("PDF-APPENDIX-LANDSCAPE", "warning", 2, "trang dọc: 2–3")]
 
@@ -236,8 +242,8 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def reports(pdfs) -> dict[str, pdfcheck.Report]:
-    return {name: pdfcheck.check_pdf(path) for name, path in pdfs.items()}
+def reports(pdfs) -> dict[str, layout_check.Report]:
+    return {name: layout_check.check_pdf(path) for name, path in pdfs.items()}
 
 
 @pytest.mark.libreoffice
@@ -272,13 +278,13 @@ def test_the_sample_appendix_is_landscape_and_the_rest_portrait(pdfs, reports):
 def test_every_pdf_rule_raised_is_in_the_catalogue():
     import re
 
-    from cchc_docs import pdfcheck
     from cchc_docs.checks import catalogue
+    from cchc_docs.pdf import layout_check
 
-    package = Path(pdfcheck.__file__).parent
+    package = Path(layout_check.__file__).parent
     raised = set()
-    for module in ("pdfcheck.py", "fonts.py"):
+    for module in ("layout_check.py", "fonts.py"):
         raised |= set(re.findall(r'"(PDF-[A-Z-]+)"', (package / module).read_text(encoding="utf-8")))
-    assert raised == set(pdfcheck.PDF_RULES)
+    assert raised == set(layout_check.PDF_RULES)
     listed = {entry["id"] for entry in catalogue.entries()}
-    assert set(pdfcheck.PDF_RULES) <= listed
+    assert set(layout_check.PDF_RULES) <= listed

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from cchc_docs import periods
-from cchc_docs.periods import Period, PeriodError, Rules
+from cchc_docs.model import periods
+from cchc_docs.model.periods import Period, PeriodError, Rules
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,10 @@ import pytest
 from click.testing import CliRunner
 from pdf_support import build_sample, require_office, require_poppler
 
-from cchc_docs import cli, poppler, preview
+from cchc_docs import cli
 from cchc_docs.errors import PdfReadError, PreviewError, ToolMissingError
-from cchc_docs.preview import PageRange
+from cchc_docs.pdf import poppler, preview
+from cchc_docs.pdf.preview import PageRange
 
 A4 = (595, 842)
 

@@ -11,9 +11,11 @@ import pytest
 from conftest import MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, context_of, edited, open_docx
 from lxml import etree
 
-from cchc_docs import build, render, source, validate
 from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated
+from cchc_docs.model import source, validate
+from cchc_docs.pipeline import build
+from cchc_docs.render import engine
 
 BODY = "Ủy ban nhân dân xã Thượng Hồng"
 EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
@@ -62,7 +64,7 @@ def test_sample_report_carries_its_title_and_its_date(sample_docx_path):
 
 
 def render_decision(text: str) -> bytes:
-    return render.render(TEMPLATES / "quyet-dinh.docx", context_of(text))
+    return engine.render(TEMPLATES / "quyet-dinh.docx", context_of(text))
 
 
 DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
@@ -123,9 +125,9 @@ def test_two_builds_of_the_sample_are_byte_identical(tmp_path):
 
 def test_properties_with_markup_characters_are_escaped_not_injected():
     props = {"title": "Báo cáo <b> & “x”", "author": "A & B", "company": "A & B", "date": "2025-07-31"}
-    root = etree.fromstring(render.core_xml(props))
+    root = etree.fromstring(engine.core_xml(props))
     assert root.findtext("{http://purl.org/dc/elements/1.1/}title") == "Báo cáo <b> & “x”"
-    assert etree.fromstring(render.app_xml("A & B")).findtext(f"{EP}Company") == "A & B"
+    assert etree.fromstring(engine.app_xml("A & B")).findtext(f"{EP}Company") == "A & B"
 
 
 # ---------------------------------------------------------------- the templates

@@ -8,12 +8,12 @@ import zipfile
 import docx
 import jinja2
 import pytest
+from conftest import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, texts
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from conftest import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, texts
 
-from cchc_docs import render
 from cchc_docs.errors import TemplateError
+from cchc_docs.render import engine
 
 DECISION_TEMPLATE = TEMPLATES / "quyet-dinh.docx"
 
@@ -36,7 +36,7 @@ TRICKY = "a < b && c > d {{ 7*7 }} {% if x %}y{% endif %} {#c#} ]]>"
 def test_markup_and_jinja_in_data_appear_literally_in_the_document():
     text = edited(MINIMAL_PLAN, "        - Các phòng triển khai Kế hoạch này.", f"        - '{TRICKY}'")
     text = edited(text, "    - Sở Nội vụ", "    - 'Sở <Nội vụ> & {{ 7*7 }}'")
-    document = open_docx(render.render(DECISION_TEMPLATE, context_of(text)))
+    document = open_docx(engine.render(DECISION_TEMPLATE, context_of(text)))
     found = texts(document)
     assert TRICKY + "./." in found
     assert "- Sở <Nội vụ> & {{ 7*7 }};" in found
@@ -45,12 +45,12 @@ def test_markup_and_jinja_in_data_appear_literally_in_the_document():
 
 def test_rendered_text_comes_from_the_context(tmp_path):
     template = tiny_template(tmp_path, "Số: {{ so }}", "{% for x in items %}{{ x }};{% endfor %}")
-    document = open_docx(render.render(template, {"so": "05", "items": ["a", "b"]}))
+    document = open_docx(engine.render(template, {"so": "05", "items": ["a", "b"]}))
     assert [p.text for p in document.paragraphs] == ["Số: 05", "a;b;"]
 
 
 def test_rendered_package_has_fixed_timestamps():
-    data = render.render(DECISION_TEMPLATE, context_of(MINIMAL_PLAN))
+    data = engine.render(DECISION_TEMPLATE, context_of(MINIMAL_PLAN))
     stamps = {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     assert stamps == {(1980, 1, 1, 0, 0, 0)}
 
@@ -58,7 +58,7 @@ def test_rendered_package_has_fixed_timestamps():
 def test_rule_paragraphs_get_the_indents_from_the_context():
     ctx = context_of(MINIMAL_PLAN)
     ctx["rule_indents"] = {**ctx["rule_indents"], "RuleMotto": 25.0}
-    document = open_docx(render.render(DECISION_TEMPLATE, ctx))
+    document = open_docx(engine.render(DECISION_TEMPLATE, ctx))
     mottos = [
         p for p in document.element.body.iter(qn("w:p")) if p.xpath("string(./w:pPr/w:pStyle/@w:val)") == "RuleMotto"
     ]
@@ -74,7 +74,7 @@ def test_rule_paragraphs_get_the_indents_from_the_context():
 def test_undefined_name_in_a_template_is_a_template_error_naming_the_template(tmp_path):
     template = tiny_template(tmp_path, "Trước", "{{ missing }}")
     with pytest.raises(TemplateError) as e:
-        render.render(template, {})
+        engine.render(template, {})
     assert str(e.value) == f"{template}: mẫu dùng một giá trị không có trong dữ liệu ('missing' is undefined)"
     assert isinstance(e.value.__cause__, jinja2.UndefinedError)
 
@@ -82,14 +82,14 @@ def test_undefined_name_in_a_template_is_a_template_error_naming_the_template(tm
 def test_undefined_attribute_is_not_rendered_as_empty_text(tmp_path):
     template = tiny_template(tmp_path, "{{ decision.missing }}")
     with pytest.raises(TemplateError) as e:
-        render.render(template, {"decision": {"title": "x"}})
+        engine.render(template, {"decision": {"title": "x"}})
     assert str(e.value).startswith(f"{template}: mẫu dùng một giá trị không có trong dữ liệu")
 
 
 def test_sandbox_violation_in_a_template_is_a_template_error(tmp_path):
     template = tiny_template(tmp_path, "{{ ''.__class__.__mro__ }}")
     with pytest.raises(TemplateError) as e:
-        render.render(template, {})
+        engine.render(template, {})
     assert str(e.value).startswith(f"{template}: mẫu gọi một thao tác không được phép")
     assert isinstance(e.value.__cause__, jinja2.exceptions.SecurityError)
 
@@ -97,14 +97,14 @@ def test_sandbox_violation_in_a_template_is_a_template_error(tmp_path):
 def test_broken_tag_is_a_template_error_naming_the_template(tmp_path):
     template = tiny_template(tmp_path, "Căn cứ", "{% if %}")
     with pytest.raises(TemplateError) as e:
-        render.render(template, {})
+        engine.render(template, {})
     assert str(e.value).startswith(f"{template}: cú pháp thẻ {{{{ … }}}} hoặc {{% … %}} trong mẫu sai")
     assert isinstance(e.value.__cause__, jinja2.TemplateSyntaxError)
 
 
 def test_missing_template_file_is_a_template_error(tmp_path):
     with pytest.raises(TemplateError) as e:
-        render.render(tmp_path / "khong-co.docx", {})
+        engine.render(tmp_path / "khong-co.docx", {})
     assert str(e.value) == f"{tmp_path / 'khong-co.docx'}: không tìm thấy tệp mẫu"
 
 
@@ -112,5 +112,5 @@ def test_file_that_is_not_a_docx_is_a_template_error(tmp_path):
     path = tmp_path / "mau.docx"
     path.write_text("không phải DOCX", encoding="utf-8")
     with pytest.raises(TemplateError) as e:
-        render.render(path, {})
+        engine.render(path, {})
     assert str(e.value).startswith(f"{path}: tệp mẫu hỏng hoặc không phải DOCX")

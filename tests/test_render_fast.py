@@ -9,8 +9,10 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from cchc_docs import build, documents, render
-from cchc_docs.status import reporting_rules
+from cchc_docs.contexts import registry
+from cchc_docs.model.status import reporting_rules
+from cchc_docs.pipeline import build
+from cchc_docs.render import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
@@ -30,22 +32,22 @@ def sample_contexts():
     """Every shipped template with every sample context it renders."""
     versions, statuses, _ = build.load_all(SAMPLE)
     for today in (dt.date(2025, 7, 20), dt.date(2026, 1, 2)):
-        for job in documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), today):
+        for job in registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), today):
             yield job.template, job.context()
 
 
 @pytest.mark.parametrize("template, context", list(sample_contexts()))
 def test_fast_path_xml_equals_plain_docxtpl(template, context):
     path = ROOT / "templates" / template
-    assert render.compile_template(path).body is not None, "shipped templates use the fast path"
-    assert canonical_parts(render.render(path, context)) == canonical_parts(render.render_plain(path, context))
+    assert engine.compile_template(path).body is not None, "shipped templates use the fast path"
+    assert canonical_parts(engine.render(path, context)) == canonical_parts(engine.render_plain(path, context))
 
 
 def test_both_paths_write_the_context_properties_not_the_templates():
     path = ROOT / "templates" / "quyet-dinh.docx"
-    context = documents.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
+    context = registry.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
     context["properties"] = {**context["properties"], "title": "Tiêu đề thử"}
-    for data in (render.render(path, context), render.render_plain(path, context)):
+    for data in (engine.render(path, context), engine.render_plain(path, context)):
         props = Document(io.BytesIO(data)).core_properties
         assert (props.title, props.author) == ("Tiêu đề thử", "Ủy ban nhân dân xã Thượng Hồng")
         assert props.created == dt.datetime(2025, 7, 31, tzinfo=dt.UTC)
@@ -54,15 +56,15 @@ def test_both_paths_write_the_context_properties_not_the_templates():
 def test_fast_path_equals_plain_for_a_draft_with_escaped_text():
     path = ROOT / "templates" / "quyet-dinh.docx"
     plan_file = build.load_plan(SAMPLE)
-    context = documents.DECISION.build_context(plan_file, dt.date(2025, 7, 1))
+    context = registry.DECISION.build_context(plan_file, dt.date(2025, 7, 1))
     context["decision"]["title"] = "Về việc <thử> & {{ 7*7 }} {% if %}"
-    assert canonical_parts(render.render(path, context)) == canonical_parts(render.render_plain(path, context))
+    assert canonical_parts(engine.render(path, context)) == canonical_parts(engine.render_plain(path, context))
 
 
 def test_fast_path_output_is_deterministic():
     path = ROOT / "templates" / "quyet-dinh.docx"
-    context = documents.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
-    assert render.render(path, context) == render.render(path, context)
+    context = registry.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
+    assert engine.render(path, context) == engine.render(path, context)
 
 
 def make_template(tmp_path: Path, header_text: str = "", body_text: str = "{{ x }}") -> Path:
@@ -77,14 +79,14 @@ def make_template(tmp_path: Path, header_text: str = "", body_text: str = "{{ x 
 
 def test_template_with_tags_in_its_header_falls_back_to_plain_docxtpl(tmp_path):
     path = make_template(tmp_path, header_text="{{ x }}")
-    assert render.compile_template(path).body is None
-    text = Document(io.BytesIO(render.render(path, {"x": "chữ đầu trang"}))).sections[0].header.paragraphs[0].text
+    assert engine.compile_template(path).body is None
+    text = Document(io.BytesIO(engine.render(path, {"x": "chữ đầu trang"}))).sections[0].header.paragraphs[0].text
     assert text == "chữ đầu trang"
 
 
 def test_template_with_column_loop_falls_back_to_plain_docxtpl(tmp_path):
     path = make_template(tmp_path, body_text="{%tc for c in cols %}{{ c }}{%tc endfor %}")
-    compiled = render.compile_template(path)
+    compiled = engine.compile_template(path)
     assert compiled.body is None and "{%tc" in compiled.reason
 
 
@@ -95,19 +97,19 @@ def test_context_with_objects_falls_back_to_plain_docxtpl(tmp_path):
         def __str__(self):
             return "đối tượng"
 
-    assert Document(io.BytesIO(render.render(path, {"x": Named()}))).paragraphs[0].text == "đối tượng"
+    assert Document(io.BytesIO(engine.render(path, {"x": Named()}))).paragraphs[0].text == "đối tượng"
 
 
 def test_undefined_value_in_fast_path_reports_the_template(tmp_path):
     path = make_template(tmp_path, body_text="{{ missing }}")
-    with pytest.raises(render.TemplateError, match=r"t\.docx: mẫu dùng một giá trị không có trong dữ liệu"):
-        render.render(path, {})
+    with pytest.raises(engine.TemplateError, match=r"t\.docx: mẫu dùng một giá trị không có trong dữ liệu"):
+        engine.render(path, {})
 
 
 def test_changed_template_content_is_compiled_again(tmp_path):
     path = make_template(tmp_path, body_text="A {{ x }}")
-    first = render.render(path, {"x": "1"})
+    first = engine.render(path, {"x": "1"})
     make_template(tmp_path, body_text="B {{ x }}")
-    second = render.render(path, {"x": "1"})
+    second = engine.render(path, {"x": "1"})
     assert Document(io.BytesIO(first)).paragraphs[0].text == "A 1"
     assert Document(io.BytesIO(second)).paragraphs[0].text == "B 1"

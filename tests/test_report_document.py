@@ -20,11 +20,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cchc_docs import build, periods, progress, source, validate
 from cchc_docs.cli import main
 from cchc_docs.contexts import report as report_context
-from cchc_docs.status import reporting_rules
-from cchc_docs.status_rules import validate as validate_status
+from cchc_docs.contexts import report_figures
+from cchc_docs.model import periods, source, validate
+from cchc_docs.model.status import reporting_rules
+from cchc_docs.model.validate_status import validate as validate_status
+from cchc_docs.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
@@ -144,7 +146,7 @@ def test_the_appendices_follow_in_their_own_landscape_sections(q3):
 def computed(sample, period=Q3):
     plan_file, statuses = sample
     window = period.window(reporting_rules(plan_file))
-    return progress.task_progress(plan_file.plan, statuses[period], window)
+    return report_figures.task_progress(plan_file.plan, statuses[period], window)
 
 
 def counts(row) -> list[int]:
@@ -153,7 +155,7 @@ def counts(row) -> list[int]:
 
 def test_the_areas_table_totals_equal_the_computed_tally(q3, sample):
     table = table_with(q3[0], ("STT", "Lĩnh vực"))
-    t = progress.tally(computed(sample))
+    t = report_figures.tally(computed(sample))
     assert table.rows[-1].cells[1].text == "Tổng cộng"
     assert counts(table.rows[-1]) == [t.total, t.on_time, t.late, t.in_progress, t.overdue, t.not_due]
     rows = table.rows[2:-1]
@@ -163,7 +165,7 @@ def test_the_areas_table_totals_equal_the_computed_tally(q3, sample):
 
 def test_the_units_table_totals_equal_the_computed_tally(q3, sample):
     table = table_with(q3[0], ("STT", "Cơ quan chủ trì"))
-    t = progress.tally(computed(sample))
+    t = report_figures.tally(computed(sample))
     assert counts(table.rows[-1]) == [t.total, t.on_time, t.late, t.in_progress, t.overdue, t.not_due]
     assert table.rows[-1].cells[-1].text == t.completion.text
     assert [sum(col) for col in zip(*(counts(r) for r in table.rows[2:-1]))] == counts(table.rows[-1])
@@ -368,12 +370,12 @@ def test_the_sample_reports_agree_with_each_other(sample):
     done_q4 = {t.id: t.completed for t in q4.tasks if t.status == "hoàn thành"}
     assert done_q3.items() <= done_q4.items()
     assert q4.tasks == year.tasks
-    pending_q3 = progress.dossier_figures(statuses[Q3].indicators.dossiers).pending
+    pending_q3 = report_figures.dossier_figures(statuses[Q3].indicators.dossiers).pending
     assert q4.indicators.dossiers.carried_over == pending_q3
 
 
 def test_the_sample_q3_report_has_some_done_some_in_progress_and_one_overdue(sample):
-    t = progress.tally(computed(sample))
+    t = report_figures.tally(computed(sample))
     assert t.done > 0 and t.in_progress > 0 and t.overdue == 1
 
 

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from conftest import MINIMAL_PLAN, write_plan
 from docx import Document
 
-from cchc_docs import sniff
 from cchc_docs.cli import main
+from cchc_docs.model import sniff
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"

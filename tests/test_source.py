@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from cchc_docs import source
 from cchc_docs.errors import Location, SourceError
+from cchc_docs.model import source
 
 
 def tree(text: str) -> object:

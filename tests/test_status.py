@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from cchc_docs import periods, source, validate
 from cchc_docs.errors import DataError
-from cchc_docs.status import DONE, reporting_rules
-from cchc_docs.status_rules import consistency
-from cchc_docs.status_rules import validate as validate_status
+from cchc_docs.model import periods, source, validate
+from cchc_docs.model.status import DONE, reporting_rules
+from cchc_docs.model.validate_status import consistency
+from cchc_docs.model.validate_status import validate as validate_status
 
 PLAN = """\
 issuing_body:
@@ -266,7 +266,7 @@ def test_every_field_of_the_status_file_is_documented():
     import dataclasses
     from pathlib import Path
 
-    from cchc_docs import status as records
+    from cchc_docs.model import status as records
 
     text = (Path(__file__).resolve().parent.parent / "docs" / "status-format.md").read_text(encoding="utf-8")
     kinds = [records.StatusFile, records.ReportInfo, records.TaskStatus, records.Indicators, records.Narrative,

@@ -1,4 +1,4 @@
-"""Generate docs/data-format.md from the record declarations in cchc_docs/model.py.
+"""Generate docs/data-format.md from the record declarations in cchc_docs/model/plan.py.
 
 The field tables come from the one declaration of the format (each field's ``doc``),
 so the documentation cannot drift from what the validator accepts;
@@ -14,28 +14,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc_docs import model  # noqa: E402
-from cchc_docs.schema import field_docs  # noqa: E402
+from cchc_docs.model import plan
+from cchc_docs.model.schema import field_docs
 
 RECORDS = [
-    ("Tệp kế hoạch (gốc)", model.PlanFile),
-    ("issuing_body — cơ quan ban hành", model.IssuingBody),
-    ("units[] — đơn vị", model.Unit),
-    ("decision — Quyết định ban hành Kế hoạch", model.Decision),
-    ("decision.signer — người ký", model.Signer),
-    ("plan — Kế hoạch", model.Plan),
-    ("plan.sections[] — mục của Kế hoạch", model.Section),
-    ("Khối nội dung: đoạn văn", model.Text),
-    ("Khối nội dung: ý gạch đầu dòng", model.Bullet),
-    ("Khối nội dung: khoản hoặc điểm có tiêu đề", model.Heading),
-    ("Khối nội dung: khoản hoặc điểm không tiêu đề", model.Item),
-    ("Khối nội dung: chèn dữ liệu có cấu trúc", model.Include),
-    ("plan.targets[] — chỉ tiêu", model.Target),
-    ("plan.tasks[] — nhiệm vụ trong Phụ lục", model.Task),
-    ("plan.reporting — chế độ báo cáo", model.Reporting),
-    ("amendments[] — lần sửa đổi, bổ sung Kế hoạch", model.Amendment),
-    ("amendments[].decision — Quyết định sửa đổi, bổ sung", model.AmendmentDecision),
-    ("amendments[].changes[] — một thay đổi", model.Change),
+    ("Tệp kế hoạch (gốc)", plan.PlanFile),
+    ("issuing_body — cơ quan ban hành", plan.IssuingBody),
+    ("units[] — đơn vị", plan.Unit),
+    ("decision — Quyết định ban hành Kế hoạch", plan.Decision),
+    ("decision.signer — người ký", plan.Signer),
+    ("plan — Kế hoạch", plan.Plan),
+    ("plan.sections[] — mục của Kế hoạch", plan.Section),
+    ("Khối nội dung: đoạn văn", plan.Text),
+    ("Khối nội dung: ý gạch đầu dòng", plan.Bullet),
+    ("Khối nội dung: khoản hoặc điểm có tiêu đề", plan.Heading),
+    ("Khối nội dung: khoản hoặc điểm không tiêu đề", plan.Item),
+    ("Khối nội dung: chèn dữ liệu có cấu trúc", plan.Include),
+    ("plan.targets[] — chỉ tiêu", plan.Target),
+    ("plan.tasks[] — nhiệm vụ trong Phụ lục", plan.Task),
+    ("plan.reporting — chế độ báo cáo", plan.Reporting),
+    ("amendments[] — lần sửa đổi, bổ sung Kế hoạch", plan.Amendment),
+    ("amendments[].decision — Quyết định sửa đổi, bổ sung", plan.AmendmentDecision),
+    ("amendments[].changes[] — một thay đổi", plan.Change),
 ]
 
 EXAMPLE = """\
@@ -172,7 +172,7 @@ sai) được báo ngay tại dòng của lần sửa đổi đó.
 INTRO = """\
 # Định dạng dữ liệu kế hoạch (YAML)
 
-> Tệp này được sinh từ `cchc_docs/model.py` bằng `python tools/make_docs.py`; đừng sửa tay
+> Tệp này được sinh từ `cchc_docs/model/plan.py` bằng `python tools/make_docs.py`; đừng sửa tay
 > các bảng trường — sửa chú thích của trường trong mã nguồn rồi chạy lại lệnh.
 
 Mỗi kế hoạch là một tệp YAML (mã UTF-8) gồm bốn phần: cơ quan ban hành (`issuing_body`),
@@ -212,7 +212,7 @@ def field_table(kind) -> str:
 
 def areas_table() -> str:
     rows = ["| Mã | Lĩnh vực |", "|---|---|"]
-    rows += [f"| `{code}` | {name} |" for code, name in model.AREAS.items()]
+    rows += [f"| `{code}` | {name} |" for code, name in plan.AREAS.items()]
     return "\n".join(rows)
 
 

@@ -14,13 +14,12 @@ import os
 import zipfile
 from pathlib import Path
 
+from cchc_docs.checks import pages, rules
+from cchc_docs.checks.components import recognise
+from cchc_docs.checks.findings import Finding
+from cchc_docs.checks.registry import RULES, run
 from cchc_docs.errors import SourceError
-from cchc_docs.facts import DocFacts, extract
-from cchc_docs.findings import Finding
-
-from . import pages, rules  # noqa: F401  (importing rules registers them)
-from .components import recognise
-from .registry import RULES, run
+from cchc_docs.facts.extract import DocFacts, extract
 
 __all__ = ["RULES", "check", "check_bytes", "check_file"]
 

@@ -8,11 +8,10 @@ block: titles first, the name last (Phụ lục I, Mục II.7, II.9).
 
 from __future__ import annotations
 
-from cchc_docs.facts import ParagraphFacts
-
-from .lines import BOX12, Cursor, is_note, is_recipients_label, is_signer_prefix, starts_with_bullet
-from .pieces import Piece, pieces, same_place
-from .text import fold, fold_start, is_upper
+from cchc_docs.checks.lines import BOX12, Cursor, is_note, is_recipients_label, is_signer_prefix, starts_with_bullet
+from cchc_docs.checks.pieces import Piece, pieces, same_place
+from cchc_docs.checks.text import fold, fold_start, is_upper
+from cchc_docs.facts.extract import ParagraphFacts
 
 #: Box 13 (address, phone, e-mail …) may follow the signature; it is not part of it.
 _CONTACT = ("dia chi", "dt:", "dt ", "dien thoai", "email", "e-mail", "website", "fax", "trang thong tin")

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_docs.facts import DocFacts, ParagraphFacts
-
-from . import closing, content, opening
-from .content import Numbered
-from .lines import Cursor, is_appendix_label, is_national_title, type_name
-from .pieces import Piece, RuleLine, pieces, whole
-from .text import is_upper
+from cchc_docs.checks import closing, content, opening
+from cchc_docs.checks.content import Numbered
+from cchc_docs.checks.lines import Cursor, is_appendix_label, is_national_title, type_name
+from cchc_docs.checks.pieces import Piece, RuleLine, pieces, whole
+from cchc_docs.checks.text import is_upper
+from cchc_docs.facts.extract import DocFacts, ParagraphFacts
 
 __all__ = ["Layout", "Numbered", "Part", "recognise"]
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cchc_docs.facts import ParagraphFacts
-
-from .lines import Cursor
-from .pieces import Piece, whole
-from .text import fold, is_upper, roman_value
+from cchc_docs.checks.lines import Cursor
+from cchc_docs.checks.pieces import Piece, whole
+from cchc_docs.checks.text import fold, is_upper, roman_value
+from cchc_docs.facts.extract import ParagraphFacts
 
 _ROMAN_HEAD = re.compile(r"^([IVX]+)\.\s*\S")
 _CLAUSE = re.compile(r"^(\d+)\.\s+\S")

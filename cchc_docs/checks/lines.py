@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from cchc_docs.facts import ParagraphFacts
-
-from . import spec
-from .pieces import Piece
-from .text import BULLETS, fold, fold_start, is_upper, letters, similar
+from cchc_docs.checks import spec
+from cchc_docs.checks.pieces import Piece
+from cchc_docs.checks.text import BULLETS, fold, fold_start, is_upper, letters, similar
+from cchc_docs.facts.extract import ParagraphFacts
 
 NATIONAL = letters(spec.NATIONAL_TITLES[0])
 MOTTO = letters(spec.MOTTO)

@@ -9,14 +9,25 @@ from __future__ import annotations
 
 import re
 
-from cchc_docs.facts import ParagraphFacts
-
-from .content import ARTICLE
-from .lines import (DECIDES, Cursor, is_addressee, is_appendix_label, is_attached_line, is_basis, is_date,
-                    is_letter_summary, is_motto, is_national_title, is_number, is_stamp, starts_with_bullet)
-from .pieces import Piece, pieces, rule_under, same_place, underline_rule, whole
-from .text import fold, is_upper
-
+from cchc_docs.checks.content import ARTICLE
+from cchc_docs.checks.lines import (
+    DECIDES,
+    Cursor,
+    is_addressee,
+    is_appendix_label,
+    is_attached_line,
+    is_basis,
+    is_date,
+    is_letter_summary,
+    is_motto,
+    is_national_title,
+    is_number,
+    is_stamp,
+    starts_with_bullet,
+)
+from cchc_docs.checks.pieces import Piece, pieces, rule_under, same_place, underline_rule, whole
+from cchc_docs.checks.text import fold, is_upper
+from cchc_docs.facts.extract import ParagraphFacts
 
 # --- header (boxes 1–4) -------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cchc_docs.findings import Finding
+from cchc_docs.checks.findings import Finding
 
 PER_RULE = 10
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}

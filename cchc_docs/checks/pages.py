@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from cchc_docs.facts import DocFacts, ParagraphFacts, SectionFacts
+from cchc_docs.facts.extract import DocFacts, ParagraphFacts, SectionFacts
 
 _MM_TO_PT = 72 / 25.4
 _AVERAGE_ADVANCE_EM = 0.47

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cchc_docs import metrics
-from cchc_docs.fact_records import VisibleRuns
-from cchc_docs.facts import BorderFacts, ParagraphFacts, RunFacts
+from cchc_docs.facts.extract import BorderFacts, ParagraphFacts, RunFacts
+from cchc_docs.facts.records import VisibleRuns
+from cchc_docs.typeset import widths
 
 
 def display(run: RunFacts) -> str:
@@ -124,4 +124,4 @@ def underline_rule(piece: Piece) -> RuleLine | None:
     visible = piece._visible()
     if not visible or not all(run.underline for run in visible) or piece.size is None:
         return None
-    return RuleLine(piece.para, None, round(metrics.bold_width_mm(piece.text, piece.size), 1), visible[0].underline_style)
+    return RuleLine(piece.para, None, round(widths.bold_width_mm(piece.text, piece.size), 1), visible[0].underline_style)

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from cchc_docs.facts import ParagraphFacts
-from cchc_docs.findings import Finding, Severity
-
-from .components import Layout
-from .pieces import Piece
-from .text import shorten
+from cchc_docs.checks.components import Layout
+from cchc_docs.checks.findings import Finding, Severity
+from cchc_docs.checks.pieces import Piece
+from cchc_docs.checks.text import shorten
+from cchc_docs.facts.extract import ParagraphFacts
 
 SEVERITY: dict[str, Severity] = {"C": "error", "M": "warning", "P": "warning"}
 

@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-from .spec import POINT_LETTERS
+from cchc_docs.checks.spec import POINT_LETTERS
 
 #: Characters that look like the hyphen-minus of the motto and of list items but are not.
 DASH_LOOKALIKES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"

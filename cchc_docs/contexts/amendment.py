@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import layout as L
-from .. import vn
-from ..amend import KIND_VI, kind_of
-from ..model import AREAS, Amendment, Change, PlanFile, Task
-from . import common
-from .decision import TYPE_CODE, attachment_line, bases_lines
-from .plan import appendix_rows, plan_paragraphs
+from cchc_docs import vn
+from cchc_docs.contexts import common
+from cchc_docs.contexts.decision import TYPE_CODE, attachment_line, bases_lines
+from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs
+from cchc_docs.model.amend import KIND_VI, kind_of
+from cchc_docs.model.plan import AREAS, Amendment, Change, PlanFile, Task
+from cchc_docs.typeset import layout as L
 
 TASK_FIELDS = {
     "content": "Nội dung nhiệm vụ",

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import layout as L
-from .. import metrics, vn
-from ..model import IssueDate, IssuingBody, Signer
+from cchc_docs import vn
+from cchc_docs.model.plan import IssueDate, IssuingBody, Signer
+from cchc_docs.typeset import layout as L
+from cchc_docs.typeset import widths
 
 # Box 1 (§4.1): exact texts; the motto uses hyphen-minus with one space each side.
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -113,13 +114,13 @@ def header_rules(body: IssuingBody) -> dict[str, tuple[float, float]]:
     cell = 2 * L.CELL_MARGIN_MM
     lines = list(body.header)
     return {
-        "RuleBody": (metrics.rule_under(lines, L.SIZE_BODY_NAME, L.RULE_SHARE), L.HEADER_LEFT_MM - cell),
-        "RuleMotto": (round(metrics.bold_width_mm(MOTTO, L.SIZE_MOTTO), 1), L.HEADER_RIGHT_MM - cell),
+        "RuleBody": (widths.rule_under(lines, L.SIZE_BODY_NAME, L.RULE_SHARE), L.HEADER_LEFT_MM - cell),
+        "RuleMotto": (round(widths.bold_width_mm(MOTTO, L.SIZE_MOTTO), 1), L.HEADER_RIGHT_MM - cell),
     }
 
 
 def title_rule(title: str, width: float = L.TEXT_WIDTH_MM) -> tuple[float, float]:
     """The rule under a trích yếu: a share of its longest line as laid out on the page."""
-    lines = metrics.wrap(clean(title), L.SIZE_TITLE, width)
-    return metrics.rule_under(lines, L.SIZE_TITLE, L.RULE_SHARE), width
+    lines = widths.wrap(clean(title), L.SIZE_TITLE, width)
+    return widths.rule_under(lines, L.SIZE_TITLE, L.RULE_SHARE), width
 

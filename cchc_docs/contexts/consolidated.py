@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import PlanFile
-from . import common, decision
-from .amendment import own_reference
+from cchc_docs.contexts import common, decision
+from cchc_docs.contexts.amendment import own_reference
+from cchc_docs.model.plan import PlanFile
 
 KEYS = ("header", "plan", "appendix")
 RULES = ("RuleBody", "RuleMotto", "RulePlan", "RuleAppendix")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import layout as L
-from .. import vn
-from ..model import Decision, PlanFile
-from . import common
-from .plan import appendix_rows, plan_paragraphs
+from cchc_docs import vn
+from cchc_docs.contexts import common
+from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs
+from cchc_docs.model.plan import Decision, PlanFile
+from cchc_docs.typeset import layout as L
 
 TYPE_CODE = "QĐ"
 

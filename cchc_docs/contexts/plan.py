@@ -7,9 +7,9 @@ Numbers are generated from the position of each block, never read from data.
 
 from __future__ import annotations
 
-from .. import vn
-from ..model import AREAS, Bullet, Heading, Include, Item, Plan, PlanFile, Text
-from .common import bare, clean
+from cchc_docs import vn
+from cchc_docs.contexts.common import bare, clean
+from cchc_docs.model.plan import AREAS, Bullet, Heading, Include, Item, Plan, PlanFile, Text
 
 END_MARK = "./."
 

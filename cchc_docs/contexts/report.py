@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import layout as L
-from .. import progress, vn
-from ..model import AREAS, PlanFile
-from ..periods import Period
-from ..status import StatusFile, reporting_rules
-from . import common
-from .report_body import ReportFacts, body, n
-from .report_stats import stat_rows
+from cchc_docs import vn
+from cchc_docs.contexts import common, report_figures
+from cchc_docs.contexts.report_body import ReportFacts, body, n
+from cchc_docs.contexts.report_stats import stat_rows
+from cchc_docs.model.periods import Period
+from cchc_docs.model.plan import AREAS, PlanFile
+from cchc_docs.model.status import StatusFile, reporting_rules
+from cchc_docs.typeset import layout as L
 
 TYPE_CODE = "BC"
 TITLE = "Kết quả thực hiện công tác cải cách hành chính"
@@ -64,7 +64,7 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
 
 def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> ReportFacts:
     window = period.window(reporting_rules(plan_file))
-    items = tuple(progress.task_progress(plan_file.plan, status, window))
+    items = tuple(report_figures.task_progress(plan_file.plan, status, window))
     # The report that closes the plan: its window takes in the plan's start and its
     # months reach the plan's end (the annual report of a one-year or half-year plan).
     final = window[0] <= plan_file.plan.start and period.span[1] >= plan_file.plan.end
@@ -129,16 +129,16 @@ def attached_to(plan_file: PlanFile, status: StatusFile) -> str:
 # ---------------------------------------------------------------- tables
 
 
-def tally_row(number: str, name: str, t: progress.Tally) -> dict:
+def tally_row(number: str, name: str, t: report_figures.Tally) -> dict:
     row = {"number": number, "name": name, "total": n(t.total)}
-    row.update({c: n(t.count(c)) for c in progress.CATEGORIES})
+    row.update({c: n(t.count(c)) for c in report_figures.CATEGORIES})
     row["rate"] = t.completion.text if t.completion else "-"
     return row
 
 
 def areas_table(f: ReportFacts) -> dict:
     """Bảng 1 in the body: tasks by reform area, with a total row."""
-    by_area = progress.tally_by(list(f.items), "area")
+    by_area = report_figures.tally_by(list(f.items), "area")
     rows = [tally_row(str(i + 1), AREAS[code], by_area[code]) for i, code in enumerate(c for c in AREAS if c in by_area)]
     return {"caption": f"Bảng 1. Kết quả thực hiện nhiệm vụ của Kế hoạch theo lĩnh vực (đến ngày {vn.short_date(f.as_of)})",
             "rows": rows, "total": tally_row("", "Tổng cộng", f.tally)}
@@ -146,7 +146,7 @@ def areas_table(f: ReportFacts) -> dict:
 
 def units_table(f: ReportFacts) -> dict:
     """Phụ lục II, Biểu 1: tasks by lead unit (units in the plan's order), with a total row."""
-    by_unit = progress.tally_by(list(f.items), "lead")
+    by_unit = report_figures.tally_by(list(f.items), "lead")
     codes = [u.code for u in f.plan_file.units if u.code in by_unit]
     return {"caption": "Biểu 1. Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì",
             "rows": [tally_row(str(i + 1), f.unit(code), by_unit[code]) for i, code in enumerate(codes)],
@@ -155,7 +155,7 @@ def units_table(f: ReportFacts) -> dict:
 
 def targets_table(f: ReportFacts) -> dict:
     """Bảng 2, in the report that closes the plan: each target against what was achieved."""
-    results = progress.evaluate_targets(f.plan_file.plan, f.status.indicators) if f.final else []
+    results = report_figures.evaluate_targets(f.plan_file.plan, f.status.indicators) if f.final else []
     return {"caption": "Bảng 2. Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch",
             "rows": [{"number": str(i + 1), "text": common.clean(r.target.text), "required": r.required or "-",
                       "achieved": r.achieved.text if r.achieved else "-", "verdict": r.verdict.capitalize()}
@@ -174,8 +174,8 @@ def task_rows(f: ReportFacts) -> list[dict]:
     return rows
 
 
-def task_row(f: ReportFacts, item: progress.TaskProgress, number: int) -> dict:
-    status = progress.CATEGORY_LABELS[item.category]
+def task_row(f: ReportFacts, item: report_figures.TaskProgress, number: int) -> dict:
+    status = report_figures.CATEGORY_LABELS[item.category]
     if item.carried_over:
         status += " (kỳ trước chuyển sang)"
     result = [common.clean(item.result)] if item.result else []

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import progress, vn
-from ..model import AREAS, Bullet, PlanFile, Text
-from ..periods import Period
-from ..status import StatusFile
-from .common import bare, cited_number, clean, lower_first
-from .plan import END_MARK
+from cchc_docs import vn
+from cchc_docs.contexts import report_figures
+from cchc_docs.contexts.common import bare, cited_number, clean, lower_first
+from cchc_docs.contexts.plan import END_MARK
+from cchc_docs.model.periods import Period
+from cchc_docs.model.plan import AREAS, Bullet, PlanFile, Text
+from cchc_docs.model.status import StatusFile
 
 NOTHING_TO_REPORT = "Trong kỳ không có nhiệm vụ, số liệu thuộc lĩnh vực này."
 REFORM_AREAS = ("institutions", "procedures", "organisation", "civil_service", "public_finance", "digital_government")
@@ -32,7 +33,7 @@ class ReportFacts:
     status: StatusFile
     period: Period
     window: tuple[dt.date, dt.date]
-    items: tuple[progress.TaskProgress, ...]
+    items: tuple[report_figures.TaskProgress, ...]
     final: bool  # the report that closes the plan: compares the targets
 
     @property
@@ -40,8 +41,8 @@ class ReportFacts:
         return self.window[1]
 
     @property
-    def tally(self) -> progress.Tally:
-        return progress.tally(self.items)
+    def tally(self) -> report_figures.Tally:
+        return report_figures.tally(self.items)
 
     def unit(self, code: str) -> str:
         unit = self.plan_file.unit(code)
@@ -120,8 +121,8 @@ def assigned_sentences(a) -> list[dict]:
 def targets_part(f: ReportFacts) -> list[dict]:
     if not f.final or not f.plan_file.plan.targets:
         return []
-    results = progress.evaluate_targets(f.plan_file.plan, f.status.indicators)
-    counts = {v: sum(r.verdict == v for r in results) for v in (progress.PASSED, progress.FAILED, progress.NOT_ASSESSED)}
+    results = report_figures.evaluate_targets(f.plan_file.plan, f.status.indicators)
+    counts = {v: sum(r.verdict == v for r in results) for v in (report_figures.PASSED, report_figures.FAILED, report_figures.NOT_ASSESSED)}
     return [text(f"Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch: đạt {counts['đạt']}/{len(results)} chỉ tiêu, "
                  f"không đạt {counts['không đạt']} chỉ tiêu, chưa đánh giá {counts['chưa đánh giá']} chỉ tiêu "
                  "(Bảng 2)."), table("targets")]
@@ -130,7 +131,7 @@ def targets_part(f: ReportFacts) -> list[dict]:
 def inspection_sentences(i) -> list[dict]:
     if i is None:
         return []
-    units = progress.share(i.units_inspected, i.units_total)
+    units = report_figures.share(i.units_inspected, i.units_total)
     return [text(f"Trong kỳ, tổ chức {n(i.held)} cuộc kiểm tra cải cách hành chính tại {n(i.units_inspected)} "
                  f"cơ quan, đơn vị" + (f", đạt {units.text} số cơ quan, đơn vị thuộc và trực thuộc" if units else "")
                  + f"; phát hiện {n(i.issues_found)} vấn đề, đã khắc phục, xử lý {n(i.issues_resolved)} vấn đề.")]
@@ -146,7 +147,7 @@ def outreach_sentences(o) -> list[dict]:
 def satisfaction_sentences(s) -> list[dict]:
     if s is None:
         return []
-    rate = progress.share(s.satisfied, s.evaluations)
+    rate = report_figures.share(s.satisfied, s.evaluations)
     return [text(f"Tiếp nhận {n(s.evaluations)} lượt đánh giá việc giải quyết thủ tục hành chính, trong đó "
                  f"{n(s.satisfied)} lượt hài lòng, rất hài lòng" + (f", đạt {rate.text}" if rate else "") + ".")]
 
@@ -176,14 +177,14 @@ def area_tasks(f: ReportFacts, code: str) -> list[dict]:
     items = [i for i in f.items if i.task.area == code]
     if not items:
         return []
-    t = progress.tally(items)
+    t = report_figures.tally(items)
     result = [bullet(f"Kết quả thực hiện nhiệm vụ theo Kế hoạch: {t.total} nhiệm vụ; đã hoàn thành {t.done} "
                      f"(đúng hạn {t.on_time}, quá hạn {t.late}); đang thực hiện trong hạn {t.in_progress}; "
                      f"quá hạn chưa hoàn thành {t.overdue}; chưa đến hạn {t.not_due}.")]
     return result + [sub(f"Quá hạn chưa hoàn thành: {task_label(f, i)}.") for i in items if i.category == "overdue"]
 
 
-def task_label(f: ReportFacts, item: progress.TaskProgress) -> str:
+def task_label(f: ReportFacts, item: report_figures.TaskProgress) -> str:
     """``<content> (<lead>, hạn <deadline>)``: the way a task is named in running text."""
     return f"{bare(item.task.content)} ({f.unit(item.task.lead)}, hạn {lower_first(item.task.deadline.label)})"
 
@@ -198,7 +199,7 @@ def document_bullets(d) -> list[dict]:
 def procedure_bullets(p) -> list[dict]:
     if p is None:
         return []
-    published = progress.share(p.published, p.total)
+    published = report_figures.share(p.published, p.total)
     return [bullet(f"Số thủ tục hành chính thuộc thẩm quyền giải quyết của xã: {n(p.total)}; công khai đầy đủ "
                    f"{n(p.published)}" + (f", đạt {published.text}" if published else "") + "; cung cấp dịch vụ công "
                    f"trực tuyến toàn trình {n(p.online_full)}, một phần {n(p.online_partial)} thủ tục.")]
@@ -207,7 +208,7 @@ def procedure_bullets(p) -> list[dict]:
 def dossier_bullets(d) -> list[dict]:
     if d is None:
         return []
-    g = progress.dossier_figures(d)
+    g = report_figures.dossier_figures(d)
     result = [
         bullet(f"Tiếp nhận {n(g.received)} hồ sơ (trực tiếp {n(d.received_in_person)}, trực tuyến "
                f"{n(d.received_online)}, qua dịch vụ bưu chính công ích {n(d.received_by_post)}); kỳ trước chuyển sang "
@@ -234,7 +235,7 @@ def dossier_bullets(d) -> list[dict]:
 def feedback_bullets(fb) -> list[dict]:
     if fb is None:
         return []
-    done = progress.share(fb.resolved, fb.received)
+    done = report_figures.share(fb.resolved, fb.received)
     return [bullet(f"Tiếp nhận {n(fb.received)} phản ánh, kiến nghị về quy định hành chính, đã xử lý {n(fb.resolved)}"
                    + (f", đạt {done.text}" if done else "") + ".")]
 
@@ -255,13 +256,13 @@ def training_bullets(s) -> list[dict]:
 def digital_bullets(d) -> list[dict]:
     if d is None:
         return []
-    sent, signed = progress.share(d.sent_electronically, d.documents_sent), progress.share(d.signed_digitally, d.documents_sent)
+    sent, signed = report_figures.share(d.sent_electronically, d.documents_sent), report_figures.share(d.signed_digitally, d.documents_sent)
     return [bullet(f"Văn bản đi: {n(d.documents_sent)}, trong đó gửi dưới dạng điện tử {n(d.sent_electronically)}"
                    + (f" (tỷ lệ {inner_share(sent)})" if sent else "") + f", ký số {n(d.signed_digitally)}"
                    + (f" (tỷ lệ {inner_share(signed)})" if signed else "") + ".")]
 
 
-def inner_share(share: progress.Share) -> str:
+def inner_share(share: report_figures.Share) -> str:
     """A share inside parentheses: ``98,1%, 1.288/1.313`` (no parentheses within parentheses)."""
     return f"{share.percent}, {n(share.numerator)}/{n(share.denominator)}"
 

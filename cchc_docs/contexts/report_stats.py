@@ -7,8 +7,9 @@ denominator (``99,5% (1.192/1.198)``), computed by :mod:`cchc_docs.progress`.
 
 from __future__ import annotations
 
-from .. import progress, vn
-from ..status import Indicators, StatusFile
+from cchc_docs import vn
+from cchc_docs.contexts import report_figures
+from cchc_docs.model.status import Indicators, StatusFile
 
 # (label, unit of count, value, share or None, is a sub-row "-")
 Line = tuple[str, str, "int | None", "progress.Share | None", bool]
@@ -61,7 +62,7 @@ def _assigned(a) -> list[Line]:
     due = a.done_on_time + a.done_late + a.overdue
     return [
         ("Số nhiệm vụ được giao", TASKS, a.assigned, None, False),
-        ("Hoàn thành đúng hạn (trên số nhiệm vụ đã đến hạn)", TASKS, a.done_on_time, progress.share(a.done_on_time, due), False),
+        ("Hoàn thành đúng hạn (trên số nhiệm vụ đã đến hạn)", TASKS, a.done_on_time, report_figures.share(a.done_on_time, due), False),
         ("Hoàn thành quá hạn", TASKS, a.done_late, None, False),
         ("Quá hạn chưa hoàn thành", TASKS, a.overdue, None, False),
         ("Đang thực hiện, chưa đến hạn", TASKS, a.assigned - due, None, False),
@@ -74,9 +75,9 @@ def _inspections(i) -> list[Line]:
     return [
         ("Số cuộc kiểm tra", "cuộc", i.held, None, False),
         ("Số cơ quan, đơn vị thuộc và trực thuộc", UNITS, i.units_total, None, False),
-        ("Số cơ quan, đơn vị được kiểm tra", UNITS, i.units_inspected, progress.share(i.units_inspected, i.units_total), False),
+        ("Số cơ quan, đơn vị được kiểm tra", UNITS, i.units_inspected, report_figures.share(i.units_inspected, i.units_total), False),
         ("Số vấn đề phát hiện qua kiểm tra", ITEMS, i.issues_found, None, False),
-        ("Số vấn đề đã khắc phục, xử lý", ITEMS, i.issues_resolved, progress.share(i.issues_resolved, i.issues_found), False),
+        ("Số vấn đề đã khắc phục, xử lý", ITEMS, i.issues_resolved, report_figures.share(i.issues_resolved, i.issues_found), False),
     ]
 
 
@@ -97,7 +98,7 @@ def _documents(d) -> list[Line]:
         ("Văn bản quy phạm pháp luật được ban hành", DOCS, d.issued, None, False),
         ("Văn bản được rà soát, kiểm tra", DOCS, d.reviewed, None, False),
         ("Văn bản phát hiện trái pháp luật, không còn phù hợp", DOCS, d.flagged, None, False),
-        ("Văn bản phát hiện đã được xử lý", DOCS, d.handled, progress.share(d.handled, d.flagged), False),
+        ("Văn bản phát hiện đã được xử lý", DOCS, d.handled, report_figures.share(d.handled, d.flagged), False),
     ]
 
 
@@ -106,26 +107,26 @@ def _procedures(p) -> list[Line]:
         return []
     return [
         ("Thủ tục hành chính thuộc thẩm quyền giải quyết của xã", PROCS, p.total, None, False),
-        ("Thủ tục được công khai đầy đủ", PROCS, p.published, progress.share(p.published, p.total), False),
-        ("Dịch vụ công trực tuyến toàn trình", PROCS, p.online_full, progress.share(p.online_full, p.total), False),
-        ("Dịch vụ công trực tuyến một phần", PROCS, p.online_partial, progress.share(p.online_partial, p.total), False),
+        ("Thủ tục được công khai đầy đủ", PROCS, p.published, report_figures.share(p.published, p.total), False),
+        ("Dịch vụ công trực tuyến toàn trình", PROCS, p.online_full, report_figures.share(p.online_full, p.total), False),
+        ("Dịch vụ công trực tuyến một phần", PROCS, p.online_partial, report_figures.share(p.online_partial, p.total), False),
     ]
 
 
 def _dossiers(d) -> list[Line]:
     if d is None:
         return []
-    g = progress.dossier_figures(d)
+    g = report_figures.dossier_figures(d)
     return [
         ("Hồ sơ kỳ trước chuyển sang", FILES, d.carried_over, None, False),
         ("Hồ sơ tiếp nhận mới", FILES, g.received, None, False),
-        ("Trực tiếp", FILES, d.received_in_person, progress.share(d.received_in_person, g.received), True),
+        ("Trực tiếp", FILES, d.received_in_person, report_figures.share(d.received_in_person, g.received), True),
         ("Trực tuyến", FILES, d.received_online, g.online, True),
-        ("Qua dịch vụ bưu chính công ích", FILES, d.received_by_post, progress.share(d.received_by_post, g.received), True),
+        ("Qua dịch vụ bưu chính công ích", FILES, d.received_by_post, report_figures.share(d.received_by_post, g.received), True),
         ("Hồ sơ đã giải quyết", FILES, g.resolved, None, False),
-        ("Trước hạn", FILES, d.resolved_early, progress.share(d.resolved_early, g.resolved), True),
-        ("Đúng hạn", FILES, d.resolved_on_time, progress.share(d.resolved_on_time, g.resolved), True),
-        ("Quá hạn", FILES, d.resolved_late, progress.share(d.resolved_late, g.resolved), True),
+        ("Trước hạn", FILES, d.resolved_early, report_figures.share(d.resolved_early, g.resolved), True),
+        ("Đúng hạn", FILES, d.resolved_on_time, report_figures.share(d.resolved_on_time, g.resolved), True),
+        ("Quá hạn", FILES, d.resolved_late, report_figures.share(d.resolved_late, g.resolved), True),
         ("Giải quyết trước hạn và đúng hạn", FILES, d.resolved_early + d.resolved_on_time, g.resolved_in_time, False),
         ("Hồ sơ đang giải quyết", FILES, g.pending, None, False),
         ("Trong hạn", FILES, g.pending_on_time, None, True),
@@ -143,7 +144,7 @@ def _feedback(f) -> list[Line]:
         return []
     return [
         ("Phản ánh, kiến nghị tiếp nhận", "phản ánh", f.received, None, False),
-        ("Phản ánh, kiến nghị đã xử lý", "phản ánh", f.resolved, progress.share(f.resolved, f.received), False),
+        ("Phản ánh, kiến nghị đã xử lý", "phản ánh", f.resolved, report_figures.share(f.resolved, f.received), False),
     ]
 
 
@@ -152,7 +153,7 @@ def _satisfaction(s) -> list[Line]:
         return []
     return [
         ("Lượt đánh giá của người dân, doanh nghiệp", TIMES, s.evaluations, None, False),
-        ("Lượt đánh giá hài lòng, rất hài lòng", TIMES, s.satisfied, progress.share(s.satisfied, s.evaluations), False),
+        ("Lượt đánh giá hài lòng, rất hài lòng", TIMES, s.satisfied, report_figures.share(s.satisfied, s.evaluations), False),
     ]
 
 
@@ -172,6 +173,6 @@ def _digital(d) -> list[Line]:
         return []
     return [
         ("Văn bản đi", DOCS, d.documents_sent, None, False),
-        ("Văn bản đi gửi dưới dạng điện tử", DOCS, d.sent_electronically, progress.share(d.sent_electronically, d.documents_sent), False),
-        ("Văn bản đi được ký số", DOCS, d.signed_digitally, progress.share(d.signed_digitally, d.documents_sent), False),
+        ("Văn bản đi gửi dưới dạng điện tử", DOCS, d.sent_electronically, report_figures.share(d.sent_electronically, d.documents_sent), False),
+        ("Văn bản đi được ký số", DOCS, d.signed_digitally, report_figures.share(d.signed_digitally, d.documents_sent), False),
     ]

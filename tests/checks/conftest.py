@@ -18,9 +18,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cchc_docs import metrics
 from cchc_docs.checks import check
-from cchc_docs.facts import extract
+from cchc_docs.facts.extract import extract
+from cchc_docs.typeset import widths
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 FONT = "Times New Roman"
@@ -192,11 +192,11 @@ class Built(dict):
         if governing:
             self["governing"] = add_para(left, governing, size=12)
         self["body_lines"] = [add_para(left, line, size=12, bold=True) for line in body_lines]
-        longest = max(metrics.bold_width_mm(line, 12) for line in body_lines)
+        longest = max(widths.bold_width_mm(line, 12) for line in body_lines)
         self["body_rule"] = add_rule(left, round(longest * 0.4, 1), LEFT_MM - CELL_MARGINS_MM)
         self["national_title"] = add_para(right, NATIONAL, size=12, bold=True)
         self["motto"] = add_para(right, MOTTO, size=13, bold=True)
-        self["motto_rule"] = add_rule(right, round(metrics.bold_width_mm(MOTTO, 13), 1), RIGHT_MM - CELL_MARGINS_MM)
+        self["motto_rule"] = add_rule(right, round(widths.bold_width_mm(MOTTO, 13), 1), RIGHT_MM - CELL_MARGINS_MM)
         if number or date:
             number_cell, date_cell = grid.rows[1].cells
             if number:
@@ -210,8 +210,8 @@ class Built(dict):
         """Box 5a: tên loại, trích yếu, (Kèm theo …), rule."""
         self["doc_type"] = add_para(self.doc, doc_type, bold=True, before=18)
         self["summary"] = add_para(self.doc, summary, bold=True)
-        lines = metrics.wrap(summary, 14, 165)
-        length = round(max(metrics.bold_width_mm(line, 14) for line in lines) * 0.4, 1)
+        lines = widths.wrap(summary, 14, 165)
+        length = round(max(widths.bold_width_mm(line, 14) for line in lines) * 0.4, 1)
         if attached:
             self["attached"] = add_para(self.doc, attached, italic=True)
         self["summary_rule"] = add_rule(self.doc, length, 165)
@@ -304,7 +304,7 @@ def appendix_part(built: Built, label: str = "Phụ lục") -> Built:
     built["appendix_title"] = add_para(built.doc, title, bold=True)
     built["appendix_attached"] = add_para(built.doc, "(Kèm theo Kế hoạch ban hành kèm theo Quyết định số 05/QĐ-UBND "
                                           "ngày 05 tháng 01 năm 2025 của Ủy ban nhân dân xã Thượng Hồng)", italic=True)
-    add_rule(built.doc, round(metrics.bold_width_mm(title, 14) * 0.4, 1), 252)
+    add_rule(built.doc, round(widths.bold_width_mm(title, 14) * 0.4, 1), 252)
     grid = built.doc.add_table(rows=2, cols=3)
     for row, texts in zip(grid.rows, (("STT", "Nhiệm vụ", "Thời hạn"), ("1", "Ban hành kế hoạch", "Tháng 01/2025"))):
         for cell, text in zip(row.cells, texts):

@@ -16,9 +16,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
-from cchc_docs import build, documents, render
 from cchc_docs.checks import check_bytes
-from cchc_docs.status import reporting_rules
+from cchc_docs.contexts import registry
+from cchc_docs.model.status import reporting_rules
+from cchc_docs.pipeline import build
+from cchc_docs.render import engine
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
@@ -30,8 +32,8 @@ TODAY = dt.date(2025, 9, 15)
 def sample_outputs() -> dict[str, bytes]:
     """Every document the sample plan produces (decision, reports …), rendered in memory."""
     versions, statuses, _ = build.load_all(SAMPLE)
-    jobs = documents.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY)
-    return {job.output: render.render(TEMPLATES / job.template, job.context()) for job in jobs}
+    jobs = registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY)
+    return {job.output: engine.render(TEMPLATES / job.template, job.context()) for job in jobs}
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 
 from cchc_docs.checks.components import recognise
-from cchc_docs.facts import extract
+from cchc_docs.facts.extract import extract
 
-from .conftest import (JUSTIFY, LEFT, MOTTO, NATIONAL, Built, add_para, add_rule, add_run, decision, full,
-                       letter, report)
+from .conftest import JUSTIFY, LEFT, MOTTO, NATIONAL, Built, add_para, add_rule, add_run, decision, full, letter, report
 
 
 def _layout(built: Built):

@@ -57,7 +57,7 @@ def test_no_check_writes_the_document_anyway(tmp_path, broken_templates):
 
 
 def test_format_error_carries_the_findings_and_exit_code_3():
-    from cchc_docs.findings import Finding
+    from cchc_docs.checks.findings import Finding
 
     finding = Finding("ND30-MARGIN-LEFT", "error", "Lề trái không đúng", "NĐ 30/2020", "30–35 mm", "25,0 mm")
     error = FormatError([("quyet-dinh.docx", (finding,))])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from cchc_docs import periods, progress, source, validate
-from cchc_docs.contexts import report
-from cchc_docs.status_rules import validate as validate_status
+from cchc_docs.contexts import report, report_figures
+from cchc_docs.model import periods, source, validate
+from cchc_docs.model.validate_status import validate as validate_status
 
 PLAN = """\
 issuing_body:
@@ -238,7 +238,7 @@ def test_the_total_row_of_the_areas_table_is_the_sum_of_its_rows():
     assert [r["name"] for r in table["rows"]] == [
         "Công tác chỉ đạo, điều hành", "Cải cách thủ tục hành chính",
         "Xây dựng và phát triển chính quyền điện tử, chính quyền số"]
-    for key in ("total", *progress.CATEGORIES):
+    for key in ("total", *report_figures.CATEGORIES):
         assert sum(int(r[key]) for r in table["rows"]) == int(table["total"][key])
     assert table["total"]["total"] == "4"
 

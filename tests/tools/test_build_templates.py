@@ -12,7 +12,7 @@ import pytest
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from cchc_docs import render
+from cchc_docs.render import engine
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -124,7 +124,7 @@ def test_every_style_the_template_uses_exists(template):
 
 
 def test_template_tags_parse_and_use_only_names_of_the_decision_context(sample_context):
-    names = DocxTemplate(DECISION).get_undeclared_template_variables(render.environment())
+    names = DocxTemplate(DECISION).get_undeclared_template_variables(engine.environment())
     assert {"header", "document", "decision", "plan", "appendix"} <= names
     assert names <= set(sample_context)
 

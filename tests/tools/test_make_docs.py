@@ -3,7 +3,7 @@
 import importlib.util
 from pathlib import Path
 
-from cchc_docs import source, validate
+from cchc_docs.model import source, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -18,10 +18,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from cchc_docs import layout as L
 from cchc_docs.contexts.common import MOTTO, NATIONAL_TITLE
-from cchc_docs.render import APP_PART, CORE_PART, app_xml, core_xml
-from cchc_docs.zipdet import deterministic_zip
+from cchc_docs.render.engine import APP_PART, CORE_PART, app_xml, core_xml
+from cchc_docs.render.zipdet import deterministic_zip
+from cchc_docs.typeset import layout as L
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 

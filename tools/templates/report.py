@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_docs import layout as L
+from cchc_docs.typeset import layout as L
 
 from .kit import (
     LANDSCAPE,
@@ -22,7 +22,6 @@ from .kit import (
     tag,
     tr_tag,
 )
-
 
 # The five task classes of cchc_docs.progress, under two group headers.
 TALLY_COLUMNS = [

@@ -1,3 +1,3 @@
 """The rule modules, grouped by topic; importing this package registers every rule."""
 
-from . import appendix, body, closing, fonts, header, looks, numbers, page, preamble  # noqa: F401
+from cchc_docs.checks.rules import appendix, body, closing, fonts, header, looks, numbers, page, preamble

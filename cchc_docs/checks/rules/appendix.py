@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import spec
-from ..components import Layout
-from ..registry import Hit, rule
-from ..text import roman, show
-from .common import documents
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import documents
+from cchc_docs.checks.text import roman, show
 
 _LABEL = re.compile(r"^Phụ lục( (?P<number>[IVXLC]+))?$")
 

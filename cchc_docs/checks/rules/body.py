@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import spec
-from ..components import Layout, Numbered, Part
-from ..pieces import Piece
-from ..registry import Hit, rule
-from ..text import is_upper, point_index, roman, show
-from .common import alignment, documents, mm, pt, within
-from .preamble import next_expected
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout, Numbered, Part
+from cchc_docs.checks.pieces import Piece
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import alignment, documents, mm, pt, within
+from cchc_docs.checks.rules.preamble import next_expected
+from cchc_docs.checks.text import is_upper, point_index, roman, show
 
 
 def _paragraphs(part: Part) -> list[Piece]:

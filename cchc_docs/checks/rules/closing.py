@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import spec
-from ..components import Layout
-from ..lines import is_signer_prefix
-from ..pieces import Piece
-from ..registry import Hit, rule
-from ..text import fold, show
-from .common import alignment, documents, mm
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout
+from cchc_docs.checks.lines import is_signer_prefix
+from cchc_docs.checks.pieces import Piece
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import alignment, documents, mm
+from cchc_docs.checks.text import fold, show
 
 _ITEM = "Nơi nhận - mục"
 

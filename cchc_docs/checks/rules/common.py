@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..components import Layout, Part
+from cchc_docs.checks.components import Layout, Part
 
 ALIGNMENTS = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải",
               "distribute": "căn đều (phân bố)"}

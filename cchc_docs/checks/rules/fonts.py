@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cchc_docs.facts import ParagraphFacts
-
-from .. import spec
-from ..components import Layout
-from ..pieces import pieces
-from ..registry import Hit, rule
-from ..text import fold
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout
+from cchc_docs.checks.pieces import pieces
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.text import fold
+from cchc_docs.facts.extract import ParagraphFacts
 
 _BRACKETED = re.compile(r"\[[^\[\]\d]{1,40}\]")
 _MODEL_NOTE = re.compile(r"^\((chu ky|ky ten|ky va ghi ro|ky, ghi ro|ky ghi ro|ky, dong dau|ky, ho ten)")

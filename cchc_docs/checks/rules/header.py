@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_docs import metrics
-
-from .. import spec
-from ..components import Layout, Part
-from ..pieces import Piece, RuleLine
-from ..registry import Hit, rule
-from ..text import DASH_LOOKALIKES, nfc, show
-from .common import mm, pt
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout, Part
+from cchc_docs.checks.pieces import Piece, RuleLine
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import mm, pt
+from cchc_docs.checks.text import DASH_LOOKALIKES, nfc, show
+from cchc_docs.typeset import widths
 
 
 def _with_header(layout: Layout) -> Iterator[Part]:
@@ -107,7 +106,7 @@ def motto_rule_length(layout: Layout) -> Iterator[Hit]:
         line, piece = part.motto_rule, part.motto
         if line is None or line.length_mm is None or piece is None or piece.size is None:
             continue
-        width = metrics.bold_width_mm(spec.MOTTO, piece.size)  # the motto as it should read: no cascade
+        width = widths.bold_width_mm(spec.MOTTO, piece.size)  # the motto as it should read: no cascade
         if abs(line.length_mm - width) > spec.MOTTO_RULE_TOLERANCE_MM:
             yield Hit("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ", f"{mm(width)} (±2 mm, Tiêu ngữ {pt(piece.size)})",
                       mm(line.length_mm), piece, "Tiêu ngữ")
@@ -136,8 +135,8 @@ def longest_line_mm(lines: tuple[Piece, ...], width_mm: float | None) -> float:
     longest = 0.0
     for piece in lines:
         size = piece.size or 13.0
-        wrapped = metrics.wrap(piece.text, size, width_mm) if width_mm else [piece.text]
-        longest = max([longest, *(metrics.bold_width_mm(line, size) for line in wrapped)])
+        wrapped = widths.wrap(piece.text, size, width_mm) if width_mm else [piece.text]
+        longest = max([longest, *(widths.bold_width_mm(line, size) for line in wrapped)])
     return longest
 
 

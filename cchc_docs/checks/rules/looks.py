@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .. import spec
-from ..components import Layout, Part
-from ..pieces import Piece, whole
-from ..registry import Hit, Rule, add
-from ..text import is_lower, is_upper
-from .common import alignment, pts, size_range, within
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout, Part
+from cchc_docs.checks.pieces import Piece, whole
+from cchc_docs.checks.registry import Hit, Rule, add
+from cchc_docs.checks.rules.common import alignment, pts, size_range, within
+from cchc_docs.checks.text import is_lower, is_upper
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import spec
-from ..components import Layout, Part
-from ..pieces import Piece
-from ..registry import Hit, rule
-from ..text import nfc, show
-from .common import documents
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout, Part
+from cchc_docs.checks.pieces import Piece
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import documents
+from cchc_docs.checks.text import nfc, show
 
 _LOOSE_NUMBER = re.compile(r"^(?P<prefix>s[ốỐ]\s*[:.]?\s*)(?P<n>[^/]*)/(?P<symbol>.*)$", re.I)
 _LOOSE_DATE = re.compile(r"ngày\s+(?P<day>\d+)\s+tháng\s+(?P<month>\d+)\s+năm", re.I)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_docs.facts import HeaderFooterFacts, ParagraphFacts, SectionFacts
-
-from .. import pages, spec
-from ..components import Layout, Part
-from ..registry import Hit, rule
-from .common import alignment, mm, pts, size_range, within
+from cchc_docs.checks import pages, spec
+from cchc_docs.checks.components import Layout, Part
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import alignment, mm, pts, size_range, within
+from cchc_docs.facts.extract import HeaderFooterFacts, ParagraphFacts, SectionFacts
 
 _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 

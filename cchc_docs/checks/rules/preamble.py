@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .. import spec
-from ..components import Layout
-from ..registry import Hit, rule
-from ..text import fold, show
-from .common import documents
-from .header import share_hit
+from cchc_docs.checks import spec
+from cchc_docs.checks.components import Layout
+from cchc_docs.checks.registry import Hit, rule
+from cchc_docs.checks.rules.common import documents
+from cchc_docs.checks.rules.header import share_hit
+from cchc_docs.checks.text import fold, show
 
 
 @rule("ND30-SUMMARY-MISSING", "C", spec.ART_TITLE, "Dưới tên loại có trích yếu nội dung")

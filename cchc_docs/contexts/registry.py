@@ -1,0 +1,112 @@
+"""The registry of document kinds and the jobs of a plan: which template, which context, which output.
+
+Adding a kind of document means a template, a context builder and a line in
+:func:`plan_jobs`; the build recipe does not change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from cchc_docs.contexts import amendment as amendment_context
+from cchc_docs.contexts import consolidated as consolidated_context
+from cchc_docs.contexts import decision, report
+from cchc_docs.model.periods import Period
+from cchc_docs.model.plan import PlanFile
+from cchc_docs.model.status import StatusFile
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of document the build can make."""
+
+    name: str
+    template: str  # file name under the templates folder
+    output: str  # file name under out/<plan>/
+    build_context: Callable[[PlanFile, dt.date], dict]
+
+
+DECISION = DocumentKind("quyet-dinh", "quyet-dinh.docx", "quyet-dinh.docx", decision.build)
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """A document made once per reporting period, from the plan and that period's status file."""
+
+    name: str
+    template: str  # file name under the templates folder
+    build_context: Callable[[PlanFile, StatusFile, Period], dict]
+
+    def output(self, period: Period) -> str:
+        """File name under out/<plan>/, e.g. ``bao-cao-2025-q3.docx``."""
+        return f"{self.name}-{period.code.lower()}.docx"
+
+
+REPORT = ReportKind("bao-cao", "bao-cao-quy.docx", report.build)
+
+
+# ---------------------------------------------------------------- the jobs of a plan
+#
+# What depends on what (issue: regeneration after amendments):
+# - the decision that issued the plan renders the plan *as issued* (versions[0]);
+# - each amendment decision renders the plan before and after it;
+# - the consolidated plan renders the plan after every amendment;
+# - a report renders the plan as it stood at the end of its period's data window:
+#   amendments signed by then apply, later ones do not.
+
+AMENDMENT_TEMPLATE = "quyet-dinh-sua-doi.docx"
+CONSOLIDATED_TEMPLATE = "ke-hoach.docx"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output of a plan: its template, how to build its context, whether it is issued."""
+
+    name: str  # also the output's file stem
+    kind: str  # quyet-dinh, quyet-dinh-sua-doi, ke-hoach-hop-nhat, bao-cao
+    template: str
+    final: bool  # it has a number: issued, never overwritten in place
+    context: Callable[[], dict]
+
+    @property
+    def output(self) -> str:
+        return f"{self.name}.docx"
+
+
+def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], rules,
+              today: dt.date) -> list[Job]:
+    """Every document of a plan, given its versions and its validated status files."""
+    original = versions[0]
+    jobs = [Job(DECISION.name, DECISION.name, DECISION.template, original.decision.number is not None,
+                lambda: DECISION.build_context(original, today))]
+    for k, amendment in enumerate(original.amendments):
+        jobs.append(Job(f"quyet-dinh-sua-doi-{amendment.id.lower()}", "quyet-dinh-sua-doi", AMENDMENT_TEMPLATE,
+                        amendment.decision.number is not None,
+                        lambda k=k: amendment_context.build(versions, k, today)))
+    if original.amendments:
+        jobs.append(Job("ke-hoach-hop-nhat", "ke-hoach-hop-nhat", CONSOLIDATED_TEMPLATE, False,
+                        lambda: consolidated_context.build(versions, today)))
+    for period in sorted(statuses, key=lambda p: p.window(rules)[1]):
+        version = version_at(versions, period.window(rules)[1])
+        status = statuses[period]
+        jobs.append(Job(f"{REPORT.name}-{period.code.lower()}", REPORT.name, REPORT.template,
+                        status.report.number is not None,
+                        lambda v=version, s=status, p=period: REPORT.build_context(v, s, p)))
+    return jobs
+
+
+def version_at(versions: list[PlanFile], day: dt.date) -> PlanFile:
+    """The plan as it stood on ``day``: amendments signed on or before it apply, in order.
+
+    An amendment without a complete date (a draft) is not in force, and neither is
+    any amendment after it.
+    """
+    current = versions[0]
+    for amendment, version in zip(versions[0].amendments, versions[1:]):
+        signed = amendment.decision.date.as_date() if amendment.decision.date else None
+        if signed is None or signed > day:
+            break
+        current = version
+    return current

@@ -1,0 +1,261 @@
+"""The figures of a periodic report, computed from the plan and a status file. Pure.
+
+Every task is put in exactly one of five classes as of the cut-off date (``as_of``):
+
+* ``on_time``: hoàn thành đúng hạn: done, on or before its due day (or it has none);
+* ``late``: hoàn thành quá hạn: done after its due day;
+* ``in_progress``: đang thực hiện (trong hạn): reported in progress, due day not passed;
+* ``overdue``: quá hạn chưa hoàn thành: not done and ``as_of`` is after its due day;
+* ``not_due``: chưa đến hạn: not started and its due day not passed.
+
+A task due on the cut-off day itself is not yet overdue. "Thường xuyên" (ongoing)
+tasks have no due day, so they are never overdue nor late. A task is *carried over*
+when it fell due before the window began and was not done by then (it belongs to an
+earlier report). Since the classes are disjoint and cover every task, every total adds
+up by construction; percentages keep their numerator and denominator (:class:`Share`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Iterable, Literal
+
+from cchc_docs import vn
+from cchc_docs.model.plan import Plan, Target, Task
+from cchc_docs.model.status import DONE, IN_PROGRESS, Indicators, StatusFile
+
+Category = Literal["on_time", "late", "in_progress", "overdue", "not_due"]
+CATEGORIES: tuple[Category, ...] = ("on_time", "late", "in_progress", "overdue", "not_due")
+CATEGORY_LABELS = {
+    "on_time": "Hoàn thành đúng hạn",
+    "late": "Hoàn thành quá hạn",
+    "in_progress": "Đang thực hiện (trong hạn)",
+    "overdue": "Quá hạn chưa hoàn thành",
+    "not_due": "Chưa đến hạn",
+}
+
+PASSED, FAILED, NOT_ASSESSED = "đạt", "không đạt", "chưa đánh giá"
+
+
+@dataclass(frozen=True)
+class Share:
+    """A ratio that remembers its parts, printed ``96,5% (193/200)``."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> str:
+        return vn.format_percent(self.numerator, self.denominator)
+
+    @property
+    def text(self) -> str:
+        parts = f"{vn.format_number(self.numerator)}/{vn.format_number(self.denominator)}"
+        return f"{self.percent} ({parts})"
+
+    @property
+    def fraction(self) -> Fraction:
+        """The share in percent, exactly."""
+        return Fraction(self.numerator * 100, self.denominator)
+
+
+def share(numerator: int | None, denominator: int | None) -> Share | None:
+    """A share, or None when there is nothing to divide by (no figures, or zero)."""
+    if numerator is None or not denominator:
+        return None
+    return Share(numerator, denominator)
+
+
+# ---------------------------------------------------------------- tasks
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    """One task at the cut-off date."""
+
+    task: Task
+    category: Category
+    completed: dt.date | None
+    carried_over: bool
+    done_in_window: bool
+    result: str | None = None
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def done(self) -> bool:
+        return self.category in ("on_time", "late")
+
+
+def classify(status: str, due: dt.date | None, completed: dt.date | None, as_of: dt.date) -> Category:
+    """The class of one task at ``as_of`` (see the module docstring)."""
+    if status == DONE:
+        if completed is None or completed > as_of:
+            raise ValueError(f"a done task needs a completion date on or before {as_of}, got {completed}")
+        return "late" if due is not None and completed > due else "on_time"
+    if due is not None and as_of > due:
+        return "overdue"
+    return "in_progress" if status == IN_PROGRESS else "not_due"
+
+
+def carried_over(due: dt.date | None, completed: dt.date | None, window_start: dt.date) -> bool:
+    """Due before the window began and not done by then: a task an earlier report left open."""
+    return due is not None and due < window_start and (completed is None or completed >= window_start)
+
+
+def task_progress(plan: Plan, status: StatusFile, window: tuple[dt.date, dt.date]) -> list[TaskProgress]:
+    """Every task of the plan, in plan order; a task the file omits counts as not started."""
+    start, as_of = window
+    result = []
+    for task in plan.tasks:
+        recorded = status.status_of(task.id)
+        state = recorded.status if recorded else "chưa thực hiện"
+        completed = recorded.completed if recorded else None
+        due = task.deadline.due
+        result.append(TaskProgress(
+            task=task,
+            category=classify(state, due, completed, as_of),
+            completed=completed,
+            carried_over=carried_over(due, completed, start),
+            done_in_window=completed is not None and start <= completed <= as_of,
+            result=recorded.result if recorded else None,
+            evidence=recorded.evidence if recorded else (),
+        ))
+    return result
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts of tasks per class; ``total`` is always their sum."""
+
+    on_time: int = 0
+    late: int = 0
+    in_progress: int = 0
+    overdue: int = 0
+    not_due: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.on_time + self.late + self.in_progress + self.overdue + self.not_due
+
+    @property
+    def done(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def not_done(self) -> int:
+        return self.in_progress + self.overdue + self.not_due
+
+    @property
+    def completion(self) -> Share | None:
+        return share(self.done, self.total)
+
+    def count(self, category: Category) -> int:
+        return getattr(self, category)
+
+
+def tally(items: Iterable[TaskProgress]) -> Tally:
+    counts = {c: 0 for c in CATEGORIES}
+    for item in items:
+        counts[item.category] += 1
+    return Tally(**counts)
+
+
+def tally_by(items: list[TaskProgress], key: str) -> dict[str, Tally]:
+    """Tallies grouped by a task attribute (``area`` or ``lead``), in first-seen order."""
+    groups: dict[str, list[TaskProgress]] = {}
+    for item in items:
+        groups.setdefault(getattr(item.task, key), []).append(item)
+    return {name: tally(group) for name, group in groups.items()}
+
+
+def due_by(items: list[TaskProgress], as_of: dt.date) -> Tally:
+    """The tally of the tasks whose due day has come (ongoing tasks excluded)."""
+    return tally(i for i in items if i.task.deadline.due is not None and i.task.deadline.due <= as_of)
+
+
+# ---------------------------------------------------------------- dossiers
+
+
+@dataclass(frozen=True)
+class DossierFigures:
+    """The derived figures of the one-stop shop: totals, pending, on-time and online shares."""
+
+    received: int
+    resolved: int
+    due_total: int  # carried over + newly received
+    pending: int
+    pending_on_time: int
+    resolved_in_time: Share | None  # early + on time, of resolved
+    online: Share | None  # received online, of received
+    tracked: Share | None
+    digitised: Share | None
+    results_digitised: Share | None
+
+
+def dossier_figures(d) -> DossierFigures:
+    received = d.received_in_person + d.received_online + d.received_by_post
+    resolved = d.resolved_early + d.resolved_on_time + d.resolved_late
+    pending = d.carried_over + received - resolved
+    return DossierFigures(
+        received=received,
+        resolved=resolved,
+        due_total=d.carried_over + received,
+        pending=pending,
+        pending_on_time=pending - d.pending_overdue,
+        resolved_in_time=share(d.resolved_early + d.resolved_on_time, resolved),
+        online=share(d.received_online, received),
+        tracked=share(d.tracked, received),
+        digitised=share(d.digitised, received),
+        results_digitised=share(d.results_digitised, resolved),
+    )
+
+
+# ---------------------------------------------------------------- targets
+
+
+def measured(measure: str | None, ind: Indicators) -> Share | None:
+    """The achieved share for a target's measure, or None when the figures are missing."""
+    if measure == "satisfaction" and ind.satisfaction:
+        return share(ind.satisfaction.satisfied, ind.satisfaction.evaluations)
+    if measure == "dossiers_tracked" and ind.dossiers:
+        return dossier_figures(ind.dossiers).tracked
+    if measure == "self_inspection" and ind.inspections:
+        return share(ind.inspections.units_inspected, ind.inspections.units_total)
+    if measure == "assigned_tasks" and ind.assigned_tasks:
+        a = ind.assigned_tasks
+        return share(a.done_on_time, a.done_on_time + a.done_late + a.overdue)
+    return None
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """A plan target against what was achieved."""
+
+    target: Target
+    achieved: Share | None
+    verdict: str  # đạt / không đạt / chưa đánh giá
+
+    @property
+    def required(self) -> str:
+        """``≥ 90%``; empty for a target without a value."""
+        if self.target.value is None:
+            return ""
+        sign = {">=": "≥", "<=": "≤", "=": "="}[self.target.comparison]
+        return f"{sign} {self.target.value}{self.target.unit or ''}"
+
+
+def evaluate(target: Target, ind: Indicators) -> TargetResult:
+    """Compare a target's value with its measured share; unmeasurable targets are not assessed."""
+    achieved = measured(target.measure, ind) if target.value is not None else None
+    if achieved is None:
+        return TargetResult(target, None, NOT_ASSESSED)
+    goal = Fraction(str(target.value).replace(",", "."))
+    value = achieved.fraction
+    ok = {">=": value >= goal, "<=": value <= goal, "=": value == goal}[target.comparison]
+    return TargetResult(target, achieved, PASSED if ok else FAILED)
+
+
+def evaluate_targets(plan: Plan, ind: Indicators) -> list[TargetResult]:
+    return [evaluate(t, ind) for t in plan.targets]

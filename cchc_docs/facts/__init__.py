@@ -1,0 +1,1 @@
+"""DOCX bytes → facts (sections, paragraphs with effective formatting, tables): the only OOXML reader."""

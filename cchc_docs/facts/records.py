@@ -1,0 +1,232 @@
+"""The facts of a DOCX as plain immutable records (what :func:`cchc_docs.facts.extract` returns).
+
+Kept apart from the extraction so that a rule author reads only what the facts are,
+not how Word's XML is walked to get them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc_docs.facts.styles import BorderFacts, LineSpacing
+
+
+@dataclass(frozen=True, slots=True)
+class RunFacts:
+    """A piece of one run with its effective formatting.
+
+    A ``w:r`` holding text and tabs or breaks is split so that each tab (``"\\t"``) and
+    break (``"\\n"``) is its own piece with ``is_tab`` / ``is_break`` set.
+    """
+
+    text: str
+    font_ascii: str
+    font_hanh_ansi: str
+    font_east_asia: str
+    font_cs: str
+    size_pt: float
+    bold: bool
+    italic: bool
+    underline: bool
+    underline_style: str
+    caps: bool
+    small_caps: bool
+    strike: bool
+    color: str
+    highlight: str | None
+    vertical_align: str
+    is_field_result: bool
+    is_tab: bool
+    is_break: bool
+    style_id: str | None
+
+    @property
+    def font_h_ansi(self) -> str:
+        """Alias of ``font_hanh_ansi`` (the ``w:hAnsi`` slot)."""
+        return self.font_hanh_ansi
+
+    @property
+    def fonts(self) -> frozenset[str]:
+        """Fonts Word really uses for this text: ASCII letters take ``ascii``, other
+        Latin letters (Vietnamese diacritics) ``hAnsi``, CJK ``eastAsia``, RTL/Thai ``cs``."""
+        return frozenset(self._slot(ch) for ch in self.text if not ch.isspace())
+
+    def _slot(self, ch: str) -> str:
+        code = ord(ch)
+        if code < 0x80:
+            return self.font_ascii
+        if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
+            return self.font_east_asia
+        if 0x0590 <= code <= 0x08FF or 0x0E00 <= code <= 0x0E7F:
+            return self.font_cs
+        return self.font_hanh_ansi
+
+
+class VisibleRuns:
+    """What the eye sees of a sequence of runs (a paragraph, or a piece of one)."""
+
+    __slots__ = ()
+    runs: tuple["RunFacts", ...]
+
+    def _visible(self) -> list["RunFacts"]:
+        return [run for run in self.runs if run.text.strip()]
+
+    @property
+    def sizes(self) -> frozenset[float]:
+        """Effective sizes of runs that show something (whitespace ignored)."""
+        return frozenset(run.size_pt for run in self._visible())
+
+    @property
+    def size(self) -> float | None:
+        """The largest size used (what the eye reads as the size of the line)."""
+        return max(self.sizes, default=None)
+
+    @property
+    def fonts(self) -> frozenset[str]:
+        """Fonts used by the visible characters (see :attr:`RunFacts.fonts`)."""
+        return frozenset().union(*(run.fonts for run in self._visible()))
+
+    @property
+    def all_bold(self) -> bool:
+        """Every visible run is bold (False when nothing is visible)."""
+        visible = self._visible()
+        return bool(visible) and all(run.bold for run in visible)
+
+    @property
+    def any_bold(self) -> bool:
+        """Some visible run is bold."""
+        return any(run.bold for run in self._visible())
+
+    @property
+    def all_italic(self) -> bool:
+        """Every visible run is italic (False when nothing is visible)."""
+        visible = self._visible()
+        return bool(visible) and all(run.italic for run in visible)
+
+    @property
+    def any_italic(self) -> bool:
+        """Some visible run is italic."""
+        return any(run.italic for run in self._visible())
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphFacts(VisibleRuns):
+    """One paragraph with its effective (style-resolved) formatting.
+
+    ``text`` is exactly what the document holds (not normalised; see ``is_nfc``).
+    ``index`` counts body paragraphs, or paragraphs of one header/footer. Table fields
+    are None outside tables; ``cell`` counts ``w:tc`` elements of the row; in a header
+    or footer ``table_index`` counts that part's own tables and ``section_index`` is
+    None (one part may serve several sections). Border extents are the text width
+    available (cell width less cell margins, or the section's text width) less indents.
+    """
+
+    index: int
+    text: str
+    is_nfc: bool
+    style_id: str | None
+    style_name: str
+    alignment: str
+    first_line_indent_mm: float
+    left_indent_mm: float
+    right_indent_mm: float
+    space_before_pt: float
+    space_after_pt: float
+    line_spacing: LineSpacing
+    keep_with_next: bool
+    keep_lines: bool
+    page_break_before: bool
+    contextual_spacing: bool
+    is_numbered: bool
+    border_top: BorderFacts | None
+    border_bottom: BorderFacts | None
+    in_table: bool
+    table_index: int | None
+    row: int | None
+    cell: int | None
+    cell_width_mm: float | None
+    section_index: int | None
+    runs: tuple[RunFacts, ...]
+    fields: tuple[str, ...]
+    has_drawing: bool
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing but whitespace."""
+        return self.text.strip() == ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderFooterFacts:
+    """One header or footer part as used by a section: ``kind`` "header"/"footer",
+    ``type`` "default"/"first"/"even", field instructions' first words (``"PAGE"``)."""
+
+    kind: str
+    type: str
+    text: str
+    fields: tuple[str, ...]
+    paragraphs: tuple[ParagraphFacts, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableFacts:
+    """One table. ``cells`` holds one text per ``w:tc`` of each row (a merged cell
+    appears once); ``nested_in`` is the index of the enclosing table."""
+
+    index: int
+    rows: int
+    cols: int
+    column_widths_mm: tuple[float, ...]
+    borders_visible: bool
+    header_rows_repeat: int
+    rows_cant_split: tuple[bool, ...]
+    cells: tuple[tuple[str, ...], ...]
+    section_index: int | None
+    nested_in: int | None
+    style_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SectionFacts:
+    """One section: page geometry, paragraph range (inclusive; an empty section has
+    ``first_paragraph == last_paragraph + 1``) and headers/footers resolved as Word
+    shows them: a type the section does not define is inherited from the previous one."""
+
+    index: int
+    page_width_mm: float
+    page_height_mm: float
+    orientation: str
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+    header_distance_mm: float
+    footer_distance_mm: float
+    gutter_mm: float
+    text_width_mm: float
+    title_page: bool
+    page_number_start: int | None
+    first_paragraph: int
+    last_paragraph: int
+    headers: tuple[tuple[str, HeaderFooterFacts], ...]
+    footers: tuple[tuple[str, HeaderFooterFacts], ...]
+
+    def header(self, which: str = "default") -> HeaderFooterFacts | None:
+        """The header of type ``which`` ("default", "first", "even") in force, if any."""
+        return dict(self.headers).get(which)
+
+    def footer(self, which: str = "default") -> HeaderFooterFacts | None:
+        """The footer of type ``which`` ("default", "first", "even") in force, if any."""
+        return dict(self.footers).get(which)
+
+
+@dataclass(frozen=True, slots=True)
+class DocFacts:
+    """Everything the checker needs to know about one document."""
+
+    sections: tuple[SectionFacts, ...]
+    paragraphs: tuple[ParagraphFacts, ...]
+    header_footers: tuple[HeaderFooterFacts, ...]
+    tables: tuple[TableFacts, ...]
+    default_font: str
+    even_and_odd_headers: bool

@@ -1,0 +1,462 @@
+"""The plan file as typed records: the one declaration of the data format.
+
+Each record is a frozen dataclass; each field says in Vietnamese what it means (that
+text becomes ``docs/data-format.md``). Scalar types parse the text the user wrote and
+say what they expected when it is wrong. Numbering (I., 1., a)), punctuation at the
+ends of căn cứ lines and recipients, and the "Lưu" line are *not* data: the contexts
+generate them, so a plan can never number two sections "III.".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from cchc_docs import vn
+from cchc_docs.model.schema import Invalid, doc
+
+# The reform areas of Nghị quyết 76/NQ-CP, plus "chỉ đạo, điều hành", in the order
+# reports list them. Keys are the identifiers used in data (docs/glossary.md).
+AREAS: dict[str, str] = {
+    "direction": "Công tác chỉ đạo, điều hành",
+    "institutions": "Cải cách thể chế",
+    "procedures": "Cải cách thủ tục hành chính",
+    "organisation": "Cải cách tổ chức bộ máy hành chính nhà nước",
+    "civil_service": "Cải cách chế độ công vụ",
+    "public_finance": "Cải cách tài chính công",
+    "digital_government": "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
+}
+AreaCode = Literal[
+    "direction", "institutions", "procedures", "organisation",
+    "civil_service", "public_finance", "digital_government",
+]
+
+# What a plan target can be measured by in a report (issue: periodic reports).
+Measure = Literal["assigned_tasks", "self_inspection", "dossiers_tracked", "satisfaction"]
+
+
+# ---------------------------------------------------------------- scalar types
+
+
+class Date(dt.date):
+    """A calendar date written YYYY-MM-DD."""
+
+    expected = "ngày dạng YYYY-MM-DD, ví dụ '2025-07-31'"
+
+    @classmethod
+    def parse(cls, text: str) -> "Date":
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+        if not match:
+            raise Invalid("ngày không đúng dạng", cls.expected)
+        year, month, day = map(int, match.groups())
+        return cls(*_checked_date(year, month, day))
+
+
+def _checked_date(year: int, month: int, day: int) -> tuple[int, int, int]:
+    if not 1 <= month <= 12:
+        raise Invalid(f"không có tháng {month}", "tháng từ 01 đến 12")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise Invalid(
+            f"ngày không tồn tại: tháng {month} năm {year} chỉ có {last} ngày", f"ngày từ 01 đến {last}"
+        )
+    return year, month, day
+
+
+@dataclass(frozen=True)
+class IssueDate:
+    """The date a document is signed; the day may still be unknown in a draft."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    expected = "ngày ký dạng YYYY-MM-DD, hoặc YYYY-MM khi chưa biết ngày (bản dự thảo)"
+
+    @classmethod
+    def parse(cls, text: str) -> "IssueDate":
+        text = text.strip()
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = map(int, text.split("-"))
+            _checked_date(year, month, 1)
+            return cls(year, month)
+        date = Date.parse(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+        if date is None:
+            raise Invalid("ngày ký không đúng dạng", cls.expected)
+        return cls(date.year, date.month, date.day)
+
+    @property
+    def complete(self) -> bool:
+        return self.day is not None
+
+    def as_date(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.day else None
+
+
+class DocNumber(int):
+    """The number part of a số/ký hiệu, e.g. 39 in "39/QĐ-UBND"."""
+
+    expected = "số thứ tự của văn bản, ví dụ '39' hoặc '05'"
+
+    @classmethod
+    def parse(cls, text: str) -> "DocNumber":
+        text = text.strip()
+        if "/" in text or "-" in text:
+            raise Invalid(
+                "chỉ ghi số thứ tự", cls.expected,
+                hint="ký hiệu (như /QĐ-UBND) do chương trình tự tạo",
+            )
+        if not text.isdigit() or int(text) < 1:
+            raise Invalid("số văn bản phải là số nguyên dương", cls.expected)
+        return cls(int(text))
+
+
+class UnitCode(str):
+    """The code of a unit of the issuing body, e.g. VHXH."""
+
+    expected = "mã đơn vị viết hoa, ví dụ 'VHXH'"
+
+    @classmethod
+    def parse(cls, text: str) -> "UnitCode":
+        text = text.strip()
+        if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", text):
+            raise Invalid("mã đơn vị không hợp lệ", cls.expected, hint="chỉ gồm chữ in hoa và chữ số, không dấu cách")
+        return cls(text)
+
+
+class Identifier(str):
+    """An id that other data refers to (task, target), e.g. T07."""
+
+    expected = "mã gồm chữ cái, chữ số, '-' hoặc '_', ví dụ 'T07'"
+
+    @classmethod
+    def parse(cls, text: str) -> "Identifier":
+        text = text.strip()
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", text):
+            raise Invalid("mã không hợp lệ", cls.expected)
+        return cls(text)
+
+
+class Amount(str):
+    """A non-negative decimal figure as written, e.g. "90" or "96,5"."""
+
+    expected = "một số, ví dụ '90' hoặc '96,5'"
+
+    @classmethod
+    def parse(cls, text: str) -> "Amount":
+        text = text.strip()
+        if not re.fullmatch(r"\d+([.,]\d+)?", text):
+            raise Invalid("không phải một số", cls.expected)
+        return cls(text.replace(".", ","))
+
+
+class MonthDay(tuple):
+    """A day of the year without the year, written MM-DD, e.g. "12-15" for 15 December."""
+
+    expected = "ngày trong năm dạng MM-DD, ví dụ '12-15' (ngày 15 tháng 12)"
+
+    @classmethod
+    def parse(cls, text: str) -> "MonthDay":
+        match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
+        if not match:
+            raise Invalid("ngày trong năm không đúng dạng", cls.expected)
+        month, day = map(int, match.groups())
+        if (month, day) == (2, 29):
+            raise Invalid("ngày 29/02 không có trong mọi năm", "một ngày có trong mọi năm")
+        _checked_date(2001, month, day)
+        return cls((month, day))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a task is due: a date, a month, a quarter, or "thường xuyên" (ongoing)."""
+
+    kind: Literal["date", "month", "quarter", "ongoing"]
+    year: int = 0
+    month: int = 0
+    day: int = 0
+    quarter: int = 0
+
+    expected = "'YYYY-MM-DD', 'YYYY-MM' (cả tháng), 'YYYY-Qn' (cả quý) hoặc 'thường xuyên'"
+
+    @classmethod
+    def parse(cls, text: str) -> "Deadline":
+        text = vn.nfc(text.strip())
+        if text.lower() == "thường xuyên":
+            return cls("ongoing")
+        if match := re.fullmatch(r"(\d{4})-[Qq]([1-4])", text):
+            return cls("quarter", year=int(match[1]), quarter=int(match[2]))
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return cls("month", year=IssueDate.parse(text).year, month=IssueDate.parse(text).month)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            d = Date.parse(text)
+            return cls("date", year=d.year, month=d.month, day=d.day)
+        raise Invalid("thời hạn không đúng dạng", cls.expected)
+
+    @property
+    def due(self) -> dt.date | None:
+        """The last day the task may be finished on; None when ongoing."""
+        if self.kind == "date":
+            return dt.date(self.year, self.month, self.day)
+        if self.kind == "month":
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        if self.kind == "quarter":
+            last = self.quarter * 3
+            return dt.date(self.year, last, calendar.monthrange(self.year, last)[1])
+        return None
+
+    @property
+    def starts(self) -> dt.date | None:
+        """The first day of the deadline's span (its own day for a date)."""
+        if self.kind == "month":
+            return dt.date(self.year, self.month, 1)
+        if self.kind == "quarter":
+            return dt.date(self.year, self.quarter * 3 - 2, 1)
+        return self.due
+
+    @property
+    def label(self) -> str:
+        """How the deadline is printed in the appendix table."""
+        if self.kind == "date":
+            return vn.short_date(self.due)
+        if self.kind == "month":
+            return f"Tháng {vn.month_text(self.month)}/{self.year}"
+        if self.kind == "quarter":
+            return f"Quý {vn.roman(self.quarter)}/{self.year}"
+        return "Thường xuyên"
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit (phòng, trung tâm, ban …) of the issuing body or working with it."""
+
+    code: UnitCode = doc("Mã đơn vị, dùng để tham chiếu và in ở dòng \"Lưu: VT, …\". Ví dụ: `VHXH`.")
+    name: str = doc("Tên đầy đủ. Ví dụ: `Phòng Văn hóa - Xã hội`.")
+    short_name: str | None = doc("Tên ngắn in trong bảng Phụ lục. Mặc định là tên đầy đủ. Ví dụ: `Phòng VHXH`.", None)
+
+
+@dataclass(frozen=True)
+class IssuingBody:
+    """The issuing body (cơ quan ban hành) of every document of the plan."""
+
+    name: str = doc("Tên đầy đủ, viết thường theo quy tắc viết hoa, dùng trong câu văn. Ví dụ: `Ủy ban nhân dân xã Thượng Hồng`.")
+    header: tuple[str, ...] = doc("Tên in ở góc trái phần đầu văn bản, mỗi dòng một mục, CHỮ IN HOA. Ví dụ: `[ỦY BAN NHÂN DÂN, XÃ THƯỢNG HỒNG]`.")
+    abbreviation: str = doc("Chữ viết tắt trong ký hiệu văn bản. Ví dụ: `UBND` (cho `39/QĐ-UBND`).")
+    place: str = doc("Địa danh ở dòng ngày tháng, không kèm chữ \"xã\". Ví dụ: `Thượng Hồng`.")
+    governing_body: str | None = doc("Tên cơ quan chủ quản (nếu có), in hoa, không đậm, phía trên tên cơ quan ban hành.", None)
+    reporting_nine_month_start: MonthDay = doc(
+        "Ngày bắt đầu kỳ số liệu của báo cáo 9 tháng, dạng `MM-DD`; nếu sau ngày kết thúc thì thuộc năm trước. "
+        "Nghị định 09/2019/NĐ-CP không quy định kỳ 9 tháng, mỗi tỉnh tự quy định. Mặc định `12-15` (15/12 năm trước).",
+        MonthDay((12, 15)),
+    )
+    reporting_nine_month_end: MonthDay = doc(
+        "Ngày chốt số liệu của báo cáo 9 tháng, dạng `MM-DD`. Mặc định `09-14` (14/9).", MonthDay((9, 14))
+    )
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs, and with what authority (Điều 13 Nghị định 30/2020/NĐ-CP)."""
+
+    title: str = doc("Chức vụ của người ký, CHỮ IN HOA. Ví dụ: `CHỦ TỊCH`, `PHÓ CHỦ TỊCH`.")
+    name: str = doc("Họ và tên người ký, không kèm học hàm, học vị.")
+    on_behalf_of: str | None = doc("Ký thay mặt tập thể: tên tập thể sau \"TM.\". Ví dụ: `ỦY BAN NHÂN DÂN`.", None)
+    prefix: Literal["KT.", "Q.", "TL.", "TUQ."] | None = doc("Quyền hạn ký khác: `KT.` (ký thay), `Q.` (quyền), `TL.` (thừa lệnh), `TUQ.` (thừa ủy quyền).", None)
+    for_title: str | None = doc("Chức vụ của người được ký thay (bắt buộc với `KT.`, `TL.`, `TUQ.`). Ví dụ: `CHỦ TỊCH`.", None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The decision (Quyết định, Mẫu 1.3) that issues the plan."""
+
+    title: str = doc("Trích yếu, không có dấu chấm cuối. Ví dụ: `Ban hành Kế hoạch cải cách hành chính năm 2025`.")
+    authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA. Ví dụ: `ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG`.")
+    legal_bases: tuple[str, ...] = doc("Các căn cứ, mỗi căn cứ một mục, không ghi chữ \"Căn cứ\" đầu dòng và dấu câu cuối dòng (chương trình tự thêm `;` và `.`).")
+    articles: tuple[str, ...] = doc("Nội dung các Điều, không ghi \"Điều 1.\" (chương trình tự đánh số, tự thêm `./.` ở Điều cuối).")
+    recipients: tuple[str, ...] = doc("Nơi nhận, mỗi nơi một mục, không ghi dấu `-` đầu dòng và `;` cuối dòng. Không ghi dòng \"Lưu\" (xem `archive`).")
+    archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản, tạo dòng `- Lưu: VT, VHXH.`.")
+    signer: Signer = doc("Người ký.")
+    number: DocNumber | None = doc("Số văn bản sau khi ký, ví dụ `39`. Bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; dự thảo ghi `YYYY-MM` hoặc bỏ trống (dùng tháng của ngày chạy lệnh).", None)
+    proposal: str | None = doc("Nội dung sau \"Theo đề nghị của\", không có dấu chấm cuối.", None)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A paragraph of running text, without bullet or number."""
+
+    text: str = doc("Nội dung đoạn văn.")
+
+    @classmethod
+    def from_scalar(cls, value: str) -> dict:
+        return {"text": value}
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """A "-" item, optionally with "+" sub-items."""
+
+    bullet: str = doc("Nội dung sau dấu `-`.")
+    sub: tuple[str, ...] = doc("Các ý con, mỗi ý in sau dấu `+`.", ())
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered item without a title (khoản or điểm): "1. …" or "a) …"."""
+
+    item: str = doc("Nội dung; số thứ tự do chương trình tạo.")
+
+
+@dataclass(frozen=True)
+class Include:
+    """A place where structured plan data is printed, e.g. the list of targets."""
+
+    include: Literal["targets"] = doc("`targets`: in danh sách chỉ tiêu, mỗi chỉ tiêu một khoản.")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered item with a title (khoản "1. …" or điểm "a) …") and its body."""
+
+    heading: str = doc("Tiêu đề, không ghi số thứ tự và dấu `:` cuối.")
+    body: tuple["Block", ...] = doc("Nội dung bên dưới.", ())
+    area: AreaCode | None = doc("Lĩnh vực cải cách mà mục này trình bày (liên kết với nhiệm vụ trong Phụ lục).", None)
+    units: tuple[UnitCode, ...] = doc("Đơn vị mà mục này phân công trách nhiệm.", ())
+
+
+class Block:
+    """One element of a section body, chosen by its key (text, bullet, heading, item, include)."""
+
+    expected = "một đoạn văn, hoặc nhóm trường có `bullet`, `heading`, `item` hoặc `include`"
+    kinds = {"bullet": Bullet, "heading": Heading, "item": Item, "include": Include, "text": Text}
+
+    @classmethod
+    def choose(cls, value: object) -> type:
+        if isinstance(value, dict):
+            for key, kind in cls.kinds.items():
+                if key in value:
+                    return kind
+        return Text
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level section of the plan (mục I., II., …)."""
+
+    title: str = doc("Tên mục, CHỮ IN HOA, không ghi số La Mã. Ví dụ: `MỤC ĐÍCH, YÊU CẦU`.")
+    body: tuple[Block, ...] = doc("Nội dung của mục.", ())
+    id: Identifier | None = doc("Mã của mục, cần khi một quyết định sửa đổi thay nội dung mục này. Ví dụ: `KINH-PHI`.", None)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target (chỉ tiêu) of the plan, measurable where it has a value."""
+
+    id: Identifier = doc("Mã chỉ tiêu, ví dụ `CT02`.")
+    text: str = doc("Câu chỉ tiêu như in trong Kế hoạch.")
+    value: Amount | None = doc("Giá trị cần đạt, ví dụ `90`. Phải xuất hiện trong câu chỉ tiêu.", None)
+    unit: str | None = doc("Đơn vị của giá trị, ví dụ `%`.", None)
+    comparison: Literal[">=", "<=", "="] = doc("Cách so sánh kết quả với giá trị: `>=` (tối thiểu), `<=` (tối đa), `=`.", ">=")
+    measure: Measure | None = doc("Chỉ số trong báo cáo dùng để đánh giá chỉ tiêu.", None)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task of the appendix (Phụ lục danh mục nhiệm vụ)."""
+
+    id: Identifier = doc("Mã nhiệm vụ, duy nhất trong kế hoạch, ví dụ `T07`.")
+    area: AreaCode = doc("Lĩnh vực cải cách.")
+    content: str = doc("Nội dung nhiệm vụ.")
+    lead: UnitCode = doc("Mã cơ quan chủ trì.")
+    deadline: Deadline = doc("Thời gian hoàn thành.")
+    product: str = doc("Sản phẩm.")
+    partners: tuple[UnitCode, ...] = doc("Mã các cơ quan phối hợp.", ())
+    partners_other: str | None = doc("Cơ quan phối hợp khác, ghi bằng chữ, ví dụ `Các cơ quan, đơn vị có liên quan`.", None)
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """Who collects the periodic reports on the plan, and when they are due."""
+
+    hub: UnitCode = doc("Đơn vị tổng hợp báo cáo, ví dụ `VHXH`.")
+    recipient: str = doc("Nơi nhận báo cáo của xã, ví dụ `Sở Nội vụ thành phố Hải Phòng`.")
+    due_day: DocNumber = doc("Hạn gửi: trước ngày này của tháng cuối quý.", DocNumber(10))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The plan (Kế hoạch) attached to the decision, with its targets and tasks."""
+
+    title: str = doc("Trích yếu của Kế hoạch.")
+    start: Date = doc("Ngày bắt đầu thời gian thực hiện kế hoạch.")
+    end: Date = doc("Ngày kết thúc thời gian thực hiện kế hoạch.")
+    sections: tuple[Section, ...] = doc("Các mục của Kế hoạch, theo thứ tự.")
+    targets: tuple[Target, ...] = doc("Các chỉ tiêu chủ yếu.", ())
+    tasks: tuple[Task, ...] = doc("Danh mục nhiệm vụ (Phụ lục).", ())
+    reporting: Reporting | None = doc("Chế độ báo cáo định kỳ.", None)
+
+
+class Fields(dict):
+    """Field values that an amendment gives to an item; checked once the change is applied."""
+
+    expected = "một nhóm trường của mục được thêm hoặc sửa, ví dụ {deadline: \"2025-12-15\"}"
+    raw_mapping = True
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of an amendment: add, change or remove one task, target, section or unit."""
+
+    action: Literal["add", "change", "remove"] = doc("`add` (bổ sung), `change` (sửa đổi) hoặc `remove` (bãi bỏ).")
+    reason: str = doc("Lý do, in ở cột \"Lý do\" của bảng so sánh.")
+    task: Identifier | None = doc("Mã nhiệm vụ được thay đổi (ghi đúng một trong task, target, section, unit).", None)
+    target: Identifier | None = doc("Mã chỉ tiêu được thay đổi.", None)
+    section: Identifier | None = doc("Mã mục của Kế hoạch được thay đổi (trường `id` của mục).", None)
+    unit: UnitCode | None = doc("Mã đơn vị được thay đổi.", None)
+    set: Fields | None = doc("Các trường mới (với `add`: đủ các trường bắt buộc; với `change`: chỉ các trường thay đổi).", None)
+
+
+@dataclass(frozen=True)
+class AmendmentDecision:
+    """The decision that amends the plan ("Quyết định sửa đổi, bổ sung Kế hoạch …")."""
+
+    title: str = doc("Trích yếu. Ví dụ: `Sửa đổi, bổ sung Kế hoạch cải cách hành chính … năm 2025`.")
+    authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA.")
+    legal_bases: tuple[str, ...] = doc("Các căn cứ (không ghi Quyết định ban hành Kế hoạch: chương trình tự thêm làm căn cứ cuối).")
+    executors: str = doc("Những người chịu trách nhiệm thi hành, in ở Điều cuối. Ví dụ: `Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội`.")
+    recipients: tuple[str, ...] = doc("Nơi nhận (như Quyết định ban hành).")
+    archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản.")
+    signer: Signer = doc("Người ký.")
+    number: DocNumber | None = doc("Số văn bản sau khi ký; bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký; từ ngày này các báo cáo dùng kế hoạch đã sửa đổi.", None)
+    proposal: str | None = doc("Nội dung sau \"Theo đề nghị của\".", None)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment of the plan: its decision and its changes, applied in order."""
+
+    id: Identifier = doc("Mã của lần sửa đổi, dùng trong tên tệp kết quả. Ví dụ: `SD01`.")
+    decision: AmendmentDecision = doc("Quyết định sửa đổi, bổ sung.")
+    changes: tuple[Change, ...] = doc("Các thay đổi, áp dụng theo thứ tự.")
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan file: the issuing body, its units, the decision and the plan."""
+
+    issuing_body: IssuingBody = doc("Cơ quan ban hành.")
+    units: tuple[Unit, ...] = doc("Các đơn vị được nhắc tới bằng mã.")
+    decision: Decision = doc("Quyết định ban hành Kế hoạch.")
+    plan: Plan = doc("Kế hoạch.")
+    amendments: tuple[Amendment, ...] = doc("Các lần sửa đổi, bổ sung Kế hoạch, theo thứ tự ban hành.", ())
+
+    def unit(self, code: str) -> Unit:
+        return next(u for u in self.units if u.code == code)
+

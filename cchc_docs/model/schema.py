@@ -1,0 +1,241 @@
+"""Turn a plain YAML tree into typed records, collecting every problem on the way.
+
+The records are frozen dataclasses declared in :mod:`cchc_docs.model`; each field
+carries its Vietnamese meaning in ``field(metadata={"doc": …})`` so that the data
+format documentation is generated from the one declaration. Scalar value types
+(dates, deadlines, document numbers …) are classes with a ``parse(text)`` classmethod
+that raises :class:`Invalid` with what was expected.
+
+Conversion never stops at the first problem: it returns ``None`` for a bad value,
+records a located :class:`~cchc_docs.errors.Problem`, and carries on, so the user sees
+every problem in one run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import types
+import typing
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+from cchc_docs.errors import Problem
+from cchc_docs.model.source import Source
+
+
+class Invalid(ValueError):
+    """A scalar could not be read as its type; carries what was expected."""
+
+    def __init__(self, message: str, expected: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.expected = expected
+        self.hint = hint
+
+
+def doc(text: str, default: Any = dataclasses.MISSING, **kwargs) -> Any:
+    """Declare a record field with its Vietnamese meaning (used by the generated docs)."""
+    if default is not dataclasses.MISSING:
+        kwargs["default"] = default
+    return dataclasses.field(metadata={"doc": text}, **kwargs)
+
+
+def path_text(path: tuple) -> str:
+    """``("decision", "recipients", 3)`` → ``decision.recipients[3]``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def show(value: object) -> str:
+    """How a value the user wrote is quoted back in a message."""
+    if value is None:
+        return "để trống"
+    if isinstance(value, dict):
+        return "một nhóm trường"
+    if isinstance(value, list):
+        return "một danh sách"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+    """A "did you mean …" hint for a misspelt name, or None."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"có phải ý bạn là '{match[0]}'?" if match else None
+
+
+class Converter:
+    """Walks the plain tree against the record types, collecting problems."""
+
+    def __init__(self, source: Source):
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def report(self, path: tuple, message: str, *, expected=None, got=None, hint=None, key=False):
+        """Record one problem at ``path`` (at its key's position when ``key``)."""
+        where = self.source.locations.get(("@key",) + path) if key else None
+        location = where or self.source.where(path)
+        self.problems.append(Problem(location, path_text(path), message, expected, got, hint))
+
+    def convert(self, kind: Any, value: object, path: tuple) -> Any:
+        """Convert ``value`` to ``kind``; on failure report and return None."""
+        how, arg = _dispatch(kind)
+        if how == "choose":
+            return self.convert(kind.choose(value), value, path)
+        return getattr(self, how)(arg, value, path)
+
+    def _raw_mapping(self, kind, value, path):
+        """A mapping kept as written; its fields are checked where they are used."""
+        if not isinstance(value, dict) or not value:
+            self.report(path, "sai kiểu dữ liệu", expected=kind.expected, got=show(value))
+            return None
+        return kind(value)
+
+    def _optional(self, kind, value, path):
+        args = [a for a in get_args(kind) if a is not type(None)]
+        if value is None:
+            return None
+        return self.convert(args[0], value, path)
+
+    def _literal(self, kind, value, path):
+        choices = get_args(kind)
+        if isinstance(value, str) and value in choices:
+            return value
+        self.report(
+            path, "giá trị không hợp lệ",
+            expected="một trong " + ", ".join(f"'{c}'" for c in choices),
+            got=show(value),
+            hint=suggest(value, choices) if isinstance(value, str) else None,
+        )
+        return None
+
+    def _sequence(self, item_kind, value, path):
+        if not isinstance(value, list):
+            self.report(path, "sai kiểu dữ liệu", expected="một danh sách (mỗi mục bắt đầu bằng '- ')", got=show(value))
+            return None
+        return tuple(self.convert(item_kind, item, path + (i,)) for i, item in enumerate(value))
+
+    def _record(self, kind, value, path):
+        if hasattr(kind, "from_scalar") and isinstance(value, str):
+            value = kind.from_scalar(value)
+        if not isinstance(value, dict):
+            names = ", ".join(f.name for f in dataclasses.fields(kind))
+            self.report(path, "sai kiểu dữ liệu", expected=f"một nhóm trường ({names})", got=show(value))
+            return None
+        fields = _fields(kind)
+        self._unknown_keys(value, fields, path)
+        hints = _hints(kind)
+        values = {name: self._field(f, hints[name], value, path) for name, f in fields.items()}
+        if all(v is not None or _may_be_none(f, value) for (name, v), f in zip(values.items(), fields.values())):
+            return kind(**{k: v for k, v in values.items() if v is not None})
+        return _partial(kind, values)
+
+    def _field(self, f: dataclasses.Field, kind, mapping: dict, path: tuple):
+        if f.name not in mapping or mapping[f.name] is None:
+            if _required(f):
+                where = path + (f.name,) if f.name in mapping else path
+                self.report(where, f"thiếu trường bắt buộc '{f.name}'", expected=f.metadata.get("doc", "").split(".")[0])
+            return None
+        return self.convert(kind, mapping[f.name], path + (f.name,))
+
+    def _unknown_keys(self, mapping: dict, fields: dict, path: tuple):
+        for key in mapping:
+            if key not in fields:
+                self.report(
+                    path + (key,), f"trường không được hỗ trợ '{key}'",
+                    expected="một trong " + ", ".join(fields), hint=suggest(key, fields), key=True,
+                )
+
+    def _scalar(self, kind, value, path):
+        if not isinstance(value, str):
+            self.report(path, "sai kiểu dữ liệu", expected=_scalar_expected(kind), got=show(value))
+            return None
+        try:
+            return kind.parse(value) if hasattr(kind, "parse") else kind(value)
+        except Invalid as e:
+            self.report(path, e.message, expected=e.expected, got=show(value), hint=e.hint)
+            return None
+
+
+def _partial(kind, values: dict):
+    """A record some of whose fields failed: the good ones are kept, the rest are None.
+
+    The rules pass still runs over it, so one run reports every problem; rules that
+    reach a None simply have nothing to say (the schema problem already explains it).
+    """
+    record = object.__new__(kind)
+    for name, value in values.items():
+        object.__setattr__(record, name, value)
+    return record
+
+
+@functools.cache
+def _dispatch(kind) -> tuple[str, Any]:
+    """(converter method, its type argument) for a kind: worked out once per type."""
+    origin = get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return "_optional", kind
+    if origin is Literal:
+        return "_literal", kind
+    if origin is tuple:
+        return "_sequence", get_args(kind)[0]
+    if getattr(kind, "raw_mapping", False):
+        return "_raw_mapping", kind
+    if dataclasses.is_dataclass(kind) and not hasattr(kind, "parse"):
+        return "_record", kind
+    if hasattr(kind, "choose"):
+        return "choose", kind
+    return "_scalar", kind
+
+
+@functools.cache
+def _fields(kind) -> dict:
+    """A record type's fields by name (dataclasses.fields builds a new tuple each call)."""
+    return {f.name: f for f in dataclasses.fields(kind)}
+
+
+@functools.cache
+def _hints(kind) -> dict:
+    """Resolved field types of a record type; resolving them is slow, and they never change."""
+    return get_type_hints(kind)
+
+
+def _required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def _may_be_none(f: dataclasses.Field, mapping: dict) -> bool:
+    """A missing optional field is fine; a present field that failed is not."""
+    return not _required(f) and mapping.get(f.name) is None
+
+
+def _scalar_expected(kind) -> str:
+    return getattr(kind, "expected", "một đoạn văn bản")
+
+
+def field_docs(kind) -> list[tuple[str, str, bool, str]]:
+    """(name, type description, required, meaning) for each field of a record type."""
+    hints = get_type_hints(kind)
+    return [
+        (f.name, describe(hints[f.name]), _required(f), f.metadata.get("doc", ""))
+        for f in dataclasses.fields(kind)
+    ]
+
+
+def describe(kind) -> str:
+    """A short Vietnamese description of a field type, for the docs."""
+    origin = get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        return describe(next(a for a in get_args(kind) if a is not type(None)))
+    if origin is Literal:
+        return "một trong " + ", ".join(f"`{c}`" for c in get_args(kind))
+    if origin is tuple:
+        return f"danh sách: {describe(get_args(kind)[0])}"
+    if dataclasses.is_dataclass(kind):
+        return f"nhóm trường `{kind.__name__}`"
+    if hasattr(kind, "choose"):
+        return kind.expected
+    return _scalar_expected(kind)

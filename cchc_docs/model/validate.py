@@ -1,0 +1,280 @@
+"""Validate a plan file: the tree becomes a :class:`PlanFile`, or every problem is raised.
+
+Two passes, both collecting rather than stopping: the schema pass (types, required and
+unknown fields, via :mod:`cchc_docs.schema`) and the rules pass below (references
+between fields, the decree's rules that data can break). Problems from both are
+raised together in one :class:`~cchc_docs.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from cchc_docs import vn
+from cchc_docs.errors import DataError, Problem
+from cchc_docs.model import amend
+from cchc_docs.model.plan import Bullet, Heading, Include, Item, PlanFile, Text
+from cchc_docs.model.schema import Converter, show, suggest
+from cchc_docs.model.source import Source
+
+# Enough points for any plan: the Vietnamese alphabet has 23 point letters.
+MAX_POINTS = 23
+
+
+def validate(source: Source) -> PlanFile:
+    """Convert and check a parsed plan file; raise DataError listing all problems.
+
+    The plan is valid when it is valid as issued *and* after each of its amendments.
+    """
+    return validate_versions(source)[0]
+
+
+def validate_versions(source: Source) -> list[PlanFile]:
+    """The plan as issued, then after each amendment in order — all validated.
+
+    Problems from every version are raised together; a problem written once (in the
+    original plan) but present in several versions is reported once.
+    """
+    base, problems = _check(source)
+    versions = [base]
+    current = source
+    for k, amendment in enumerate(base.amendments if base is not None else ()):
+        problems += _amendment_rules(current, base, amendment, k)
+        applied = amend.apply(current, amendment, k)
+        version, more = _check(applied.source)
+        problems += applied.problems + more
+        versions.append(version)
+        current = applied.source
+    if problems:
+        raise DataError(list(dict.fromkeys(problems)))
+    return versions
+
+
+def _check(source: Source) -> tuple[PlanFile | None, list[Problem]]:
+    checker = Converter(source)
+    plan_file = checker.convert(PlanFile, source.tree, ()) if source.tree is not None else None
+    if plan_file is not None:
+        _Rules(checker, plan_file).run()
+    elif not checker.problems:  # an empty file
+        checker.report((), "tệp không có nội dung", expected="các trường issuing_body, units, decision, plan")
+    return plan_file, checker.problems
+
+
+def _amendment_rules(source: Source, base: PlanFile, amendment, k: int) -> list[Problem]:
+    """Rules of an amendment itself: what each change addresses, and its date."""
+    checker = Converter(source)
+    path = ("amendments", k)
+    for j, change in enumerate(amendment.changes):
+        if amend.kind_of(change) is None:
+            checker.report(path + ("changes", j), "mỗi thay đổi ghi đúng một trong task, target, section, unit",
+                           expected="ví dụ task: T07")
+        if change.action == "remove" and change.set:
+            checker.report(path + ("changes", j, "set"), "bãi bỏ không kèm trường set")
+    issued = base.decision.date
+    date = amendment.decision.date
+    if date and issued and (date.year, date.month, date.day or 0) < (issued.year, issued.month, issued.day or 0):
+        checker.report(path + ("decision", "date"), "quyết định sửa đổi ký trước quyết định ban hành kế hoạch",
+                       expected=f"sau ngày {issued.day}/{issued.month}/{issued.year}")
+    return checker.problems
+
+
+class _Rules:
+    """The cross-field rules; each method checks one concern and reports what it finds."""
+
+    def __init__(self, checker: Converter, plan_file: PlanFile):
+        self.c = checker
+        self.f = plan_file
+        self.codes = [u.code for u in plan_file.units or () if u is not None]
+
+    def run(self) -> None:
+        for rule in (self.units, self.issuing_body, self.decision, self.signer,
+                     self.sections, self.targets, self.tasks):
+            try:
+                rule()
+            except (AttributeError, TypeError):
+                # Part of the data this rule reads failed the schema pass and is
+                # already reported; the rule has nothing reliable to add.
+                continue
+
+    # -- units and references
+
+    def units(self) -> None:
+        self._unique([u.code for u in self.f.units], ("units",), "code", "mã đơn vị")
+
+    def unit_ref(self, code: str, path: tuple) -> None:
+        if code not in self.codes:
+            self.c.report(
+                path, f"không có đơn vị mã '{code}' trong danh sách units",
+                expected="một mã trong units: " + ", ".join(self.codes), got=show(code),
+                hint=suggest(code, self.codes),
+            )
+
+    def _unique(self, values: list[str], path: tuple, key: str, what: str) -> None:
+        seen = Counter(values)
+        for i, value in enumerate(values):
+            if seen[value] > 1 and values.index(value) != i:
+                self.c.report(path + (i, key), f"{what} '{value}' bị trùng", hint=f"lần đầu ở mục thứ {values.index(value) + 1}")
+
+    # -- issuing body and decision
+
+    def issuing_body(self) -> None:
+        body = self.f.issuing_body
+        for i, line in enumerate(body.header):
+            self._uppercase(line, ("issuing_body", "header", i))
+        if re.match(r"(?i)(xã|phường|thị trấn) ", body.place):
+            self.c.report(("issuing_body", "place"), "địa danh không kèm chữ chỉ loại đơn vị hành chính",
+                          expected=f"'{body.place.split(' ', 1)[1]}'", got=show(body.place),
+                          hint="Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+        if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", body.abbreviation):
+            self.c.report(("issuing_body", "abbreviation"), "chữ viết tắt của cơ quan phải viết hoa, không dấu cách",
+                          expected="ví dụ 'UBND'", got=show(body.abbreviation))
+
+    def _uppercase(self, text: str, path: tuple) -> None:
+        if vn.upper(text) != text:
+            self.c.report(path, "phải viết CHỮ IN HOA", expected=f"'{vn.upper(text)}'", got=show(text))
+
+    def decision(self) -> None:
+        d = self.f.decision
+        self._uppercase(d.authority, ("decision", "authority"))
+        self._no_final_stop(d.title, ("decision", "title"))
+        for i, basis in enumerate(d.legal_bases):
+            if re.match(r"(?i)căn cứ\b", basis):
+                self.c.report(("decision", "legal_bases", i), "không ghi chữ 'Căn cứ' đầu dòng",
+                              got=show(basis), hint="chương trình tự thêm 'Căn cứ'")
+        for i, article in enumerate(d.articles):
+            if re.match(r"(?i)điều\s*\d", article):
+                self.c.report(("decision", "articles", i), "không ghi 'Điều N.' đầu nội dung",
+                              got=show(article), hint="chương trình tự đánh số Điều")
+        for i, recipient in enumerate(d.recipients):
+            if re.match(r"(?i)-?\s*lưu\b", recipient):
+                self.c.report(("decision", "recipients", i), "dòng 'Lưu' không ghi trong recipients",
+                              got=show(recipient), hint="ghi mã đơn vị soạn thảo ở trường archive")
+            elif re.match(r"\s*[-+•–]", recipient):
+                self.c.report(("decision", "recipients", i), "không ghi dấu '-' đầu dòng",
+                              got=show(recipient), hint="chương trình tự thêm '-' đầu dòng và ';' cuối dòng")
+        for i, code in enumerate(d.archive):
+            self.unit_ref(code, ("decision", "archive", i))
+        if not d.archive:
+            self.c.report(("decision", "archive"), "cần ít nhất một đơn vị lưu văn bản", expected="ví dụ [VHXH]")
+
+    def _no_final_stop(self, text: str, path: tuple) -> None:
+        if text.rstrip().endswith("."):
+            self.c.report(path, "trích yếu không có dấu chấm cuối", got=show(text))
+
+    def signer(self) -> None:
+        s, path = self.f.decision.signer, ("decision", "signer")
+        self._uppercase(s.title, path + ("title",))
+        if s.on_behalf_of:
+            self._uppercase(s.on_behalf_of, path + ("on_behalf_of",))
+        if s.prefix in ("KT.", "TL.", "TUQ.") and not s.for_title:
+            self.c.report(path + ("for_title",), f"ký '{s.prefix}' cần chức vụ của người được ký thay",
+                          expected="ví dụ 'CHỦ TỊCH'")
+        # A prefix that failed the schema pass is None here; it is already reported.
+        prefix_failed = any(p.path == "decision.signer.prefix" for p in self.c.problems)
+        if s.for_title and s.prefix not in ("KT.", "TL.", "TUQ.") and not prefix_failed:
+            self.c.report(path + ("for_title",), "for_title chỉ dùng với prefix KT., TL. hoặc TUQ.",
+                          got=show(s.for_title))
+        if s.for_title:
+            self._uppercase(s.for_title, path + ("for_title",))
+
+    # -- plan text
+
+    def sections(self) -> None:
+        includes = 0
+        for i, section in enumerate(self.f.plan.sections):
+            path = ("plan", "sections", i)
+            self._uppercase(section.title, path + ("title",))
+            for block, block_path, depth, _ in _walk(section.body, path + ("body",)):
+                includes += isinstance(block, Include)
+                self._block(block, block_path, depth)
+            self._point_count(section.body, path + ("body",))
+        if self.f.plan.targets and includes != 1:
+            self.c.report(("plan", "sections"), "danh sách chỉ tiêu phải được in đúng một lần",
+                          expected="một mục '- include: targets'", got=f"{includes} lần")
+
+    def _block(self, block, path: tuple, depth: int) -> None:
+        if isinstance(block, (Heading, Item)) and depth > 2:
+            self.c.report(path, "quá nhiều cấp đánh số",
+                          expected="tối đa hai cấp dưới mục La Mã: khoản '1.' và điểm 'a)'",
+                          hint="dùng bullet và sub cho các ý nhỏ hơn")
+        if isinstance(block, Heading):
+            if block.heading.rstrip().endswith(":"):
+                self.c.report(path + ("heading",), "tiêu đề không có dấu ':' cuối", got=show(block.heading))
+            for j, code in enumerate(block.units):
+                self.unit_ref(code, path + ("units", j))
+        text = _block_text(block)
+        if text and re.match(r"^\s*([IVX]+\.|\d+(\.\d+)*\.|[a-zđ]\)|[-+•])\s", text):
+            self.c.report(path, "không ghi số thứ tự hoặc dấu đầu dòng trong nội dung",
+                          got=show(text), hint="số thứ tự và dấu '-', '+' do chương trình tạo")
+
+    def _point_count(self, body: tuple, path: tuple) -> None:
+        for block, block_path, depth, _ in _walk(body, path):
+            numbered = [b for b in getattr(block, "body", ()) if isinstance(b, (Heading, Item))]
+            if depth == 1 and len(numbered) > MAX_POINTS:
+                self.c.report(block_path, "quá nhiều điểm", expected=f"tối đa {MAX_POINTS} điểm a) … y)",
+                              got=f"{len(numbered)} điểm")
+
+    # -- targets and tasks
+
+    def targets(self) -> None:
+        targets = self.f.plan.targets
+        self._unique([t.id for t in targets], ("plan", "targets"), "id", "mã chỉ tiêu")
+        for i, target in enumerate(targets):
+            if target.value is None:
+                continue
+            written = f"{target.value}{target.unit or ''}"
+            # The figure must stand on its own: "90%" is not found in "190%".
+            pattern = rf"(?<![\d,.]){re.escape(str(target.value))}\s?{re.escape(target.unit or '')}"
+            if not re.search(pattern, target.text):
+                self.c.report(("plan", "targets", i, "value"), "giá trị không khớp với câu chỉ tiêu",
+                              expected=f"câu chỉ tiêu có '{written}'", got=show(target.text),
+                              hint="sửa cả value và text khi thay đổi chỉ tiêu")
+
+    def tasks(self) -> None:
+        plan = self.f.plan
+        self._unique([t.id for t in plan.tasks], ("plan", "tasks"), "id", "mã nhiệm vụ")
+        if plan.end < plan.start:
+            self.c.report(("plan", "end"), "ngày kết thúc trước ngày bắt đầu",
+                          expected=f"sau {vn.short_date(plan.start)}", got=vn.short_date(plan.end))
+        for i, task in enumerate(plan.tasks):
+            path = ("plan", "tasks", i)
+            self.unit_ref(task.lead, path + ("lead",))
+            for j, code in enumerate(task.partners):
+                self.unit_ref(code, path + ("partners", j))
+                if code == task.lead:
+                    self.c.report(path + ("partners", j), "cơ quan chủ trì không đồng thời là cơ quan phối hợp", got=show(code))
+            self._deadline(task.deadline, path + ("deadline",))
+        if plan.reporting:
+            self.unit_ref(plan.reporting.hub, ("plan", "reporting", "hub"))
+
+    def _deadline(self, deadline, path: tuple) -> None:
+        plan = self.f.plan
+        if deadline.due is None:
+            return
+        if deadline.due < plan.start or deadline.starts > plan.end:
+            self.c.report(path, "thời hạn nằm ngoài thời gian thực hiện kế hoạch",
+                          expected=f"từ {vn.short_date(plan.start)} đến {vn.short_date(plan.end)}",
+                          got=deadline.label)
+
+
+def _walk(body: tuple, path: tuple, depth: int = 0) -> Iterator[tuple[object, tuple, int, int]]:
+    """Every block under ``body`` with its path, its numbering depth and its index."""
+    for i, block in enumerate(body):
+        block_depth = depth + isinstance(block, (Heading, Item))
+        yield block, path + (i,), block_depth, i
+        if isinstance(block, Heading):
+            yield from _walk(block.body, path + (i, "body"), block_depth)
+
+
+def _block_text(block) -> str | None:
+    if isinstance(block, Text):
+        return block.text
+    if isinstance(block, Bullet):
+        return block.bullet
+    if isinstance(block, Heading):
+        return block.heading
+    if isinstance(block, Item):
+        return block.item
+    return None

@@ -1,0 +1,1 @@
+"""DOCX → PDF with LibreOffice, read back with poppler: PDF layout checks and page previews."""

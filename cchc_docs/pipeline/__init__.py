@@ -1,0 +1,1 @@
+"""The recipe: load → contexts → decide what is stale → render → check → write; batch and manifest."""

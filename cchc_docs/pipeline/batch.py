@@ -1,0 +1,212 @@
+"""Build many plans at once: one commune or a whole city's worth.
+
+Plans are found in the folders and files given, built in worker processes (each
+worker compiles the templates once), and reported as they finish. One broken plan is
+reported and skipped; the others are built. The manifest is written last and
+atomically, so a build killed at any moment leaves every output either the old or
+the new complete file and the next build repairs the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+from cchc_docs.errors import CchcError, SourceError
+from cchc_docs.model import sniff
+from cchc_docs.pipeline import manifest as manifest_mod
+from cchc_docs.pipeline.options import (
+    STATUS_FOLDER,
+    Options,
+    PlanResult,
+    Prior,
+    Result,
+    relative,
+    templates_digest,
+    up_to_date,
+)
+from cchc_docs.write import remove_leftovers
+
+STATUS_VI = {
+    "created": "đã tạo", "updated": "đã tạo", "new-version": "bản mới", "unchanged": "không đổi",
+    "stale": "sẽ tạo lại", "conflict": "xung đột", "failed": "lỗi",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A plan file, the folder (under the output root) its documents go to, its manifest key."""
+
+    plan: Path
+    out_dir: str
+    key: str = ""
+
+
+@dataclass
+class Summary:
+    """Everything a batch did, for the CLI to print."""
+
+    plans: list[PlanResult] = field(default_factory=list)
+    obsolete: list[str] = field(default_factory=list)  # outputs no longer produced
+    pruned: list[str] = field(default_factory=list)  # … and deleted (--prune)
+
+    def counts(self) -> Counter:
+        counts = Counter(STATUS_VI[r.status] for p in self.plans for r in p.results)
+        counts["lỗi"] += sum(1 for p in self.plans if p.error)
+        return counts
+
+    def line(self) -> str:
+        """``12 đã tạo, 288 không đổi, 1 lỗi``."""
+        counts = self.counts()
+        order = ["đã tạo", "sẽ tạo lại", "bản mới", "không đổi", "xung đột", "lỗi"]
+        shown = [f"{counts[name]} {name}" for name in order if counts[name] or name in ("đã tạo", "không đổi")]
+        return ", ".join(shown)
+
+    @property
+    def exit_code(self) -> int:
+        """The worst result: a plan that failed (1), then format errors (3), then conflicts (4)."""
+        codes = {p.exit_code for p in self.plans}
+        return next((code for code in (1, 3, 4) if code in codes), 0)
+
+
+def discover(paths: Iterable[Path]) -> list[Target]:
+    """Plan files in ``paths``: files as given, folders searched (status files left out).
+
+    A file given by name is taken as a plan whatever its name (a plan may be ``.txt``);
+    what it really is, is told only if it cannot be read as YAML (see :mod:`.sniff`).
+    """
+    targets: dict[Path, Target] = {}
+    for path in paths:
+        if path.is_dir():
+            for plan in _plans_in(path):
+                out_dir = plan.relative_to(path).with_suffix("").as_posix()
+                targets.setdefault(relative(plan), Target(plan, out_dir, relative(plan)))
+        elif path.is_file():
+            targets.setdefault(relative(path), Target(path, path.stem, relative(path)))
+        else:
+            raise SourceError(f"{path}: không tìm thấy tệp hoặc thư mục")
+    return list(targets.values())
+
+
+def _plans_in(folder: Path) -> list[Path]:
+    """The plans under ``folder``; none at all means the wrong folder was given (say, out/…)."""
+    plans = [p for p in sorted(folder.rglob("*.yaml")) if STATUS_FOLDER not in p.relative_to(folder).parts[:-1]]
+    if plans:
+        return plans
+    message = f"{folder}: thư mục không chứa tệp kế hoạch YAML nào (cần ít nhất một tệp .yaml ngoài {STATUS_FOLDER}/)"
+    if next(folder.glob("*.docx"), None) is not None:
+        message += ("; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản này hãy dùng: "
+                    f"cchc-docs check {sniff.quoted(str(folder))}/*.docx")
+    raise SourceError(message)
+
+
+def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = False,
+              on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
+    """Build every plan found in ``paths``; ``on_plan`` is told of each as it finishes."""
+    return build_targets(discover(paths), options, jobs, prune, on_plan)
+
+
+def build_targets(targets: list[Target], options: Options, jobs: int = 1, prune: bool = False,
+                  on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
+    """Build the plans already found (see :func:`discover`)."""
+    if not options.dry_run:  # what a killed build left half-written is not an output
+        for folder in (options.out_root, options.out_root / manifest_mod.FINGERPRINTS):
+            remove_leftovers(folder)
+    manifest = manifest_mod.load(options.out_root)
+    before = (dict(manifest.outputs), dict(manifest.plans))
+    options = replace(options, templates_digest=templates_digest(options.templates))
+    summary = Summary()
+    for result in _run(targets, options, manifest, jobs):
+        summary.plans.append(result)
+        if on_plan:
+            on_plan(result)
+    if options.dry_run:
+        return summary
+    _record(manifest, summary)
+    summary.obsolete = _obsolete(manifest, summary, targets)
+    if prune:
+        summary.pruned = _prune(manifest, summary.obsolete, options.out_root)
+    if (manifest.outputs, manifest.plans) != before:  # a failed run leaves out/ exactly as it was
+        manifest_mod.save(options.out_root, manifest)
+    return summary
+
+
+def _run(targets: list[Target], options: Options, manifest, jobs: int):
+    """Plan results as they finish: unchanged plans at once, the rest in this process or a pool."""
+    work = []
+    by_plan: dict[str, dict] = {}
+    for path, entry in manifest.outputs.items():
+        by_plan.setdefault(entry.plan, {})[path] = entry
+    for target in targets:
+        prior = Prior(manifest.plans.get(target.key), by_plan.get(target.key, {}))
+        skipped = _skip(target, options, prior)
+        if skipped:
+            yield skipped
+        else:
+            work.append((target.plan, target.out_dir, options, prior))
+    if not work:
+        return
+    # Loading the renderer, validator, checker and worker pool is paid only when a plan needs them.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from cchc_docs.pipeline.build import build_plan
+
+    if jobs <= 1 or len(work) <= 1:
+        yield from (build_plan(*args) for args in work)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        futures = [pool.submit(build_plan, *args) for args in work]
+        yield from (future.result() for future in as_completed(futures))
+
+
+def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
+    """The result of a plan whose inputs and outputs are as the manifest recorded, or None."""
+    if options.dry_run:
+        return None  # a dry run explains; it needs the contexts
+    try:
+        inputs, skip = up_to_date(target.plan, options, prior)
+    except CchcError:
+        return None  # the build reports it properly
+    if not skip:
+        return None
+    unchanged = tuple(Result(path, Path(path).stem, "unchanged", entry=entry) for path, entry in prior.entries.items())
+    return PlanResult(target.key, inputs, unchanged, skipped=True)
+
+
+def _record(manifest, summary: Summary) -> None:
+    """Fold the results into the manifest; a failed plan keeps what it had."""
+    for plan in summary.plans:
+        if plan.error:
+            continue
+        for result in plan.results:
+            if result.entry is not None:
+                manifest.outputs[result.path] = result.entry
+        clean = all(r.status not in ("failed", "conflict", "new-version") for r in plan.results)
+        # Only a plan built without trouble may be skipped next time on its inputs alone.
+        if clean and plan.input_hash:
+            manifest.plans[plan.plan] = plan.input_hash
+        else:
+            manifest.plans.pop(plan.plan, None)
+
+
+def _obsolete(manifest, summary: Summary, targets: list[Target]) -> list[str]:
+    """Outputs in the manifest that a plan built now no longer produces, or whose plan is gone."""
+    built = {p.plan: {r.path for r in p.results} for p in summary.plans if not p.error}
+    plans = {entry.plan for entry in manifest.outputs.values()}
+    missing = {plan for plan in plans if plan not in built and not Path(plan).exists()}
+    gone = [path for path, entry in manifest.outputs.items()
+            if (entry.plan in built and path not in built[entry.plan]) or entry.plan in missing]
+    return sorted(gone)
+
+
+def _prune(manifest, obsolete: list[str], root: Path) -> list[str]:
+    for path in obsolete:
+        try:
+            os.remove(root / path)
+        except FileNotFoundError:
+            pass
+        manifest.outputs.pop(path, None)
+    return obsolete

@@ -1,0 +1,126 @@
+"""The build manifest: what each output was built from, so a rebuild does only what changed.
+
+``<out>/.cchc-manifest.json`` records, for every output, a *build key* — a hash of
+its rendering context (the exact input of the template), the template's bytes and
+the package version — and the hash of the file written. A document whose key is
+unchanged and whose file is still the one written is not rendered again. Decisions
+are by content, never by modification time.
+
+For each plan the manifest keeps an *input hash* (the plan file, its status files,
+the templates, the package version and the month a draft is dated by): a plan whose
+input hash is unchanged and whose outputs are all in place is skipped without even
+being parsed, which keeps a no-op rebuild of a city's worth of plans near-instant.
+The plan's data fingerprint (:mod:`cchc_docs.fingerprint`), needed only to say which
+fields changed, is kept beside it in ``.cchc/<plan>.json``.
+
+The manifest is written last and atomically: a build killed at any moment leaves the
+old manifest, and the next build redoes what it cannot vouch for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from cchc_docs import __version__
+from cchc_docs.write import write_atomic
+
+FILE_NAME = ".cchc-manifest.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One output as it was last written."""
+
+    key: str  # build key of its inputs
+    sha256: str  # of the file written
+    size: int  # of the file written: a cheap check that it is still there, untouched
+    plan: str  # the plan file it came from
+    final: bool  # issued (it has a number): never overwritten in place
+
+
+@dataclass
+class Manifest:
+    """Every output of an output folder, and each plan's data fingerprint."""
+
+    outputs: dict[str, Entry] = field(default_factory=dict)  # by path relative to the folder
+    plans: dict[str, str] = field(default_factory=dict)  # plan path → input hash
+
+
+def build_key(context: dict, template: bytes) -> str:
+    """Hash of everything that decides an output's bytes."""
+    digest = hashlib.sha256()
+    digest.update(canonical(context))
+    digest.update(hashlib.sha256(template).digest())
+    digest.update(__version__.encode())
+    return digest.hexdigest()
+
+
+def canonical(context: dict) -> bytes:
+    """The context as canonical JSON: sorted keys, no locale, UTF-8."""
+    return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load(folder: Path) -> Manifest:
+    """The folder's manifest; an absent or unreadable one is empty (everything rebuilds)."""
+    try:
+        raw = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT:
+            return Manifest()
+        outputs = {path: Entry(**entry) for path, entry in raw["outputs"].items()}
+        return Manifest(outputs, raw.get("plans", {}))
+    except (OSError, ValueError, KeyError, TypeError):
+        return Manifest()
+
+
+def snapshot(manifest: Manifest) -> bytes:
+    """The manifest as written: sorted JSON, so it diffs cleanly and compares exactly."""
+    raw = {
+        "format": FORMAT,
+        "version": __version__,
+        "outputs": {path: asdict(entry) for path, entry in sorted(manifest.outputs.items())},
+        "plans": dict(sorted(manifest.plans.items())),
+    }
+    return (json.dumps(raw, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def save(folder: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically."""
+    write_atomic(folder / FILE_NAME, snapshot(manifest))
+
+
+FINGERPRINTS = ".cchc"
+
+
+def fingerprint_path(folder: Path, plan: str) -> Path:
+    name = hashlib.sha256(plan.encode()).hexdigest()[:16]
+    return folder / FINGERPRINTS / f"{name}.json"
+
+
+def load_fingerprint(folder: Path, plan: str) -> dict[str, str]:
+    """A plan's last data fingerprint, or {} when unknown."""
+    try:
+        return json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def save_fingerprint(folder: Path, plan: str, leaves: dict[str, str]) -> None:
+    text = json.dumps(leaves, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(fingerprint_path(folder, plan), text.encode("utf-8"))
+
+
+def input_hash(parts: list[bytes]) -> str:
+    """Hash of a plan's inputs, each part length-prefixed so parts cannot run together."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()

@@ -1,0 +1,1 @@
+"""Context → DOCX bytes: the only docxtpl user, sandboxed jinja, deterministic zip."""

@@ -1,0 +1,340 @@
+"""Render a DOCX template with a context: the only module that imports docxtpl.
+
+Templates are data, not code: jinja runs in a sandbox, with ``StrictUndefined`` (a
+missing value is an error, never an empty string in an official document) and with
+autoescape on, so ``<``, ``&`` or ``{{ 7*7 }}`` in the data appear literally.
+
+Two paths give the same document XML:
+
+- the **plain path** is docxtpl as documented: load the template, render, save;
+- the **fast path** does docxtpl's per-template work once per process — reading the
+  package, its regex preprocessing (``patch_xml``), compiling the jinja template,
+  compressing the parts that never change — and per document only renders the body,
+  splices it into ``word/document.xml`` and packs the zip with the precompressed
+  members. Steps that analysis of the template shows are no-ops (``fix_tables``
+  without column loops, ``fix_docpr_ids`` without pictures, ``resolve_listing``
+  when the text has no tab or line-break characters) are skipped.
+
+A template that uses anything the fast path does not model (tags outside the body,
+column loops, merged-cell tags, pictures, rich text, sub-documents) falls back to the
+plain path automatically; ``tests/test_render_fast.py`` proves both paths give the
+same canonical XML for every shipped template.
+
+After jinja, both paths apply one layout step a template cannot express: the rules
+(đường kẻ) under the issuing body and the trích yếu get the indents that give them
+the length the context computed from the text above them.
+
+Both paths also write the document properties (Word's File › Info) last, from the
+context's ``properties`` (see :func:`cchc_docs.contexts.common.properties`):
+``docProps/core.xml`` and ``docProps/app.xml`` are made anew by :func:`property_parts`,
+so nothing of the template's (python-docx's comment, a fake author or date, tags that
+docxtpl renders there) reaches an output, and the same context gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_SignedTwipsMeasure
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from cchc_docs.errors import TemplateError
+from cchc_docs.render.zipdet import Member, deflate, deterministic_zip, pack
+
+DOCUMENT_PART = "word/document.xml"
+CORE_PART, APP_PART = "docProps/core.xml", "docProps/app.xml"
+LANGUAGE = "vi-VN"  # as the styles' w:lang: every document is in Vietnamese
+# Body tags whose post-processing the fast path does not reproduce.
+_UNSUPPORTED = ("{%tc", "{% tc", "colspan", "cellbg", "{%vm", "{%hm", "{{r ", "{{p ", "{{i ", "wp:docPr")
+
+
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, reading ``row.text`` on our plain-dict contexts as the key it names.
+
+    Jinja tries the attribute first and falls back to the key; on a dict that costs a
+    raised and caught AttributeError per lookup, tens of thousands per report. Item
+    access is never restricted by the sandbox, so answering with the key is as safe;
+    anything else goes through the sandbox's own checks.
+    """
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+def environment() -> jinja2.Environment:
+    """The jinja environment every template renders in."""
+    return _Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
+
+
+def render(template: Path, context: dict, plain: bool = False) -> bytes:
+    """Render ``template`` with ``context``; return the DOCX bytes (deterministic).
+
+    ``plain=True`` says the caller knows the context is plain data (JSON-able), which
+    saves the fast path from checking it.
+    """
+    compiled = compile_template(template)
+    if compiled.body is None or not (plain or _is_plain_data(context)):
+        return render_plain(template, context)
+    return compiled.render(context)
+
+
+# ---------------------------------------------------------------- plain path
+
+
+def render_plain(template: Path, context: dict) -> bytes:
+    """docxtpl as documented, plus the rule sizing: the reference for the fast path."""
+    doc = _open(template)
+    try:
+        doc.render(context, jinja_env=environment(), autoescape=True)
+    except jinja2.TemplateError as e:
+        raise TemplateError(_template_message(template, e)) from e
+    _size_rules(doc.docx, context.get("rule_indents", {}))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return deterministic_zip(buffer.getvalue(), property_parts(context))
+
+
+def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
+    name = source if isinstance(source, Path) else name
+    if isinstance(source, Path) and not source.is_file():
+        raise TemplateError(f"{source}: không tìm thấy tệp mẫu")
+    try:
+        doc = DocxTemplate(source if isinstance(source, Path) else io.BytesIO(source))
+        doc.init_docx()
+    except Exception as e:  # a corrupt zip or not a Word document: many kinds
+        raise TemplateError(f"{name}: tệp mẫu hỏng hoặc không phải DOCX ({e})") from e
+    return doc
+
+
+def _template_message(template: Path, error: jinja2.TemplateError) -> str:
+    """Name the template and the visible text near the failure, not preprocessed XML."""
+    near = " ".join(getattr(error, "docx_context", None) or []).strip()
+    near = re.sub(r"\s+", " ", near)[:120]
+    what = _JINJA_VI.get(type(error).__name__, "lỗi trong mẫu")
+    where = f' gần "{near}"' if near else ""
+    return f"{template}: {what}{where} ({error.message or error})"
+
+
+_JINJA_VI = {
+    "UndefinedError": "mẫu dùng một giá trị không có trong dữ liệu",
+    "TemplateSyntaxError": "cú pháp thẻ {{ … }} hoặc {% … %} trong mẫu sai",
+    "SecurityError": "mẫu gọi một thao tác không được phép",
+}
+
+
+def _size_rules(document, indents_mm: dict[str, float]) -> None:
+    """Indent each rule paragraph (by style id) so its border has the computed length."""
+    for p in document.element.body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val")) in indents_mm:
+            indent = Mm(indents_mm[style.get(qn("w:val"))])
+            fmt = Paragraph(p, None).paragraph_format
+            fmt.left_indent = fmt.right_indent = indent
+
+
+# ---------------------------------------------------------------- fast path
+
+
+@dataclass(frozen=True)
+class CompiledTemplate:
+    """A template prepared once: its compiled body and its precompressed parts."""
+
+    path: Path
+    body: jinja2.Template | None  # None: the fast path does not apply
+    reason: str  # why not, when it does not
+    prefix: str = ""  # word/document.xml before <w:body>
+    suffix: str = ""  # and after </w:body>
+    members: tuple[Member | None, ...] = ()  # None marks word/document.xml
+    listing: DocxTemplate | None = None  # for docxtpl's resolve_listing, when needed
+
+    def render(self, context: dict) -> bytes:
+        try:
+            body = self.body.render(context)
+        except jinja2.TemplateError:
+            # The plain path raises the same error, with the text near it located.
+            return render_plain(self.path, context)
+        body = _after_jinja(body, self.listing)
+        body = _fill_rule_marks(body, context.get("rule_indents", {}))
+        document = deflate(DOCUMENT_PART, (self.prefix + body + self.suffix).encode("utf-8"), level=1)
+        parts = {name: deflate(name, xml) for name, xml in property_parts(context).items()}
+        return pack([document if m is None else parts.get(m.name, m) for m in self.members])
+
+
+_CACHE: dict[tuple[Path, str], CompiledTemplate] = {}
+
+
+def compile_template(template: Path) -> CompiledTemplate:
+    """The compiled form of ``template``, made once per process and template content."""
+    try:
+        data = template.read_bytes()
+    except FileNotFoundError as e:
+        raise TemplateError(f"{template}: không tìm thấy tệp mẫu") from e
+    key = (template.resolve(), hashlib.sha256(data).hexdigest())
+    if key not in _CACHE:
+        _CACHE[key] = _compile(template, data)
+    return _CACHE[key]
+
+
+def _compile(template: Path, data: bytes) -> CompiledTemplate:
+    doc = _open(data, template)  # errors name the template, not "mẫu"
+    reason = _unsupported(doc)
+    if reason:
+        return CompiledTemplate(template, None, reason)
+    try:
+        body = environment().from_string(_prepared_body(doc))
+    except jinja2.TemplateError:
+        # The plain path reports the same error with the visible text near it.
+        return CompiledTemplate(template, None, "lỗi cú pháp trong mẫu")
+    prefix, suffix = _around_body(doc)
+    return CompiledTemplate(template, body, "", prefix, suffix, _members(doc), doc)
+
+
+def _unsupported(doc: DocxTemplate) -> str:
+    """Why the fast path cannot render this template, or "" when it can."""
+    for part in doc.docx.part.package.iter_parts():
+        if part is not doc.docx.part and part.partname.endswith(".xml") and re.search(rb"\{[{%]", part.blob):
+            return f"thẻ mẫu trong {part.partname}"
+    body = doc.xml_to_string(doc.docx.element.body)
+    return next((f"thẻ {tag} trong thân văn bản" for tag in _UNSUPPORTED if tag in body), "")
+
+
+def _prepared_body(doc: DocxTemplate) -> str:
+    """The body XML as docxtpl would hand it to jinja, with rule marks added."""
+    body = copy.deepcopy(doc.docx.element.body)
+    _mark_rules(body)
+    # docxtpl also puts a line break before each <w:p> (for error line numbers) and
+    # removes it after rendering; without it the output is the same, so it is skipped.
+    return doc.patch_xml(doc.xml_to_string(body))
+
+
+def _after_jinja(xml: str, doc: DocxTemplate) -> str:
+    """docxtpl's clean-up after jinja, each step only when it has work to do."""
+    if "{_" in xml or "_}" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if any(ch in xml for ch in "\t\a\n\f"):
+        xml = doc.resolve_listing(xml)
+    return xml
+
+
+def _around_body(doc: DocxTemplate) -> tuple[str, str]:
+    xml = serialize_part_xml(doc.docx.element).decode("utf-8")
+    start, end = xml.index("<w:body"), xml.rindex("</w:body>") + len("</w:body>")
+    return xml[:start], xml[end:]
+
+
+def _members(doc: DocxTemplate) -> tuple[Member | None, ...]:
+    """Every part but the document, compressed once, in the order python-docx saves."""
+    doc.render_properties({}, environment())  # as docxtpl does; no tags there (checked)
+    buffer = io.BytesIO()
+    doc.docx.save(buffer)
+    with zipfile.ZipFile(buffer) as z:
+        return tuple(
+            None if name == DOCUMENT_PART else deflate(name, z.read(name)) for name in z.namelist()
+        )
+
+
+# Rule paragraphs get an indent whose value is filled per document from the context.
+_RULE_MARK = "__cchc_rule_{}__"
+
+
+def _mark_rules(body) -> None:
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None and style.get(qn("w:val"), "").startswith("Rule"):
+            ind = etree.SubElement(p.find(qn("w:pPr")), qn("w:ind"))
+            mark = _RULE_MARK.format(style.get(qn("w:val")))
+            ind.set(qn("w:left"), mark)
+            ind.set(qn("w:right"), mark)
+            style.addnext(ind)  # schema order: w:ind right after w:pStyle here
+
+
+_RULE_IND = re.compile(r'<w:ind w:left="__cchc_rule_(\w+?)__" w:right="__cchc_rule_\1__"/>')
+
+
+def _fill_rule_marks(xml: str, indents_mm: dict[str, float]) -> str:
+    def fill(match: re.Match) -> str:
+        if match[1] not in indents_mm:
+            return ""
+        twips = ST_SignedTwipsMeasure.convert_to_xml(Mm(indents_mm[match[1]]))
+        return f'<w:ind w:left="{twips}" w:right="{twips}"/>'
+
+    return _RULE_IND.sub(fill, xml)
+
+
+# ---------------------------------------------------------------- document properties
+
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def property_parts(context: dict) -> dict[str, bytes]:
+    """core.xml and app.xml from ``context["properties"]``; none (the template's stay) without it.
+
+    Only parts the package already has are replaced (see ``zipdet``): a template
+    without app.xml gets no Company rather than a part its relationships do not list.
+    """
+    props = context.get("properties")
+    if not props:
+        return {}
+    return {CORE_PART: core_xml(props), APP_PART: app_xml(props["company"])}
+
+
+def core_xml(props: dict | None = None) -> bytes:
+    """docProps/core.xml: title, author, dates (midnight UTC of ``props["date"]``), language.
+
+    Nothing else: no comment, keywords or category; revision 1, as a fresh document.
+    ``None`` gives the neutral part the templates carry (language only).
+    """
+    root = etree.Element(f"{{{_CP}}}coreProperties",
+                         nsmap={"cp": _CP, "dc": _DC, "dcterms": _DCTERMS, "xsi": _XSI})
+    if props:
+        when = f"{props['date']}T00:00:00Z"
+        for ns, tag, text in ((_DC, "title", props["title"]), (_DC, "creator", props["author"]),
+                              (_CP, "lastModifiedBy", props["author"]), (_CP, "revision", "1"),
+                              (_DCTERMS, "created", when), (_DCTERMS, "modified", when)):
+            etree.SubElement(root, f"{{{ns}}}{tag}").text = text
+        for date in root.iterfind(f"{{{_DCTERMS}}}*"):
+            date.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
+    etree.SubElement(root, f"{{{_DC}}}language").text = LANGUAGE
+    return _xml(root)
+
+
+def app_xml(company: str | None = None) -> bytes:
+    """docProps/app.xml with only the Company: no application, page or word counts to go stale."""
+    root = etree.Element(f"{{{_EP}}}Properties", nsmap={None: _EP, "vt": _VT})
+    if company:
+        etree.SubElement(root, f"{{{_EP}}}Company").text = company
+    return _xml(root)
+
+
+def _xml(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _is_plain_data(context: dict) -> bool:
+    """Contexts of plain data only: objects (RichText, images) need docxtpl's own path."""
+    try:
+        json.dumps(context)
+    except (TypeError, ValueError):
+        return False
+    return True
