@@ -82,7 +82,7 @@ def fake_pdf(text: str) -> bytes:
 def build_sample(out: Path) -> list[Path]:
     """The sample plan built through the CLI: the decision's DOCX first, then its reports."""
     from click.testing import CliRunner
-    from conftest import SAMPLE, TODAY
+    from helpers import SAMPLE, TODAY
 
     from cchc_docs import cli
 

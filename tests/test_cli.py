@@ -7,7 +7,7 @@ import re
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL_PLAN, TEMPLATES, edited, open_docx, texts, write_plan
+from helpers import MINIMAL_PLAN, TEMPLATES, edited, open_docx, texts, write_plan
 
 from cchc_docs import __version__, cli
 

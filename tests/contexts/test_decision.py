@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import MINIMAL_PLAN, context_of, edited
+from helpers import MINIMAL_PLAN, context_of, edited
 
 BLANK = " " * 6
 

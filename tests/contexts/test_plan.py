@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import MINIMAL_PLAN, context_of, edited
+from helpers import MINIMAL_PLAN, context_of, edited
 
 from cchc_docs.contexts.plan import bare_heading
 

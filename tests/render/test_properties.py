@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, context_of, edited, open_docx
+from helpers import MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, context_of, edited, open_docx
 from lxml import etree
 
 from cchc_docs.contexts import amendment as amendment_context

@@ -21,14 +21,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from cchc_docs.cli import main
-from cchc_docs.contexts import report as report_context
 from cchc_docs.contexts import report_figures
-from cchc_docs.model import periods, source, validate
+from cchc_docs.model import periods, source
 from cchc_docs.model.status import reporting_rules
 from cchc_docs.model.validate_status import validate as validate_status
 from cchc_docs.pipeline import build
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
 STATUS = ROOT / "data" / "thuong-hong-2025-h2" / "bao-cao"
 TEMPLATES = ROOT / "templates"

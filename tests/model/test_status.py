@@ -268,7 +268,7 @@ def test_every_field_of_the_status_file_is_documented():
 
     from cchc_docs.model import status as records
 
-    text = (Path(__file__).resolve().parent.parent / "docs" / "status-format.md").read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parents[2] / "docs" / "status-format.md").read_text(encoding="utf-8")
     kinds = [records.StatusFile, records.ReportInfo, records.TaskStatus, records.Indicators, records.Narrative,
              records.AssignedTasks, records.Inspections, records.Outreach, records.Documents, records.Procedures,
              records.Dossiers, records.Feedback, records.Satisfaction, records.Staff, records.Digital]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL_PLAN, write_plan
 from docx import Document
+from helpers import MINIMAL_PLAN, write_plan
 
 from cchc_docs.cli import main
 from cchc_docs.model import sniff

@@ -8,10 +8,10 @@ format set only in a style counts, and a run that overrides it is caught.
 from __future__ import annotations
 
 import pytest
-from conftest import paragraphs
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from helpers import paragraphs
 
 TNR = "Times New Roman"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import SEED, section_texts
+from helpers import SEED, section_texts
 
 # (pattern, replacement, why). Patterns are applied with re.sub to each seed paragraph
 # (markdown stripped, whitespace normalised), in order; a replacement of None drops the

@@ -1,13 +1,13 @@
 """Tests for cchc_docs.validate: every problem located, worded exactly, and all at once.
 
-Each case is the small valid plan from conftest (MINIMAL_PLAN) with one edit; the
+Each case is the small valid plan from helpers (MINIMAL_PLAN) with one edit; the
 ``line:col`` in the expected messages refer to that text.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import MINIMAL_PLAN, edited, parse_plan
+from helpers import MINIMAL_PLAN, edited, parse_plan
 
 from cchc_docs.errors import DataError
 

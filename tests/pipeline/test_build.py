@@ -7,7 +7,7 @@ import stat
 
 import docx
 import pytest
-from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
+from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
 
 from cchc_docs.errors import ConflictError, DataError, OutputError, TemplateError
 from cchc_docs.pipeline import batch, build

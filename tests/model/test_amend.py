@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import MINIMAL_PLAN, TODAY
+from helpers import MINIMAL_PLAN, TODAY
 
 from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated, registry

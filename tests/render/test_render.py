@@ -8,9 +8,9 @@ import zipfile
 import docx
 import jinja2
 import pytest
-from conftest import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, texts
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from helpers import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, texts
 
 from cchc_docs.errors import TemplateError
 from cchc_docs.render import engine

@@ -12,8 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
 from docx.shared import Pt
+from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
 
 from cchc_docs.cli import main
 from cchc_docs.errors import SourceError

@@ -14,7 +14,7 @@ from cchc_docs.model.status import reporting_rules
 from cchc_docs.pipeline import build
 from cchc_docs.render import engine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE, TODAY, open_docx, texts
+from helpers import ROOT, SAMPLE, TODAY, open_docx, texts
 from pdf_support import build_sample, fake_pdf, fake_soffice, require_office
 
 from cchc_docs import cli
