@@ -33,8 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cchc_docs.contexts import registry
-from cchc_docs.model.status import reporting_rules
-from cchc_docs.pipeline import batch, build
+from cchc_docs.model import load
+from cchc_docs.model.status import reporting_calendar
+from cchc_docs.pipeline import batch
 from cchc_docs.pipeline.build import Options
 from cchc_docs.render import engine
 
@@ -132,15 +133,16 @@ def plain_docxtpl(template: Path, context: dict) -> bytes:
 
 
 def decision_context(plan: Path) -> dict:
-    versions, statuses, _ = build.load_all(plan)
-    return registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY)[0].context()
+    loaded = load.load_all(plan)
+    versions, statuses = loaded.versions, loaded.statuses
+    return registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), TODAY)[0].context()
 
 
 def bench_render(plans: list[Path]) -> dict:
     """Per-document render time, fast path vs plain docxtpl, on the same contexts."""
     template = TEMPLATES / "quyet-dinh.docx"
     figures = {}
-    by_size = {len(build.load_plan(p).plan.tasks): p for p in plans}
+    by_size = {len(load.load_plan(p).plan.tasks): p for p in plans}
     for size in sorted({s for s in by_size if s in (400, 2000)} | {min(by_size)}):
         context = decision_context(by_size[size])
         engine.render(template, context)  # compile once, as a worker does
@@ -155,8 +157,9 @@ def bench_render(plans: list[Path]) -> dict:
 def naive_loop(plans: list[Path], out: Path) -> None:
     """The baseline batch: for each document of each plan, plain docxtpl, one after another."""
     for plan in plans:
-        versions, statuses, _ = build.load_all(plan)
-        for job in registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY):
+        loaded = load.load_all(plan)
+        versions, statuses = loaded.versions, loaded.statuses
+        for job in registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), TODAY):
             (out / f"{plan.stem}-{job.output}").write_bytes(plain_docxtpl(TEMPLATES / job.template, job.context()))
 
 
@@ -182,7 +185,7 @@ def main() -> None:
     # 1. Rendering one document.
     bench_render(plans)
     start = time.perf_counter()
-    context = decision_context(next(p for p in plans if len(build.load_plan(p).plan.tasks) == 2000))
+    context = decision_context(next(p for p in plans if len(load.load_plan(p).plan.tasks) == 2000))
     engine.render(TEMPLATES / "quyet-dinh.docx", context)
     print(f"2.000 nhiệm vụ: dựng nội dung và kết xuất Quyết định trong {time.perf_counter() - start:.2f} s")
 

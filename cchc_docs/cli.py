@@ -89,6 +89,8 @@ def parse_date(ctx, param, value: str | None) -> dt.date:
         raise click.BadParameter(f"cần ngày dạng YYYY-MM-DD, nhận được '{value}'") from None
 
 
+NEW_VERSION_OPTION = click.option("--new-version", "new_version", is_flag=True,
+              help="Khi văn bản đã ban hành (có số) thay đổi: ghi bản mới bên cạnh (…v2.docx), không ghi đè.")
 PDF_OPTION = click.option("--pdf", "make_pdf", is_flag=True,
                           help="Chuyển thêm mỗi văn bản sang PDF (bằng LibreOffice), cạnh tệp DOCX.")
 JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 16), default=1, show_default=True,
@@ -113,12 +115,6 @@ def finding_line(document: Path, finding) -> str:
     from cchc_docs.checks import output as check_output
 
     return f"{document}: " + ": ".join(line.strip() for line in check_output.describe(finding))
-
-
-def echo_warnings(output) -> None:
-    """The self-check's warnings for one written document (errors have stopped the build)."""
-    for finding in output.findings:
-        click.echo(finding_line(output.path, finding), err=True)
 
 
 def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
@@ -151,9 +147,10 @@ def validate(plan: Path) -> None:
 
     Báo mọi lỗi cùng lúc, không ghi tệp nào.
     """
-    from cchc_docs.pipeline import build as build_mod
+    from cchc_docs.model.load import load_all
 
-    versions, statuses, _ = build_mod.load_all(plan)
+    loaded = load_all(plan)
+    versions, statuses = loaded.versions, loaded.statuses
     latest = versions[-1].plan
     parts = [f"{len(latest.tasks)} nhiệm vụ", f"{len(latest.targets)} chỉ tiêu"]
     if len(versions) > 1:
@@ -174,8 +171,7 @@ def validate(plan: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê văn bản sẽ được tạo lại và lý do, không ghi gì.")
 @click.option("--force", is_flag=True, help="Tạo lại mọi văn bản, kể cả văn bản không đổi.")
 @click.option("--prune", is_flag=True, help="Xóa các tệp kết quả không còn được tạo ra.")
-@click.option("--new-version", "new_version", is_flag=True,
-              help="Khi văn bản đã ban hành (có số) thay đổi: ghi bản mới bên cạnh (…v2.docx), không ghi đè.")
+@NEW_VERSION_OPTION
 @PDF_OPTION
 @NO_CHECK_OPTION
 def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: dt.date, jobs: int,
@@ -187,7 +183,13 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     trình thay đổi mới được tạo lại.
     """
     options = Options(out, templates or default_templates(), today, check=not no_check,
-                                force=force, dry_run=dry_run, new_version=new_version)
+                      force=force, dry_run=dry_run, new_version=new_version)
+    run_build(list(targets), options, jobs, prune, make_pdf)
+
+
+def run_build(targets: list[Path], options: Options, jobs: int, prune: bool = False, make_pdf: bool = False) -> None:
+    """The one build recipe behind `build` and `report`: results, warnings, summary, PDFs, exit code."""
+    out = options.out_root
     plans = batch.discover(targets)
     progress = console.Progress(len(plans), sys.stderr, tty=sys.stderr.isatty(), out=sys.stdout)
     summary = batch.build_targets(plans, options, jobs, prune, lambda plan: report_plan(plan, progress, out))
@@ -196,7 +198,7 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
         verb = "đã xóa" if path in summary.pruned else "không còn được tạo (xóa bằng --prune)"
         click.echo(f"{out / path}: {verb}")
     click.echo(summary.line())
-    if make_pdf and not dry_run:
+    if make_pdf and not options.dry_run:
         docx = [out / r.path for p in summary.plans for r in p.results if (out / r.path).is_file()]
         convert_to_pdf(docx, jobs=jobs)
     if summary.exit_code:
@@ -243,23 +245,24 @@ def parse_period(ctx, param, value: str):
               help="Tệp số liệu của kỳ (mặc định: <thư mục kế hoạch>/<tên tệp kế hoạch>/bao-cao/<KỲ>.yaml).")
 @OUT_OPTION
 @TEMPLATES_OPTION
+@NEW_VERSION_OPTION
 @PDF_OPTION
 @JOBS_OPTION
 @NO_CHECK_OPTION
-def report(plan: Path, period, status: Path | None, out: Path, templates: Path | None, make_pdf: bool,
-           jobs: int, no_check: bool) -> None:
+def report(plan: Path, period, status: Path | None, out: Path, templates: Path | None, new_version: bool,
+           make_pdf: bool, jobs: int, no_check: bool) -> None:
     """Sinh báo cáo kết quả thực hiện KẾ-HOẠCH trong một KỲ.
 
     Báo cáo được tạo vào <thư mục kết quả>/<tên tệp kế hoạch>/bao-cao-<kỳ>.docx.
     """
-    from cchc_docs.pipeline import build as build_mod
+    from cchc_docs.model import sniff
+    from cchc_docs.model.load import ReportRequest
 
-    output = build_mod.build_report(plan, period, status, out, templates or default_templates(),
-                                    check=not no_check)
-    click.echo(f"đã tạo {output.path}")
-    echo_warnings(output)
-    if make_pdf:
-        convert_to_pdf([output.path], jobs=jobs)
+    if plan.is_dir():  # one report is of one plan; build takes a folder
+        raise sniff.data_file_error(str(plan), sniff.FOLDER)
+    options = Options(out, templates or default_templates(), period.span[1], check=not no_check,
+                      new_version=new_version, report=ReportRequest(period, status))
+    run_build([plan], options, jobs, make_pdf=make_pdf)
 
 
 @main.command("pdf")

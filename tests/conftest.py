@@ -11,6 +11,7 @@ import pytest
 from helpers import SAMPLE, TEMPLATES, TODAY, open_docx
 
 from cchc_docs.contexts import decision as decision_context
+from cchc_docs.model import load
 from cchc_docs.model.plan import PlanFile
 from cchc_docs.pipeline import build
 
@@ -22,7 +23,7 @@ def sample_text() -> str:
 
 @pytest.fixture(scope="session")
 def sample_plan() -> PlanFile:
-    return build.load_plan(SAMPLE)
+    return load.load_plan(SAMPLE)
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_docs.checks.pdf_rules import PDF_RULES
 from cchc_docs.checks.registry import RULES, Rule
-from cchc_docs.pdf.layout_check import PDF_RULES
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}

@@ -7,13 +7,14 @@ Adding a kind of document means a template, a context builder and a line in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated as consolidated_context
 from cchc_docs.contexts import decision, report
-from cchc_docs.model.periods import Period
+from cchc_docs.model.amend import version_at
+from cchc_docs.model.periods import Calendar, Period
 from cchc_docs.model.plan import PlanFile
 from cchc_docs.model.status import StatusFile
 
@@ -75,7 +76,7 @@ class Job:
         return f"{self.name}.docx"
 
 
-def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], rules,
+def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], calendar: Calendar,
               today: dt.date) -> list[Job]:
     """Every document of a plan, given its versions and its validated status files."""
     original = versions[0]
@@ -88,25 +89,11 @@ def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], rule
     if original.amendments:
         jobs.append(Job("ke-hoach-hop-nhat", "ke-hoach-hop-nhat", CONSOLIDATED_TEMPLATE, False,
                         lambda: consolidated_context.build(versions, today)))
-    for period in sorted(statuses, key=lambda p: p.window(rules)[1]):
-        version = version_at(versions, period.window(rules)[1])
+    ends = {period: period.window(calendar)[1] for period in statuses}
+    for period in sorted(statuses, key=ends.__getitem__):
+        version = version_at(versions, ends[period])
         status = statuses[period]
         jobs.append(Job(f"{REPORT.name}-{period.code.lower()}", REPORT.name, REPORT.template,
                         status.report.number is not None,
                         lambda v=version, s=status, p=period: REPORT.build_context(v, s, p)))
     return jobs
-
-
-def version_at(versions: list[PlanFile], day: dt.date) -> PlanFile:
-    """The plan as it stood on ``day``: amendments signed on or before it apply, in order.
-
-    An amendment without a complete date (a draft) is not in force, and neither is
-    any amendment after it.
-    """
-    current = versions[0]
-    for amendment, version in zip(versions[0].amendments, versions[1:]):
-        signed = amendment.decision.date.as_date() if amendment.decision.date else None
-        if signed is None or signed > day:
-            break
-        current = version
-    return current

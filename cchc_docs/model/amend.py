@@ -13,11 +13,12 @@ addressed twice in one amendment, is a located problem.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from cchc_docs.errors import Problem
-from cchc_docs.model.plan import Amendment, Change
+from cchc_docs.model.plan import Amendment, Change, PlanFile
 from cchc_docs.model.schema import path_text
 from cchc_docs.model.source import Path_, Source
 
@@ -179,3 +180,18 @@ def _copy_under(locations: dict, original: dict, index: dict, old: Path_, new: P
         plain = path[1:] if is_key else path
         target = new + plain[len(old):]
         locations[("@key",) + target if is_key else target] = original[path]
+
+
+def version_at(versions: list[PlanFile], day: dt.date) -> PlanFile:
+    """The plan as it stood on ``day``: amendments signed on or before it apply, in order.
+
+    An amendment without a complete date (a draft) is not in force, and neither is
+    any amendment after it.
+    """
+    current = versions[0]
+    for amendment, version in zip(versions[0].amendments, versions[1:]):
+        signed = amendment.decision.date.as_date() if amendment.decision.date else None
+        if signed is None or signed > day:
+            break
+        current = version
+    return current

@@ -5,7 +5,7 @@ năm), ``2025-9M`` (9 tháng) or ``2025-Y`` (năm). Its *window* is the span of 
 report on it covers, per Nghị định 09/2019/NĐ-CP (docs: cchc-reporting.md §1): a
 quarter runs from the 15th of the month before it to the 14th of its last month, a
 half-year and a year likewise from 15/12 or 15/6 to 14/6 or 14/12. The decree does not
-define the 9-month window; provinces do, so it is a :class:`Rules` setting (default
+define the 9-month window; provinces do, so it is a :class:`Calendar` setting (default
 Khánh Hòa's 15/12 of the previous year to 14/9). Pure: no "today", no I/O.
 """
 
@@ -37,7 +37,7 @@ MonthDay = tuple[int, int]  # (month, day)
 
 
 @dataclass(frozen=True)
-class Rules:
+class Calendar:
     """The settings of the body that issues the reporting regime (see IssuingBody)."""
 
     nine_month_start: MonthDay = (12, 15)
@@ -88,17 +88,17 @@ class Period:
         last = calendar.monthrange(self.year, self.last_month)[1]
         return dt.date(self.year, self.first_month, 1), dt.date(self.year, self.last_month, last)
 
-    def window(self, rules: Rules = Rules()) -> tuple[dt.date, dt.date]:
+    def window(self, reporting: Calendar = Calendar()) -> tuple[dt.date, dt.date]:
         """The data window (both ends included) per NĐ 09/2019, or the province's rule for 9M."""
         if self.kind == "nine_months":
-            return _month_day_window(self.year, rules.nine_month_start, rules.nine_month_end)
+            return _month_day_window(self.year, reporting.nine_month_start, reporting.nine_month_end)
         start = _months_back(self.year, self.first_month, 1)
         return dt.date(start[0], start[1], START_DAY), dt.date(self.year, self.last_month, CUT_OFF_DAY)
 
-    def due_date(self, rules: Rules = Rules()) -> dt.date:
+    def due_date(self, reporting: Calendar = Calendar()) -> dt.date:
         """The day the report must reach the recipient *before*: ``due_day`` of the last month."""
         last = calendar.monthrange(self.year, self.last_month)[1]
-        return dt.date(self.year, self.last_month, min(rules.due_day, last))
+        return dt.date(self.year, self.last_month, min(reporting.due_day, last))
 
     def next(self) -> "Period":
         """The period a report plans for (mục IV): the next quarter, half or year; quý IV after 9M."""

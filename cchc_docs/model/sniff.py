@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from cchc_docs.errors import SourceError
-from cchc_docs.pipeline.options import STATUS_FOLDER
+from cchc_docs.model.paths import STATUS_FOLDER
 
 HEAD = 64 * 1024  # the bytes looked at, except a zip's central directory (at its end)
 

@@ -276,11 +276,11 @@ class StatusFile:
         return next((t for t in self.tasks if t is not None and t.id == task_id), None)
 
 
-def reporting_rules(plan_file: PlanFile) -> periods.Rules:
+def reporting_calendar(plan_file: PlanFile) -> periods.Calendar:
     """The reporting settings for a plan: the issuing body's 9-month window, the plan's due day."""
     body, reporting = plan_file.issuing_body, plan_file.plan.reporting
-    return periods.Rules(
+    return periods.Calendar(
         nine_month_start=tuple(body.reporting_nine_month_start),
         nine_month_end=tuple(body.reporting_nine_month_end),
-        due_day=int(reporting.due_day) if reporting else periods.Rules.due_day,
+        due_day=int(reporting.due_day) if reporting else periods.Calendar.due_day,
     )

@@ -20,12 +20,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from cchc_docs.checks.findings import Finding
+from cchc_docs.checks.pdf_rules import ARTICLE_FONT
 
 ACCEPTED = ("Times New Roman", "Liberation Serif")
 INSTALL_HINT = "apt-get install fonts-liberation2"
 OTHER_INSTALL_HINT = ("cài phông Times New Roman (có sẵn trong Windows và macOS) hoặc Liberation Serif "
                       "(https://github.com/liberationfonts/liberation-fonts/releases)")
-ARTICLE = "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục I.4 (phông chữ Times New Roman)"
 # Times New Roman's file names on Windows (times.ttf, timesbd.ttf …).
 WINDOWS_TIMES_FILES = frozenset({"times", "timesbd", "timesi", "timesbi"})
 
@@ -98,7 +98,7 @@ def missing_font(families: set[str] | None, platform: str = sys.platform) -> Fin
         "PDF-FONT-MISSING", "warning",
         "máy này không có phông Times New Roman hay Liberation Serif cho LibreOffice: PDF sẽ dùng "
         f"phông khác, xuống dòng và sang trang sẽ khác bản Word; {install_hint(platform)}",
-        ARTICLE, expected=" hoặc ".join(ACCEPTED), got="không có",
+        ARTICLE_FONT, expected=" hoặc ".join(ACCEPTED), got="không có",
     )
 
 
@@ -113,7 +113,7 @@ def substituted(font_names: list[str]) -> list[Finding]:
     return [
         Finding("PDF-FONT-SUBSTITUTED", "error",
                 "PDF dùng phông khác Times New Roman (LibreOffice đã thay phông), bố cục sẽ khác bản Word",
-                ARTICLE, expected=" hoặc ".join(ACCEPTED), got=name)
+                ARTICLE_FONT, expected=" hoặc ".join(ACCEPTED), got=name)
         for name in others
     ]
 

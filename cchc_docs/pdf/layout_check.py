@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from cchc_docs.checks.findings import Finding
-from cchc_docs.pdf import fonts, poppler
+from cchc_docs.checks.pdf_rules import (
+    ARTICLE_APPENDIX,
+    ARTICLE_HEADER,
+    ARTICLE_PAGE_NUMBER,
+    ARTICLE_PRINT,
+    ARTICLE_SIGNATURE,
+)
+from cchc_docs.pdf import poppler
 from cchc_docs.pdf.poppler import Line, Page, Word
 from cchc_docs.typeset import layout
 
@@ -40,38 +48,6 @@ APPENDIX_LABEL = re.compile(r"^Phụ lục( [IVXLC]+| \d+)?$")
 AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.$")
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 OPENING_LINES = 4  # a section's marks (Quốc hiệu, "Phụ lục") stand among its first lines
-
-ARTICLE_PAGE_NUMBER = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục I.7 (số trang: từ 1, giữa lề trên, không hiện ở trang đầu); "
-                       "Mục III.1 điểm đ (phụ lục đánh số trang riêng)")
-ARTICLE_HEADER = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục IV (sơ đồ bố trí, ô 1–4); "
-                  "Mục II.4 điểm c (ngày tháng cùng dòng với số)")
-ARTICLE_SIGNATURE = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II.9 điểm d (\"Nơi nhận\" ngang hàng với quyền hạn, "
-                     "chức vụ người ký); Mục IV (ô 7a–7c, 9b)")
-ARTICLE_APPENDIX = ("NĐ 30/2020/NĐ-CP, Phụ lục I, Mục I.2 (trình bày theo chiều rộng khi có bảng, biểu); "
-                    "phụ lục dạng bảng đặt trang ngang: thực tiễn soạn thảo (không bắt buộc)")
-ARTICLE_PRINT = "Thực tiễn in ấn (không bắt buộc)"
-
-# The catalogue of layout rules checked on the PDF (listed by ``cchc-docs check --list-rules``
-# after the DOCX rules): id → (severity, article, summary).
-PDF_RULES: dict[str, tuple[str, str, str]] = {
-    "PDF-PAGE-NUMBER-FIRST": ("error", ARTICLE_PAGE_NUMBER,
-                              "Trang đầu của văn bản không hiện số trang (trang đầu phụ lục: cảnh báo)"),
-    "PDF-PAGE-NUMBER-MISSING": ("error", ARTICLE_PAGE_NUMBER, "Từ trang 2 mỗi trang có số trang"),
-    "PDF-PAGE-NUMBER-SEQUENCE": ("error", ARTICLE_PAGE_NUMBER, "Số trang liên tục, mỗi phần đánh số lại từ 1"),
-    "PDF-PAGE-NUMBER-POSITION": ("error", ARTICLE_PAGE_NUMBER, "Số trang ở lề trên, giữa dòng"),
-    "PDF-HEADER-POSITION": ("error", ARTICLE_HEADER,
-                            "Trang 1: Quốc hiệu ở đầu trang bên phải, tên cơ quan ban hành bên trái"),
-    "PDF-HEADER-BASELINE": ("warning", ARTICLE_HEADER,
-                            "Quốc hiệu và tên cơ quan, Số và ngày tháng nằm trên cùng một dòng chân chữ"),
-    "PDF-SIGNATURE-SPLIT": ("error", ARTICLE_SIGNATURE, "Khối chữ ký và Nơi nhận không bị ngắt sang trang khác"),
-    "PDF-APPENDIX-LANDSCAPE": ("warning", ARTICLE_APPENDIX, "Trang phụ lục dạng bảng nằm ngang"),
-    "PDF-PAGE-BLANK": ("warning", ARTICLE_PRINT, "Không có trang trắng"),
-    "PDF-FONT-MISSING": ("warning", fonts.ARTICLE,
-                         "Máy chuyển PDF có Times New Roman hoặc Liberation Serif (cùng số đo chữ)"),
-    "PDF-FONT-SUBSTITUTED": ("error", fonts.ARTICLE,
-                             "PDF chỉ dùng Times New Roman hoặc Liberation Serif"),
-}
-
 
 @dataclass(frozen=True)
 class Section:
@@ -187,7 +163,7 @@ def split_sections(pages: list[Page]) -> list[Section]:
     starts = [p.number for p in pages if p.number == 1 or _opens_section(p, pages[p.number - 2])]
     ends = [n - 1 for n in starts[1:]] + [len(pages)]
     return [Section(first, last, "appendix" if opens_appendix(pages[first - 1]) else "document")
-            for first, last in zip(starts, ends)]
+            for first, last in zip(starts, ends, strict=True)]
 
 
 def _opens_section(page: Page, previous: Page) -> bool:
@@ -362,7 +338,7 @@ def _signature_start(pages: list[Page], section: Section) -> int | None:
 def _is_authority(line: Line, page: Page) -> bool:
     """A "TM."/"KT."/… word opening the right column of a line."""
     centre = text_centre(page)
-    for before, word in zip((None, *line.words), line.words):
+    for before, word in pairwise((None, *line.words)):
         if AUTHORITY.match(word.text) and mid(word) > centre and (before is None or mid(before) < centre):
             return True
     return False

@@ -17,9 +17,9 @@ from typing import Callable, Iterable
 
 from cchc_docs.errors import CchcError, SourceError
 from cchc_docs.model import sniff
+from cchc_docs.model.paths import STATUS_FOLDER
 from cchc_docs.pipeline import manifest as manifest_mod
 from cchc_docs.pipeline.options import (
-    STATUS_FOLDER,
     Options,
     PlanResult,
     Prior,
@@ -126,7 +126,8 @@ def build_targets(targets: list[Target], options: Options, jobs: int = 1, prune:
     if options.dry_run:
         return summary
     _record(manifest, summary)
-    summary.obsolete = _obsolete(manifest, summary, targets)
+    if options.report is None:  # one report says nothing about the plan's other outputs
+        summary.obsolete = _obsolete(manifest, summary, targets)
     if prune:
         summary.pruned = _prune(manifest, summary.obsolete, options.out_root)
     if (manifest.outputs, manifest.plans) != before:  # a failed run leaves out/ exactly as it was
@@ -164,8 +165,8 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
 
 def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
     """The result of a plan whose inputs and outputs are as the manifest recorded, or None."""
-    if options.dry_run:
-        return None  # a dry run explains; it needs the contexts
+    if options.dry_run or options.report:
+        return None  # a dry run explains, and one report is decided on its own key: both need the contexts
     try:
         inputs, skip = up_to_date(target.plan, options, prior)
     except CchcError:

@@ -11,13 +11,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_docs import __version__
 from cchc_docs.errors import SourceError, TemplateError
+from cchc_docs.model.paths import status_folder
 from cchc_docs.pipeline.manifest import Entry, input_hash
 
-STATUS_FOLDER = "bao-cao"
-
+if TYPE_CHECKING:  # the loader is heavy; a no-op rebuild must not import it
+    from cchc_docs.model.load import ReportRequest
 
 @dataclass(frozen=True)
 class Options:
@@ -32,6 +34,7 @@ class Options:
     new_version: bool = False  # write a changed issued document as a new file beside it
     record: bool = True  # keep the data fingerprint beside the outputs (for the next build's reasons)
     templates_digest: str = ""  # hash of the templates folder, when already computed for this run
+    report: ReportRequest | None = None  # build only this report of each plan (`cchc-docs report`)
 
 
 @dataclass(frozen=True)
@@ -112,11 +115,6 @@ def templates_digest(folder: Path) -> str:
     for template in sorted(folder.glob("*.docx")):
         parts += [template.name.encode(), template.read_bytes()]
     return input_hash(parts)
-
-
-def status_folder(plan_path: Path) -> Path:
-    """Where a plan's status files live: ``<plan-dir>/<plan-stem>/bao-cao/``."""
-    return plan_path.parent / plan_path.stem / STATUS_FOLDER
 
 
 def default_templates() -> Path:

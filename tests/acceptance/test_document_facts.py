@@ -260,7 +260,7 @@ def test_resolver_sees_a_font_set_only_on_a_run(sample_document, resolver):
 
 
 def test_national_title_is_exact_bold_12(sample_document, resolver):
-    left, right = header_table(sample_document).rows[0].cells
+    _, right = header_table(sample_document).rows[0].cells
     facts = Facts(right.paragraphs[0], resolver)
     assert facts.text == NATIONAL_TITLE
     assert (facts.size, facts.bold, facts.italic) == (12, True, False)

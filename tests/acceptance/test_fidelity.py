@@ -92,7 +92,7 @@ def sentences(paragraph: str) -> list[str]:
 def corrected(paragraphs: list[str], used: set[str]) -> list[str]:
     result = []
     for paragraph in paragraphs:
-        for pattern, replacement, why in CORRECTIONS:
+        for pattern, replacement, _why in CORRECTIONS:
             if re.search(pattern, paragraph):
                 used.add(pattern)
                 if replacement is None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cchc_docs.checks import RULES, catalogue
+from cchc_docs.checks import RULES, catalogue, pdf_rules
 from cchc_docs.checks.rules.looks import LOOKS
-from cchc_docs.pdf import fonts, layout_check
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,7 +32,7 @@ PRACTICE = re.compile(r"thực tiễn", re.IGNORECASE)
 
 def test_every_citation_names_the_decree_or_says_it_is_practice_never_a_section_of_our_notes():
     citations = {entry["id"]: entry["article"] for entry in catalogue.entries()}
-    assert len(citations) == len(RULES) + len(layout_check.PDF_RULES)
+    assert len(citations) == len(RULES) + len(pdf_rules.PDF_RULES)
     for rule_id, article in citations.items():
         assert "§" not in article, rule_id
         assert DECREE_PLACE.search(article) or PRACTICE.search(article), (rule_id, article)
@@ -43,7 +42,7 @@ def test_every_citation_names_the_decree_or_says_it_is_practice_never_a_section_
 def test_a_practice_rule_says_so_in_its_citation():
     assert "thực tiễn soạn thảo (không bắt buộc)" in RULES["ND30-DECIMAL-NUMBERING"].article
     assert "thực tiễn" in RULES["ND30-TEXT-NFC"].article
-    assert layout_check.PDF_RULES["PDF-PAGE-BLANK"][1] == "Thực tiễn in ấn (không bắt buộc)"
+    assert pdf_rules.PDF_RULES["PDF-PAGE-BLANK"][1] == "Thực tiễn in ấn (không bắt buộc)"
 
 
 def test_citations_point_at_the_khoan_of_the_decree_that_sets_the_rule():
@@ -56,8 +55,8 @@ def test_citations_point_at_the_khoan_of_the_decree_that_sets_the_rule():
     assert "Mục I.7" in RULES["ND30-PAGE-NUMBER-FIRST-PAGE"].article
     assert "Mẫu 1.2, 1.3" in RULES["ND30-AUTHORITY-BOLD"].article
     assert "Mục I.4" in RULES["ND30-FONT-FAMILY"].article
-    assert "Mục I.4" in fonts.ARTICLE
-    assert layout_check.PDF_RULES["PDF-FONT-SUBSTITUTED"][1] == fonts.ARTICLE
+    assert "Mục I.4" in pdf_rules.ARTICLE_FONT
+    assert pdf_rules.PDF_RULES["PDF-FONT-SUBSTITUTED"][1] == pdf_rules.ARTICLE_FONT
 
 
 def test_the_catalogue_explains_how_to_read_a_citation():

@@ -18,8 +18,8 @@ from docx.text.paragraph import Paragraph
 
 from cchc_docs.checks import check_bytes
 from cchc_docs.contexts import registry
-from cchc_docs.model.status import reporting_rules
-from cchc_docs.pipeline import build
+from cchc_docs.model import load
+from cchc_docs.model.status import reporting_calendar
 from cchc_docs.render import engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,8 +31,9 @@ TODAY = dt.date(2025, 9, 15)
 @pytest.fixture(scope="module")
 def sample_outputs() -> dict[str, bytes]:
     """Every document the sample plan produces (decision, reports …), rendered in memory."""
-    versions, statuses, _ = build.load_all(SAMPLE)
-    jobs = registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), TODAY)
+    loaded = load.load_all(SAMPLE)
+    versions, statuses = loaded.versions, loaded.statuses
+    jobs = registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), TODAY)
     return {job.output: engine.render(TEMPLATES / job.template, job.context()) for job in jobs}
 
 

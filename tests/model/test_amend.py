@@ -8,7 +8,7 @@ from helpers import MINIMAL_PLAN, TODAY
 from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated, registry
 from cchc_docs.errors import DataError
-from cchc_docs.model import source, validate
+from cchc_docs.model import amend, source, validate
 
 AMENDMENT = """\
 amendments:
@@ -142,13 +142,13 @@ def test_amendment_signed_before_the_plan_is_an_error():
 
 def test_report_uses_the_plan_as_it_stood_at_the_end_of_its_window():
     versions = versions_of(plan_with(ADD_TASK))
-    assert registry.version_at(versions, dt.date(2025, 9, 14)) is versions[0]
-    assert registry.version_at(versions, dt.date(2025, 10, 15)) is versions[1]
+    assert amend.version_at(versions, dt.date(2025, 9, 14)) is versions[0]
+    assert amend.version_at(versions, dt.date(2025, 10, 15)) is versions[1]
 
 
 def test_draft_amendment_is_not_in_force_for_reports():
     versions = versions_of(plan_with(ADD_TASK).replace('date: "2025-10-15"', 'date: "2025-10"'))
-    assert registry.version_at(versions, dt.date(2025, 12, 14)) is versions[0]
+    assert amend.version_at(versions, dt.date(2025, 12, 14)) is versions[0]
 
 
 def test_amendment_decision_states_each_change_and_compares_both_sides():

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cchc_docs.model import periods
-from cchc_docs.model.periods import Period, PeriodError, Rules
+from cchc_docs.model.periods import Calendar, Period, PeriodError
 
 
 @pytest.mark.parametrize(
@@ -60,14 +60,14 @@ def test_window_follows_the_cut_off_days_of_decree_09(code, start, end):
 
 
 def test_the_nine_month_window_is_a_provincial_setting():
-    same_year = Rules(nine_month_start=(1, 1), nine_month_end=(9, 30))
+    same_year = Calendar(nine_month_start=(1, 1), nine_month_end=(9, 30))
     assert periods.parse("2025-9M").window(same_year) == (date(2025, 1, 1), date(2025, 9, 30))
-    previous_year = Rules(nine_month_start=(12, 20), nine_month_end=(9, 19))
+    previous_year = Calendar(nine_month_start=(12, 20), nine_month_end=(9, 19))
     assert periods.parse("2025-9M").window(previous_year) == (date(2024, 12, 20), date(2025, 9, 19))
 
 
 def test_only_the_nine_month_window_depends_on_the_setting():
-    other = Rules(nine_month_start=(1, 1), nine_month_end=(9, 30))
+    other = Calendar(nine_month_start=(1, 1), nine_month_end=(9, 30))
     assert periods.parse("2025-Q3").window(other) == periods.parse("2025-Q3").window()
 
 
@@ -86,9 +86,9 @@ def test_reports_are_due_before_the_tenth_of_the_last_month_by_default(code, due
 
 
 def test_the_due_day_comes_from_the_rules_and_stays_inside_the_month():
-    assert periods.parse("2025-Q3").due_date(Rules(due_day=5)) == date(2025, 9, 5)
-    assert periods.parse("2025-Q1").due_date(Rules(due_day=31)) == date(2025, 3, 31)
-    assert periods.parse("2025-H1").due_date(Rules(due_day=31)) == date(2025, 6, 30)
+    assert periods.parse("2025-Q3").due_date(Calendar(due_day=5)) == date(2025, 9, 5)
+    assert periods.parse("2025-Q1").due_date(Calendar(due_day=31)) == date(2025, 3, 31)
+    assert periods.parse("2025-H1").due_date(Calendar(due_day=31)) == date(2025, 6, 30)
 
 
 @pytest.mark.parametrize(

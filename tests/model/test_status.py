@@ -8,7 +8,7 @@ import pytest
 
 from cchc_docs.errors import DataError
 from cchc_docs.model import periods, source, validate
-from cchc_docs.model.status import DONE, reporting_rules
+from cchc_docs.model.status import DONE, reporting_calendar
 from cchc_docs.model.validate_status import consistency
 from cchc_docs.model.validate_status import validate as validate_status
 
@@ -112,7 +112,7 @@ indicators:
 def test_the_nine_month_window_setting_is_read_from_the_issuing_body():
     text = PLAN.replace("  place: An Bình\n", '  place: An Bình\n  reporting_nine_month_start: "01-01"\n'
                         '  reporting_nine_month_end: "09-30"\n')
-    rules = reporting_rules(validate.validate(source.parse(text, "ke-hoach.yaml")))
+    rules = reporting_calendar(validate.validate(source.parse(text, "ke-hoach.yaml")))
     assert periods.parse("2025-9M").window(rules) == (date(2025, 1, 1), date(2025, 9, 30))
     assert rules.due_day == 10
 

@@ -47,7 +47,7 @@ def centred(text: str, y: float, centre: float = CENTRE, size: float = 13) -> Li
 
 def page(number: int, *lines: Line, landscape: bool = False) -> Page:
     width, height = (A4[1], A4[0]) if landscape else A4
-    return Page(number, width, height, tuple(sorted(lines, key=lambda l: (l.y0, l.x0))))
+    return Page(number, width, height, tuple(sorted(lines, key=lambda found: (found.y0, found.x0))))
 
 
 def header(y: float = 56.5, title_drop: float = 0.0) -> list[Line]:
@@ -234,7 +234,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     documents = {"decision": decision, **{name: plant(decision) for name, (plant, _) in PLANTED.items()}}
     documents.update({path.stem: path.read_bytes() for path in reports})
     paths = {}
-    for name, data in zip(documents, Office(Settings(jobs=2)).convert(list(documents.values()))):
+    for name, data in zip(documents, Office(Settings(jobs=2)).convert(list(documents.values())), strict=True):
         assert isinstance(data, bytes), f"{name}: {data}"
         paths[name] = out / f"{name}.pdf"
         paths[name].write_bytes(data)
@@ -278,13 +278,12 @@ def test_the_sample_appendix_is_landscape_and_the_rest_portrait(pdfs, reports):
 def test_every_pdf_rule_raised_is_in_the_catalogue():
     import re
 
-    from cchc_docs.checks import catalogue
-    from cchc_docs.pdf import layout_check
+    from cchc_docs.checks import catalogue, pdf_rules
 
     package = Path(layout_check.__file__).parent
     raised = set()
     for module in ("layout_check.py", "fonts.py"):
         raised |= set(re.findall(r'"(PDF-[A-Z-]+)"', (package / module).read_text(encoding="utf-8")))
-    assert raised == set(layout_check.PDF_RULES)
+    assert raised == set(pdf_rules.PDF_RULES)
     listed = {entry["id"] for entry in catalogue.entries()}
-    assert set(layout_check.PDF_RULES) <= listed
+    assert set(pdf_rules.PDF_RULES) <= listed

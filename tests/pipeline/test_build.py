@@ -10,7 +10,7 @@ import pytest
 from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot, write_plan
 
 from cchc_docs.errors import ConflictError, DataError, OutputError, TemplateError
-from cchc_docs.pipeline import batch, build
+from cchc_docs.pipeline import batch, build, options
 from cchc_docs.pipeline.options import Options
 from cchc_docs.write import write_atomic
 
@@ -157,4 +157,4 @@ def test_every_file_a_batch_build_writes_is_readable_by_others_under_umask_022(t
 
 
 def test_default_templates_folder_is_the_checkout_templates():
-    assert build.default_templates() == TEMPLATES
+    assert options.default_templates() == TEMPLATES

@@ -10,8 +10,8 @@ from docx import Document
 from lxml import etree
 
 from cchc_docs.contexts import registry
-from cchc_docs.model.status import reporting_rules
-from cchc_docs.pipeline import build
+from cchc_docs.model import load
+from cchc_docs.model.status import reporting_calendar
 from cchc_docs.render import engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,9 +30,10 @@ def canonical_parts(docx: bytes) -> dict[str, bytes]:
 
 def sample_contexts():
     """Every shipped template with every sample context it renders."""
-    versions, statuses, _ = build.load_all(SAMPLE)
+    loaded = load.load_all(SAMPLE)
+    versions, statuses = loaded.versions, loaded.statuses
     for today in (dt.date(2025, 7, 20), dt.date(2026, 1, 2)):
-        for job in registry.plan_jobs(versions, statuses, reporting_rules(versions[0]), today):
+        for job in registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), today):
             yield job.template, job.context()
 
 
@@ -45,7 +46,7 @@ def test_fast_path_xml_equals_plain_docxtpl(template, context):
 
 def test_both_paths_write_the_context_properties_not_the_templates():
     path = ROOT / "templates" / "quyet-dinh.docx"
-    context = registry.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
+    context = registry.DECISION.build_context(load.load_plan(SAMPLE), dt.date(2025, 7, 1))
     context["properties"] = {**context["properties"], "title": "Tiêu đề thử"}
     for data in (engine.render(path, context), engine.render_plain(path, context)):
         props = Document(io.BytesIO(data)).core_properties
@@ -55,7 +56,7 @@ def test_both_paths_write_the_context_properties_not_the_templates():
 
 def test_fast_path_equals_plain_for_a_draft_with_escaped_text():
     path = ROOT / "templates" / "quyet-dinh.docx"
-    plan_file = build.load_plan(SAMPLE)
+    plan_file = load.load_plan(SAMPLE)
     context = registry.DECISION.build_context(plan_file, dt.date(2025, 7, 1))
     context["decision"]["title"] = "Về việc <thử> & {{ 7*7 }} {% if %}"
     assert canonical_parts(engine.render(path, context)) == canonical_parts(engine.render_plain(path, context))
@@ -63,7 +64,7 @@ def test_fast_path_equals_plain_for_a_draft_with_escaped_text():
 
 def test_fast_path_output_is_deterministic():
     path = ROOT / "templates" / "quyet-dinh.docx"
-    context = registry.DECISION.build_context(build.load_plan(SAMPLE), dt.date(2025, 7, 1))
+    context = registry.DECISION.build_context(load.load_plan(SAMPLE), dt.date(2025, 7, 1))
     assert engine.render(path, context) == engine.render(path, context)
 
 
