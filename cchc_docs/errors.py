@@ -8,7 +8,7 @@ bug and is reported as one. Messages are Vietnamese and follow the form
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class CchcError(Exception):
@@ -81,20 +81,6 @@ class TemplateError(CchcError):
 
 class OutputError(CchcError):
     """An output file cannot be written."""
-
-
-@dataclass
-class Findings:
-    """A helper for collecting problems while validating; raise them all at once."""
-
-    problems: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-
-    def raise_if_any(self) -> None:
-        if self.problems:
-            raise DataError(self.problems)
 
 
 class ToolMissingError(CchcError):

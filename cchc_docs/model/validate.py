@@ -1,7 +1,7 @@
 """Validate a plan file: the tree becomes a :class:`PlanFile`, or every problem is raised.
 
 Two passes, both collecting rather than stopping: the schema pass (types, required and
-unknown fields, via :mod:`cchc_docs.schema`) and the rules pass below (references
+unknown fields, via :mod:`cchc_docs.model.schema`) and the rules pass below (references
 between fields, the decree's rules that data can break). Problems from both are
 raised together in one :class:`~cchc_docs.errors.DataError`.
 """
@@ -80,6 +80,21 @@ def _amendment_rules(source: Source, base: PlanFile, amendment, k: int) -> list[
     return checker.problems
 
 
+def run_rules(rules, partial: bool) -> None:
+    """Run every rule; tolerate a rule tripping over a hole only when the record is ``partial``.
+
+    A value that failed the schema pass is already reported and left empty, so a rule
+    reading it may hit None: that rule has nothing reliable to add. On a record with no
+    such hole the same exception is a bug in the rule, and it must not pass silently.
+    """
+    for rule in rules:
+        try:
+            rule()
+        except (AttributeError, TypeError):
+            if not partial:
+                raise
+
+
 class _Rules:
     """The cross-field rules; each method checks one concern and reports what it finds."""
 
@@ -89,14 +104,8 @@ class _Rules:
         self.codes = [u.code for u in plan_file.units or () if u is not None]
 
     def run(self) -> None:
-        for rule in (self.units, self.issuing_body, self.decision, self.signer,
-                     self.sections, self.targets, self.tasks):
-            try:
-                rule()
-            except (AttributeError, TypeError):
-                # Part of the data this rule reads failed the schema pass and is
-                # already reported; the rule has nothing reliable to add.
-                continue
+        run_rules((self.units, self.issuing_body, self.decision, self.signer,
+                   self.sections, self.targets, self.tasks), partial=bool(self.c.problems))
 
     # -- units and references
 

@@ -1,6 +1,6 @@
 """Validate a status file against its plan: the tree becomes a :class:`StatusFile`, or every problem is raised.
 
-As for plans (:mod:`cchc_docs.validate`): a schema pass, then the rules below, all
+As for plans (:mod:`cchc_docs.model.validate`): a schema pass, then the rules below, all
 problems collected and raised together, each located ``file:line:col: path: …``.
 The rules tie the file to its plan: known task ids, completion dates inside the plan
 and not after the report or the cut-off, counts that can be true together (nothing
@@ -21,7 +21,8 @@ from cchc_docs.model import source as source_mod
 from cchc_docs.model.plan import Bullet, PlanFile, Text
 from cchc_docs.model.schema import Converter, show, suggest
 from cchc_docs.model.source import Source
-from cchc_docs.model.status import DONE, StatusFile, reporting_rules
+from cchc_docs.model.status import DONE, StatusFile, reporting_calendar
+from cchc_docs.model.validate import run_rules
 
 # Text the program writes itself and data must not repeat (numbering, bullets).
 _LEADING_NUMBER = re.compile(r"^\s*([IVX]+\.|\d+(\.\d+)*\.|[a-zđ]\)|[-+•])\s")
@@ -73,14 +74,11 @@ class _Rules:
         # Dates are checked against the period the file says it is on; a file put in
         # for another period is reported once, not once per date.
         written = status.period or self.period
-        self.window = written.window(reporting_rules(plan_file)) if written else None
+        self.window = written.window(reporting_calendar(plan_file)) if written else None
 
     def run(self) -> None:
-        for rule in (self.period_rule, self.report, self.tasks, self.indicators, self.narrative):
-            try:
-                rule()
-            except (AttributeError, TypeError):
-                continue  # part of what the rule reads failed the schema pass and is reported
+        run_rules((self.period_rule, self.report, self.tasks, self.indicators, self.narrative),
+                  partial=bool(self.c.problems))
 
     # -- period and report
 

@@ -4,7 +4,7 @@ The DOCX says what was asked for (a first-page header without a number, a landsc
 section); only the laid-out pages say what the printer gets: where page breaks fell,
 whether the signature row was pushed apart from its Nơi nhận, which number stands at
 the top of which page. Every rule here is a small pure function over the pages read by
-:mod:`cchc_docs.poppler`, returning :class:`Finding` s in the format checker's style.
+:mod:`cchc_docs.pdf.poppler`, returning :class:`Finding` s in the format checker's style.
 
 Sections are recognised from the pages themselves (each of ours restarts its page
 numbers): page 1, a page that opens with the Quốc hiệu (the attached Kế hoạch), a page

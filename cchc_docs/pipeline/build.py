@@ -3,7 +3,7 @@
 Every stale document of a plan is rendered and checked in memory before any file of
 that plan is written, so a problem in the data or a template leaves its outputs as
 they were. Outputs are written atomically; the manifest (written last, by
-:mod:`cchc_docs.batch`) records what each was built from.
+:mod:`cchc_docs.pipeline.batch`) records what each was built from.
 
 Rules that protect what has been issued: a document with a number in its data is
 *final*. When its inputs change, the build never overwrites it — it reports the

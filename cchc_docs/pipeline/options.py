@@ -2,7 +2,7 @@
 
 This module is light to import on purpose: a rebuild in which nothing changed reads
 the plan files' bytes, hashes them and looks at the manifest, and should not pay for
-loading the renderer, the validator or the format checker (see :mod:`cchc_docs.batch`).
+loading the renderer, the validator or the format checker (see :mod:`cchc_docs.pipeline.batch`).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Result:
     """What happened to one output."""
 
     path: str  # relative to the output root
-    kind: str  # the kind of document (documents.Job.kind)
+    kind: str  # the kind of document (contexts.registry.Job.kind)
     status: str  # created | updated | unchanged | stale | conflict | new-version | failed
     reasons: tuple[str, ...] = ()
     findings: tuple = ()  # the self-check's findings (warnings, or the errors that stopped it)

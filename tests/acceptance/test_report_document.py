@@ -25,7 +25,7 @@ from cchc_docs.contexts import registry, report_figures
 from cchc_docs.model import load, periods, source
 from cchc_docs.model.status import reporting_calendar
 from cchc_docs.model.validate_status import validate as validate_status
-from cchc_docs.pipeline import build
+from cchc_docs.pipeline import build, manifest
 from cchc_docs.render import engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -401,6 +401,31 @@ def test_report_command_writes_the_period_file(tmp_path):
     assert result.exit_code == 0, result.output
     made = tmp_path / "out" / "thuong-hong-2025-h2" / "bao-cao-2025-q3.docx"
     assert made.is_file() and f"đã tạo {made}" in result.output
+
+
+def test_report_and_build_share_the_manifest(tmp_path):
+    plan, out = copy_sample(tmp_path), tmp_path / "out"
+    assert CliRunner().invoke(main, ["report", str(plan), "--period", "2025-Q3", "-o", str(out)]).exit_code == 0
+    outputs = manifest.load(out).outputs
+    assert [Path(path).name for path in outputs] == ["bao-cao-2025-q3.docx"]
+    assert not manifest.load(out).plans  # one report does not make the whole plan skippable
+    result = CliRunner().invoke(main, ["build", str(plan), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "bao-cao-2025-q3.docx" not in result.output  # the report is up to date: not built again
+    assert "1 không đổi" in result.output
+
+
+def test_a_changed_issued_report_is_a_conflict_as_in_build(tmp_path):  # the sample's Q3 report has a number
+    plan, out = copy_sample(tmp_path), tmp_path / "out"
+    status = plan.parent / plan.stem / "bao-cao" / "2025-Q3.yaml"
+    command = ["report", str(plan), "--period", "2025-Q3", "-o", str(out)]
+    assert CliRunner().invoke(main, command).exit_code == 0
+    status.write_text(status.read_text(encoding="utf-8").replace('number: "52"', 'number: "53"'), encoding="utf-8")
+    conflict = CliRunner().invoke(main, command)
+    assert conflict.exit_code == 4
+    assert "không ghi đè (dùng --new-version để ghi bản mới bên cạnh)" in conflict.stderr
+    assert CliRunner().invoke(main, [*command, "--new-version"]).exit_code == 0
+    assert (out / "thuong-hong-2025-h2" / "bao-cao-2025-q3.v2.docx").is_file()
 
 
 def test_a_period_outside_the_plan_gets_a_clear_message(tmp_path):

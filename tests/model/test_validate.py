@@ -10,6 +10,7 @@ import pytest
 from helpers import MINIMAL_PLAN, edited, parse_plan
 
 from cchc_docs.errors import DataError
+from cchc_docs.model import validate
 
 
 def problems(text: str) -> list[str]:
@@ -154,7 +155,8 @@ def test_duplicate_task_id_is_reported_at_the_second_task():
 
 
 def test_signer_prefix_without_its_dot_is_rejected():
-    assert problems_after("    title: CHỦ TỊCH\n", "    title: PHÓ CHỦ TỊCH\n    prefix: KT\n    for_title: CHỦ TỊCH\n") == [
+    signer = "    title: PHÓ CHỦ TỊCH\n    prefix: KT\n    for_title: CHỦ TỊCH\n"
+    assert problems_after("    title: CHỦ TỊCH\n", signer) == [
         "plan.yaml:32:13: decision.signer.prefix: giá trị không hợp lệ "
         "(cần một trong 'KT.', 'Q.', 'TL.', 'TUQ.', nhận được 'KT'); có phải ý bạn là 'KT.'?"
     ]
@@ -254,3 +256,22 @@ def test_every_problem_is_reported_at_once_sorted_by_line():
         "plan.targets[0].value",
         "plan.tasks[0].deadline",
     ]
+
+
+def test_a_rule_that_breaks_on_valid_data_is_not_silenced(monkeypatch):
+    def broken(self):
+        raise AttributeError("a bug in a rule")
+
+    monkeypatch.setattr(validate._Rules, "tasks", broken)
+    with pytest.raises(AttributeError, match="a bug in a rule"):
+        parse_plan(MINIMAL_PLAN)
+
+
+def test_a_rule_tripping_over_a_value_the_schema_refused_adds_nothing(monkeypatch):
+    def broken(self):
+        raise AttributeError("reads the refused value")
+
+    monkeypatch.setattr(validate._Rules, "tasks", broken)
+    with pytest.raises(DataError) as caught:
+        parse_plan(edited(MINIMAL_PLAN, '  date: "2025-07-31"', '  date: "2025-02-30"'))
+    assert caught.value.problems
