@@ -100,9 +100,11 @@ def main() -> None:
     facts, read = _timed(lambda: extract(data))
     findings, checked = _timed(lambda: check(facts))
     estimated = pages.estimate(facts)[-1]
-    print(f"{len(facts.paragraphs)} đoạn, ≈{estimated} trang (ước tính), {len(data) // 1024} KiB, {len(findings)} phát hiện")
+    print(f"{len(facts.paragraphs)} đoạn, ≈{estimated} trang (ước tính), {len(data) // 1024} KiB, "
+          f"{len(findings)} phát hiện")
     print(f"đọc DOCX (facts): tốt nhất {min(read) * 1000:.0f} ms, chậm nhất {max(read) * 1000:.0f} ms")
-    print(f"kiểm tra (nhận diện + quy tắc): tốt nhất {min(checked) * 1000:.0f} ms, chậm nhất {max(checked) * 1000:.0f} ms")
+    print(f"kiểm tra (nhận diện + quy tắc): tốt nhất {min(checked) * 1000:.0f} ms, "
+          f"chậm nhất {max(checked) * 1000:.0f} ms")
     print(f"tổng: tốt nhất {(min(read) + min(checked)) * 1000:.0f} ms")
 
 

@@ -48,7 +48,8 @@ def main() -> None:
         facts = extract(data)
         timings.append(time.perf_counter() - start)
     runs = sum(len(p.runs) for p in facts.paragraphs)
-    print(f"{len(facts.paragraphs)} paragraphs, {runs} runs, {len(data) // 1024} KiB: best {min(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms")
+    print(f"{len(facts.paragraphs)} paragraphs, {runs} runs, {len(data) // 1024} KiB: "
+          f"best {min(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -218,7 +218,7 @@ def _below_billion_words(n: int, leading: bool) -> list[str]:
     """Read 0..999 999 999 group by group, skipping all-zero groups."""
     groups = [(n // 10**6) % 1000, (n // 1000) % 1000, n % 1000]
     words: list[str] = []
-    for group, scale in zip(groups, reversed(GROUP_SCALES)):
+    for group, scale in zip(groups, reversed(GROUP_SCALES), strict=True):
         if group == 0:
             continue
         words += _group_words(group, leading=leading and not words)

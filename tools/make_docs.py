@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc_docs.model import plan
-from cchc_docs.model.schema import field_docs
+# The checkout's package, even when another copy is installed.
+from cchc_docs.model import plan  # noqa: E402
+from cchc_docs.model.schema import field_docs  # noqa: E402
 
 RECORDS = [
     ("Tệp kế hoạch (gốc)", plan.PlanFile),
@@ -59,12 +60,14 @@ decision:
   authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
   legal_bases:
     - Luật Tổ chức chính quyền địa phương ngày 16/6/2025
-    - Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030
+    - Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính \
+nhà nước giai đoạn 2021-2030
   proposal: Trưởng phòng Văn hóa - Xã hội
   articles:
     - Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2025 của xã Thượng Hồng.
     - Quyết định này có hiệu lực kể từ ngày ký.
-    - Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.
+    - Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội và các cơ quan, đơn vị có liên quan chịu trách nhiệm \
+thi hành Quyết định này.
   recipients:
     - Như Điều 3
     - Sở Nội vụ thành phố Hải Phòng
@@ -147,7 +150,8 @@ amendments:
         reason: Lùi thời hạn theo hướng dẫn của Sở Nội vụ
       - action: add                # bổ sung: ghi đủ các trường bắt buộc
         task: T02
-        set: {area: procedures, content: Số hóa hồ sơ thủ tục hành chính, lead: VP, deadline: "2025-Q4", product: Hồ sơ được số hóa}
+        set: {area: procedures, content: Số hóa hồ sơ thủ tục hành chính, lead: VP, deadline: "2025-Q4", \
+product: Hồ sơ được số hóa}
         reason: Bổ sung theo chỉ đạo của Ủy ban nhân dân thành phố
       - action: remove             # bãi bỏ
         target: CT01
@@ -233,7 +237,8 @@ VALUE_TYPES = """\
 |---|---|---|
 | Ngày | `YYYY-MM-DD` | `"2025-07-31"` |
 | Ngày ký | `YYYY-MM-DD`, hoặc `YYYY-MM` cho dự thảo chưa biết ngày | `"2025-07"` |
-| Thời hạn nhiệm vụ | một ngày, một tháng, một quý hoặc `thường xuyên` | `"2025-09-30"`, `"2025-09"`, `"2025-Q3"`, `thường xuyên` |
+| Thời hạn nhiệm vụ | một ngày, một tháng, một quý hoặc `thường xuyên` | \
+`"2025-09-30"`, `"2025-09"`, `"2025-Q3"`, `thường xuyên` |
 | Số văn bản | số thứ tự, không kèm ký hiệu | `"39"`, `"05"` |
 | Mã đơn vị | chữ in hoa và chữ số | `VHXH` |
 | Giá trị chỉ tiêu | một số, phần thập phân dùng dấu phẩy | `"90"`, `"96,5"` |

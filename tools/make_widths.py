@@ -22,7 +22,7 @@ def main(path: str) -> None:
     font = TTFont(path)
     units = font["head"].unitsPerEm
     cmap, hmtx = font.getBestCmap(), font["hmtx"]
-    chars = sorted(set(chr(c) for c in range(32, 127)) | set(VIETNAMESE))
+    chars = sorted({chr(c) for c in range(32, 127)} | set(VIETNAMESE))
     widths = {ch: hmtx[cmap[ord(ch)]][0] for ch in chars if ord(ch) in cmap}
     lines = [
         '"""Advance widths of Times New Roman Bold (from metric-compatible Liberation Serif Bold).',
@@ -35,7 +35,8 @@ def main(path: str) -> None:
     ]
     lines += [f"    {ch!r}: {w}," for ch, w in widths.items()]
     lines.append("}")
-    open("cchc_docs/typeset/widths_data.py", "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    with open("cchc_docs/typeset/widths_data.py", "w", encoding="utf-8") as stream:
+        stream.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from pathlib import Path
 
-from cchc_docs.checks import pages, rules
+from cchc_docs.checks import pages
+from cchc_docs.checks import rules as rules  # imported for its side effect: registers every rule
 from cchc_docs.checks.components import recognise
 from cchc_docs.checks.findings import Finding
 from cchc_docs.checks.registry import RULES, run
 from cchc_docs.errors import SourceError
-from cchc_docs.facts.extract import DocFacts, extract
+from cchc_docs.facts.extract import DocFacts, extract, refuse_oversized
 
 __all__ = ["RULES", "check", "check_bytes", "check_file"]
 
 #: Larger inputs are refused before anything is parsed (a DOCX this size is mostly images).
 MAX_FILE_BYTES = 200 * 1024 * 1024
-#: The XML of a real document, unpacked; above this it is a zip bomb or not a letter.
-MAX_XML_BYTES = 400 * 1024 * 1024
 
 
 def check(facts: DocFacts) -> list[Finding]:
@@ -36,7 +34,7 @@ def check(facts: DocFacts) -> list[Finding]:
 
 def check_bytes(data: bytes) -> list[Finding]:
     """Check a DOCX held in memory (the build checks what it renders before writing it)."""
-    _refuse_oversized("<bytes>", io.BytesIO(data))
+    refuse_oversized("<bytes>", io.BytesIO(data))
     return _check_source("<bytes>", data)
 
 
@@ -47,7 +45,7 @@ def check_file(path: str | os.PathLike) -> list[Finding]:
         megabytes = path.stat().st_size // (1024 * 1024)
         raise SourceError(f"{path}: tệp quá lớn ({megabytes} MB, tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)")
     if path.is_file():
-        _refuse_oversized(str(path), path)
+        refuse_oversized(str(path), path)
     return _check_source(str(path), path)
 
 
@@ -60,13 +58,3 @@ def _check_source(name: str, source) -> list[Finding]:
         raise SourceError(f"{name}: tài liệu rỗng, không có nội dung để kiểm tra")
     return check(facts)
 
-
-def _refuse_oversized(name: str, source) -> None:
-    """Refuse a zip whose XML parts unpack to more than a document could hold."""
-    try:
-        with zipfile.ZipFile(source) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml"))
-    except Exception:  # not a zip: extract() gives the precise message
-        return
-    if unpacked > MAX_XML_BYTES:
-        raise SourceError(f"{name}: tệp quá lớn sau khi giải nén ({unpacked // (1024 * 1024)} MB nội dung XML)")

@@ -61,7 +61,8 @@ def _after_end_mark(cursor: Cursor, start: int) -> int | None:
 def container_start(cursor: Cursor, para: ParagraphFacts) -> int:
     index = para.index
     if para.in_table:
-        while index > cursor.first and cursor.all[index - 1].in_table and cursor.all[index - 1].table_index >= para.table_index:
+        while (index > cursor.first and cursor.all[index - 1].in_table
+               and cursor.all[index - 1].table_index >= para.table_index):
             index -= 1
     return index
 

@@ -106,7 +106,7 @@ def recognise(facts: DocFacts, pages: tuple[int, ...] = ()) -> Layout:
     """All parts of the document with their components."""
     paragraphs = facts.paragraphs
     starts = part_starts(paragraphs)
-    bounds = list(zip(starts, [s - 1 for s in starts[1:]] + [len(paragraphs) - 1]))
+    bounds = list(zip(starts, [s - 1 for s in starts[1:]] + [len(paragraphs) - 1], strict=True))
     parts = tuple(_part(i, paragraphs, first, last) for i, (first, last) in enumerate(bounds))
     return Layout(facts, parts, pages)
 

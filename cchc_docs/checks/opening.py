@@ -54,7 +54,8 @@ def _extend_header(cursor: Cursor, end: int) -> int:
         found = pieces(para)
         if not found or len(para.text) > 120 or is_addressee(found[0]) or taken >= 6:
             break
-        if not any(is_number(x) or is_date(x) or is_letter_summary(x) or is_motto(x) or is_upper(x.text) for x in found):
+        if not any(is_number(x) or is_date(x) or is_letter_summary(x) or is_motto(x) or is_upper(x.text)
+                   for x in found):
             break
         end, taken = _table_end(cursor, para) if para.in_table else para.index, taken + 1
     return end
@@ -63,7 +64,8 @@ def _extend_header(cursor: Cursor, end: int) -> int:
 def _table_end(cursor: Cursor, para: ParagraphFacts) -> int:
     """The last paragraph of the table holding ``para`` (nested tables included)."""
     index = para.index
-    while index < cursor.last and cursor.all[index + 1].in_table and cursor.all[index + 1].table_index >= para.table_index:
+    while (index < cursor.last and cursor.all[index + 1].in_table
+           and cursor.all[index + 1].table_index >= para.table_index):
         index += 1
     return index
 
@@ -136,7 +138,7 @@ def _governs(first: str, second: str) -> bool:
 
 def _before(piece: Piece, number: Piece) -> bool:
     if piece.para.in_table and number.para.in_table and piece.para.table_index == number.para.table_index:
-        return piece.para.cell == number.para.cell and piece.index < number.index or piece.para.row < number.para.row
+        return (piece.para.cell == number.para.cell and piece.index < number.index) or piece.para.row < number.para.row
     return piece.index < number.index or (piece.index == number.index and piece is not number and piece.at_left)
 
 

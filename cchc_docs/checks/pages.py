@@ -27,7 +27,8 @@ def paragraph_height_pt(para: ParagraphFacts, width_mm: float) -> float:
     text_pt = len(para.text) * size * _AVERAGE_ADVANCE_EM + max(para.first_line_indent_mm, 0) * _MM_TO_PT
     lines = max(1, math.ceil(text_pt / width_pt)) + para.text.count("\n")
     spacing = para.line_spacing
-    line_pt = size * _LEADING * spacing.value if spacing.rule == "auto" else max(spacing.value, size if spacing.rule == "atLeast" else 0)
+    floor = size if spacing.rule == "atLeast" else 0
+    line_pt = size * _LEADING * spacing.value if spacing.rule == "auto" else max(spacing.value, floor)
     return lines * line_pt + para.space_before_pt + para.space_after_pt
 
 

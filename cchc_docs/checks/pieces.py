@@ -124,4 +124,5 @@ def underline_rule(piece: Piece) -> RuleLine | None:
     visible = piece._visible()
     if not visible or not all(run.underline for run in visible) or piece.size is None:
         return None
-    return RuleLine(piece.para, None, round(widths.bold_width_mm(piece.text, piece.size), 1), visible[0].underline_style)
+    return RuleLine(piece.para, None, round(widths.bold_width_mm(piece.text, piece.size), 1),
+                    visible[0].underline_style)

@@ -72,7 +72,8 @@ def add(new: Rule) -> None:
 
 def run(layout: Layout, rules: Iterable[Rule] | None = None) -> list[Finding]:
     """Every finding of every rule, in document order (document-wide findings first)."""
-    findings = [_finding(r, hit, layout) for r in (RULES.values() if rules is None else rules) for hit in r.function(layout)]
+    chosen = RULES.values() if rules is None else rules
+    findings = [_finding(r, hit, layout) for r in chosen for hit in r.function(layout)]
     return sorted(findings, key=lambda f: (f.paragraph is not None, f.paragraph or 0, f.page or 0, f.rule))
 
 

@@ -125,7 +125,8 @@ POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 SIGNER_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 RECIPIENTS_LABEL = "Nơi nhận:"
 ARCHIVE_ITEM = re.compile(r"^- Lưu: VT(, [^,\s][^,]*)+\.$")
-HONORIFICS = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN|Ths|Ts|Gs|Pgs)\.?\s|^(Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Kỹ sư|Bác sĩ)\s", re.I)
+HONORIFICS = re.compile(r"^(GS|PGS|TS|ThS|TSKH|KS|BS|CN|Ths|Ts|Gs|Pgs)\.?\s"
+                        r"|^(Tiến sĩ|Thạc sĩ|Giáo sư|Phó giáo sư|Kỹ sư|Bác sĩ)\s", re.I)
 
 # --- page numbers (Phụ lục I, Mục I.7) -------------------------------------------------------
 

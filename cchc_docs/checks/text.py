@@ -104,5 +104,6 @@ def shorten(text: str, limit: int = 60) -> str:
 
 def show(text: str) -> str:
     """Quote text for a message, making invisible differences visible."""
-    names = {"\u2013": "–(gạch ngang dài)", "\u2014": "—(gạch ngang dài)", "\u2212": "−(dấu trừ)", "\u00a0": "·(khoảng trắng không ngắt)"}
+    names = {"\u2013": "–(gạch ngang dài)", "\u2014": "—(gạch ngang dài)", "\u2212": "−(dấu trừ)",
+             "\u00a0": "·(khoảng trắng không ngắt)"}
     return '"' + "".join(names.get(ch, ch) for ch in text) + '"'

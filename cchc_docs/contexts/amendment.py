@@ -123,7 +123,7 @@ class _Version:
     tasks: dict[str, dict]  # task id → its appendix row
 
     @classmethod
-    def of(cls, plan_file: PlanFile) -> "_Version":
+    def of(cls, plan_file: PlanFile) -> _Version:
         rows = appendix_rows(plan_file)
         return cls(plan_file, rows, {r["id"]: r for r in rows if r["kind"] == "task"})
 
@@ -180,7 +180,8 @@ def _lines(kind: str, item, version: _Version, change: Change) -> list[str]:
     head = head[0].upper() + head[1:]
     if kind == "task":
         fields = list(change.set) if change.action == "change" else [f for f in TASK_FIELDS if getattr(item, f)]
-        return [head] + [f"{TASK_FIELDS[f]}: {_task_value(version.tasks[item.id], item, f)}" for f in fields if f in TASK_FIELDS]
+        return [head] + [f"{TASK_FIELDS[f]}: {_task_value(version.tasks[item.id], item, f)}"
+                         for f in fields if f in TASK_FIELDS]
     if kind == "section":
         section = plan_file.plan.sections.index(item)
         body = plan_paragraphs(plan_file.plan)

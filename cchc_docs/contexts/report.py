@@ -17,7 +17,7 @@ from cchc_docs.contexts.report_body import ReportFacts, body, n
 from cchc_docs.contexts.report_stats import stat_rows
 from cchc_docs.model.periods import Period
 from cchc_docs.model.plan import AREAS, PlanFile
-from cchc_docs.model.status import StatusFile, reporting_rules
+from cchc_docs.model.status import StatusFile, reporting_calendar
 from cchc_docs.typeset import layout as L
 
 TYPE_CODE = "BC"
@@ -63,7 +63,7 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
 
 
 def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> ReportFacts:
-    window = period.window(reporting_rules(plan_file))
+    window = period.window(reporting_calendar(plan_file))
     items = tuple(report_figures.task_progress(plan_file.plan, status, window))
     # The report that closes the plan: its window takes in the plan's start and its
     # months reach the plan's end (the annual report of a one-year or half-year plan).
@@ -139,8 +139,10 @@ def tally_row(number: str, name: str, t: report_figures.Tally) -> dict:
 def areas_table(f: ReportFacts) -> dict:
     """Bảng 1 in the body: tasks by reform area, with a total row."""
     by_area = report_figures.tally_by(list(f.items), "area")
-    rows = [tally_row(str(i + 1), AREAS[code], by_area[code]) for i, code in enumerate(c for c in AREAS if c in by_area)]
-    return {"caption": f"Bảng 1. Kết quả thực hiện nhiệm vụ của Kế hoạch theo lĩnh vực (đến ngày {vn.short_date(f.as_of)})",
+    present = (c for c in AREAS if c in by_area)
+    rows = [tally_row(str(i + 1), AREAS[code], by_area[code]) for i, code in enumerate(present)]
+    return {"caption": "Bảng 1. Kết quả thực hiện nhiệm vụ của Kế hoạch theo lĩnh vực "
+                       f"(đến ngày {vn.short_date(f.as_of)})",
             "rows": rows, "total": tally_row("", "Tổng cộng", f.tally)}
 
 

@@ -55,7 +55,7 @@ class Node:
 
     title: str
     content: list[dict] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     def empty(self) -> bool:
         return not self.content and all(child.empty() for child in self.children)
@@ -79,10 +79,12 @@ def direction(f: ReportFacts) -> Node:
     return Node("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", children=[
         planning,
         Node("Công tác kiểm tra cải cách hành chính", inspection_sentences(ind.inspections) + paragraphs(n.inspection)),
-        Node("Công tác tuyên truyền cải cách hành chính", outreach_sentences(ind.outreach) + paragraphs(n.communication)),
+        Node("Công tác tuyên truyền cải cách hành chính",
+             outreach_sentences(ind.outreach) + paragraphs(n.communication)),
         Node("Sáng kiến, mô hình mới; khảo sát sự hài lòng",
              satisfaction_sentences(ind.satisfaction) + paragraphs(n.initiatives)),
-        Node("Kỷ luật, kỷ cương hành chính; gắn cải cách hành chính với thi đua, khen thưởng", paragraphs(n.discipline)),
+        Node("Kỷ luật, kỷ cương hành chính; gắn cải cách hành chính với thi đua, khen thưởng",
+             paragraphs(n.discipline)),
     ])
 
 
@@ -122,7 +124,8 @@ def targets_part(f: ReportFacts) -> list[dict]:
     if not f.final or not f.plan_file.plan.targets:
         return []
     results = report_figures.evaluate_targets(f.plan_file.plan, f.status.indicators)
-    counts = {v: sum(r.verdict == v for r in results) for v in (report_figures.PASSED, report_figures.FAILED, report_figures.NOT_ASSESSED)}
+    verdicts = (report_figures.PASSED, report_figures.FAILED, report_figures.NOT_ASSESSED)
+    counts = {v: sum(r.verdict == v for r in results) for v in verdicts}
     return [text(f"Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch: đạt {counts['đạt']}/{len(results)} chỉ tiêu, "
                  f"không đạt {counts['không đạt']} chỉ tiêu, chưa đánh giá {counts['chưa đánh giá']} chỉ tiêu "
                  "(Bảng 2)."), table("targets")]
@@ -159,7 +162,8 @@ def reform_areas(f: ReportFacts) -> Node:
     narrative, ind = f.status.narrative, f.status.indicators
     figures = {
         "institutions": document_bullets(ind.documents),
-        "procedures": procedure_bullets(ind.procedures) + dossier_bullets(ind.dossiers) + feedback_bullets(ind.feedback),
+        "procedures": (procedure_bullets(ind.procedures) + dossier_bullets(ind.dossiers)
+                       + feedback_bullets(ind.feedback)),
         "organisation": staff_bullets(ind.staff),
         "civil_service": training_bullets(ind.staff),
         "digital_government": digital_bullets(ind.digital),
@@ -214,8 +218,8 @@ def dossier_bullets(d) -> list[dict]:
                f"{n(d.received_online)}, qua dịch vụ bưu chính công ích {n(d.received_by_post)}); kỳ trước chuyển sang "
                f"{n(d.carried_over)} hồ sơ."
                + (f" Tỷ lệ hồ sơ tiếp nhận trực tuyến: {g.online.text}." if g.online else "")),
-        bullet(f"Đã giải quyết {n(g.resolved)} hồ sơ (trước hạn {n(d.resolved_early)}, đúng hạn {n(d.resolved_on_time)}, "
-               f"quá hạn {n(d.resolved_late)})"
+        bullet(f"Đã giải quyết {n(g.resolved)} hồ sơ (trước hạn {n(d.resolved_early)}, "
+               f"đúng hạn {n(d.resolved_on_time)}, quá hạn {n(d.resolved_late)})"
                + (f", tỷ lệ giải quyết trước hạn và đúng hạn {g.resolved_in_time.text}" if g.resolved_in_time else "")
                + f"; đang giải quyết {n(g.pending)} hồ sơ (trong hạn {n(g.pending_on_time)}, quá hạn "
                f"{n(d.pending_overdue)}); gửi {n(d.apologies)} thư xin lỗi do giải quyết quá hạn."),
@@ -256,7 +260,8 @@ def training_bullets(s) -> list[dict]:
 def digital_bullets(d) -> list[dict]:
     if d is None:
         return []
-    sent, signed = report_figures.share(d.sent_electronically, d.documents_sent), report_figures.share(d.signed_digitally, d.documents_sent)
+    sent = report_figures.share(d.sent_electronically, d.documents_sent)
+    signed = report_figures.share(d.signed_digitally, d.documents_sent)
     return [bullet(f"Văn bản đi: {n(d.documents_sent)}, trong đó gửi dưới dạng điện tử {n(d.sent_electronically)}"
                    + (f" (tỷ lệ {inner_share(sent)})" if sent else "") + f", ký số {n(d.signed_digitally)}"
                    + (f" (tỷ lệ {inner_share(signed)})" if signed else "") + ".")]
@@ -286,7 +291,8 @@ def assessment(f: ReportFacts) -> Node:
 def computed_shortcomings(f: ReportFacts) -> list[dict]:
     result = []
     if f.tally.overdue:
-        result.append(bullet(f"Còn {f.tally.overdue} nhiệm vụ của Kế hoạch quá hạn chưa hoàn thành (chi tiết tại Phụ lục I)."))
+        result.append(bullet(f"Còn {f.tally.overdue} nhiệm vụ của Kế hoạch quá hạn chưa hoàn thành "
+                             "(chi tiết tại Phụ lục I)."))
     d = f.status.indicators.dossiers
     if d is not None and d.resolved_late + d.pending_overdue:
         result.append(bullet(f"Còn {n(d.resolved_late)} hồ sơ thủ tục hành chính giải quyết quá hạn và "
@@ -302,7 +308,8 @@ def next_period(f: ReportFacts) -> Node:
                 and i.task.deadline.due is not None and f.as_of < i.task.deadline.due <= last]
     content = paragraphs(f.status.narrative.next_tasks)
     if overdue:
-        content += [bullet("Tập trung hoàn thành ngay các nhiệm vụ quá hạn:")] + [sub(task_label(f, i) + ";") for i in overdue]
+        content += [bullet("Tập trung hoàn thành ngay các nhiệm vụ quá hạn:")] + [
+            sub(task_label(f, i) + ";") for i in overdue]
     if upcoming:
         content += [bullet("Hoàn thành các nhiệm vụ sắp đến hạn của Kế hoạch:")] + [
             sub(task_label(f, i) + ";") for i in upcoming]

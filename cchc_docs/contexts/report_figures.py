@@ -18,9 +18,10 @@ up by construction; percentages keep their numerator and denominator (:class:`Sh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterable, Literal
+from typing import Literal
 
 from cchc_docs import vn
 from cchc_docs.model.plan import Plan, Target, Task
@@ -156,7 +157,7 @@ class Tally:
 
 
 def tally(items: Iterable[TaskProgress]) -> Tally:
-    counts = {c: 0 for c in CATEGORIES}
+    counts = dict.fromkeys(CATEGORIES, 0)
     for item in items:
         counts[item.category] += 1
     return Tally(**counts)

@@ -2,7 +2,7 @@
 
 Rows are grouped like the usual provincial forms (cchc-reporting.md §4); each group
 appears only when the status file has its counts. Ratios show their numerator and
-denominator (``99,5% (1.192/1.198)``), computed by :mod:`cchc_docs.progress`.
+denominator (``99,5% (1.192/1.198)``), computed by :mod:`cchc_docs.contexts.report_figures`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from cchc_docs.contexts import report_figures
 from cchc_docs.model.status import Indicators, StatusFile
 
 # (label, unit of count, value, share or None, is a sub-row "-")
-Line = tuple[str, str, "int | None", "progress.Share | None", bool]
+Line = tuple[str, str, int | None, report_figures.Share | None, bool]
 
 TASKS, TIMES, UNITS, DOCS, PROCS, FILES, ITEMS, PEOPLE = (
     "nhiệm vụ", "lượt", "cơ quan, đơn vị", "văn bản", "thủ tục", "hồ sơ", "vấn đề", "người")
@@ -62,7 +62,8 @@ def _assigned(a) -> list[Line]:
     due = a.done_on_time + a.done_late + a.overdue
     return [
         ("Số nhiệm vụ được giao", TASKS, a.assigned, None, False),
-        ("Hoàn thành đúng hạn (trên số nhiệm vụ đã đến hạn)", TASKS, a.done_on_time, report_figures.share(a.done_on_time, due), False),
+        ("Hoàn thành đúng hạn (trên số nhiệm vụ đã đến hạn)", TASKS, a.done_on_time,
+         report_figures.share(a.done_on_time, due), False),
         ("Hoàn thành quá hạn", TASKS, a.done_late, None, False),
         ("Quá hạn chưa hoàn thành", TASKS, a.overdue, None, False),
         ("Đang thực hiện, chưa đến hạn", TASKS, a.assigned - due, None, False),
@@ -75,9 +76,11 @@ def _inspections(i) -> list[Line]:
     return [
         ("Số cuộc kiểm tra", "cuộc", i.held, None, False),
         ("Số cơ quan, đơn vị thuộc và trực thuộc", UNITS, i.units_total, None, False),
-        ("Số cơ quan, đơn vị được kiểm tra", UNITS, i.units_inspected, report_figures.share(i.units_inspected, i.units_total), False),
+        ("Số cơ quan, đơn vị được kiểm tra", UNITS, i.units_inspected,
+         report_figures.share(i.units_inspected, i.units_total), False),
         ("Số vấn đề phát hiện qua kiểm tra", ITEMS, i.issues_found, None, False),
-        ("Số vấn đề đã khắc phục, xử lý", ITEMS, i.issues_resolved, report_figures.share(i.issues_resolved, i.issues_found), False),
+        ("Số vấn đề đã khắc phục, xử lý", ITEMS, i.issues_resolved,
+         report_figures.share(i.issues_resolved, i.issues_found), False),
     ]
 
 
@@ -108,8 +111,10 @@ def _procedures(p) -> list[Line]:
     return [
         ("Thủ tục hành chính thuộc thẩm quyền giải quyết của xã", PROCS, p.total, None, False),
         ("Thủ tục được công khai đầy đủ", PROCS, p.published, report_figures.share(p.published, p.total), False),
-        ("Dịch vụ công trực tuyến toàn trình", PROCS, p.online_full, report_figures.share(p.online_full, p.total), False),
-        ("Dịch vụ công trực tuyến một phần", PROCS, p.online_partial, report_figures.share(p.online_partial, p.total), False),
+        ("Dịch vụ công trực tuyến toàn trình", PROCS, p.online_full,
+         report_figures.share(p.online_full, p.total), False),
+        ("Dịch vụ công trực tuyến một phần", PROCS, p.online_partial,
+         report_figures.share(p.online_partial, p.total), False),
     ]
 
 
@@ -122,7 +127,8 @@ def _dossiers(d) -> list[Line]:
         ("Hồ sơ tiếp nhận mới", FILES, g.received, None, False),
         ("Trực tiếp", FILES, d.received_in_person, report_figures.share(d.received_in_person, g.received), True),
         ("Trực tuyến", FILES, d.received_online, g.online, True),
-        ("Qua dịch vụ bưu chính công ích", FILES, d.received_by_post, report_figures.share(d.received_by_post, g.received), True),
+        ("Qua dịch vụ bưu chính công ích", FILES, d.received_by_post,
+         report_figures.share(d.received_by_post, g.received), True),
         ("Hồ sơ đã giải quyết", FILES, g.resolved, None, False),
         ("Trước hạn", FILES, d.resolved_early, report_figures.share(d.resolved_early, g.resolved), True),
         ("Đúng hạn", FILES, d.resolved_on_time, report_figures.share(d.resolved_on_time, g.resolved), True),
@@ -153,7 +159,8 @@ def _satisfaction(s) -> list[Line]:
         return []
     return [
         ("Lượt đánh giá của người dân, doanh nghiệp", TIMES, s.evaluations, None, False),
-        ("Lượt đánh giá hài lòng, rất hài lòng", TIMES, s.satisfied, report_figures.share(s.satisfied, s.evaluations), False),
+        ("Lượt đánh giá hài lòng, rất hài lòng", TIMES, s.satisfied,
+         report_figures.share(s.satisfied, s.evaluations), False),
     ]
 
 
@@ -173,6 +180,8 @@ def _digital(d) -> list[Line]:
         return []
     return [
         ("Văn bản đi", DOCS, d.documents_sent, None, False),
-        ("Văn bản đi gửi dưới dạng điện tử", DOCS, d.sent_electronically, report_figures.share(d.sent_electronically, d.documents_sent), False),
-        ("Văn bản đi được ký số", DOCS, d.signed_digitally, report_figures.share(d.signed_digitally, d.documents_sent), False),
+        ("Văn bản đi gửi dưới dạng điện tử", DOCS, d.sent_electronically,
+         report_figures.share(d.sent_electronically, d.documents_sent), False),
+        ("Văn bản đi được ký số", DOCS, d.signed_digitally,
+         report_figures.share(d.signed_digitally, d.documents_sent), False),
     ]

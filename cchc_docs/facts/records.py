@@ -66,9 +66,9 @@ class VisibleRuns:
     """What the eye sees of a sequence of runs (a paragraph, or a piece of one)."""
 
     __slots__ = ()
-    runs: tuple["RunFacts", ...]
+    runs: tuple[RunFacts, ...]
 
-    def _visible(self) -> list["RunFacts"]:
+    def _visible(self) -> list[RunFacts]:
         return [run for run in self.runs if run.text.strip()]
 
     @property

@@ -189,7 +189,7 @@ def version_at(versions: list[PlanFile], day: dt.date) -> PlanFile:
     any amendment after it.
     """
     current = versions[0]
-    for amendment, version in zip(versions[0].amendments, versions[1:]):
+    for amendment, version in zip(versions[0].amendments, versions[1:], strict=True):
         signed = amendment.decision.date.as_date() if amendment.decision.date else None
         if signed is None or signed > day:
             break

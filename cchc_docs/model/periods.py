@@ -26,7 +26,8 @@ Kind = Literal["quarter", "half", "nine_months", "year"]
 CUT_OFF_DAY = 14
 START_DAY = 15
 
-EXPECTED = "mã kỳ báo cáo dạng '2025-Q3' (quý I–IV), '2025-H1'/'2025-H2' (6 tháng), '2025-9M' (9 tháng) hoặc '2025-Y' (năm)"
+EXPECTED = ("mã kỳ báo cáo dạng '2025-Q3' (quý I–IV), '2025-H1'/'2025-H2' (6 tháng), '2025-9M' (9 tháng) "
+            "hoặc '2025-Y' (năm)")
 
 
 class PeriodError(CchcError):
@@ -100,7 +101,7 @@ class Period:
         last = calendar.monthrange(self.year, self.last_month)[1]
         return dt.date(self.year, self.last_month, min(reporting.due_day, last))
 
-    def next(self) -> "Period":
+    def next(self) -> Period:
         """The period a report plans for (mục IV): the next quarter, half or year; quý IV after 9M."""
         if self.kind == "quarter":
             return Period(self.year + self.n // 4, "quarter", self.n % 4 + 1)

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from cchc_docs import vn
 from cchc_docs.model.schema import Invalid, doc
@@ -47,7 +47,7 @@ class Date(dt.date):
     expected = "ngày dạng YYYY-MM-DD, ví dụ '2025-07-31'"
 
     @classmethod
-    def parse(cls, text: str) -> "Date":
+    def parse(cls, text: str) -> Date:
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
         if not match:
             raise Invalid("ngày không đúng dạng", cls.expected)
@@ -77,7 +77,7 @@ class IssueDate:
     expected = "ngày ký dạng YYYY-MM-DD, hoặc YYYY-MM khi chưa biết ngày (bản dự thảo)"
 
     @classmethod
-    def parse(cls, text: str) -> "IssueDate":
+    def parse(cls, text: str) -> IssueDate:
         text = text.strip()
         if re.fullmatch(r"\d{4}-\d{2}", text):
             year, month = map(int, text.split("-"))
@@ -102,7 +102,7 @@ class DocNumber(int):
     expected = "số thứ tự của văn bản, ví dụ '39' hoặc '05'"
 
     @classmethod
-    def parse(cls, text: str) -> "DocNumber":
+    def parse(cls, text: str) -> DocNumber:
         text = text.strip()
         if "/" in text or "-" in text:
             raise Invalid(
@@ -120,7 +120,7 @@ class UnitCode(str):
     expected = "mã đơn vị viết hoa, ví dụ 'VHXH'"
 
     @classmethod
-    def parse(cls, text: str) -> "UnitCode":
+    def parse(cls, text: str) -> UnitCode:
         text = text.strip()
         if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", text):
             raise Invalid("mã đơn vị không hợp lệ", cls.expected, hint="chỉ gồm chữ in hoa và chữ số, không dấu cách")
@@ -133,7 +133,7 @@ class Identifier(str):
     expected = "mã gồm chữ cái, chữ số, '-' hoặc '_', ví dụ 'T07'"
 
     @classmethod
-    def parse(cls, text: str) -> "Identifier":
+    def parse(cls, text: str) -> Identifier:
         text = text.strip()
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", text):
             raise Invalid("mã không hợp lệ", cls.expected)
@@ -146,7 +146,7 @@ class Amount(str):
     expected = "một số, ví dụ '90' hoặc '96,5'"
 
     @classmethod
-    def parse(cls, text: str) -> "Amount":
+    def parse(cls, text: str) -> Amount:
         text = text.strip()
         if not re.fullmatch(r"\d+([.,]\d+)?", text):
             raise Invalid("không phải một số", cls.expected)
@@ -159,7 +159,7 @@ class MonthDay(tuple):
     expected = "ngày trong năm dạng MM-DD, ví dụ '12-15' (ngày 15 tháng 12)"
 
     @classmethod
-    def parse(cls, text: str) -> "MonthDay":
+    def parse(cls, text: str) -> MonthDay:
         match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
         if not match:
             raise Invalid("ngày trong năm không đúng dạng", cls.expected)
@@ -183,7 +183,7 @@ class Deadline:
     expected = "'YYYY-MM-DD', 'YYYY-MM' (cả tháng), 'YYYY-Qn' (cả quý) hoặc 'thường xuyên'"
 
     @classmethod
-    def parse(cls, text: str) -> "Deadline":
+    def parse(cls, text: str) -> Deadline:
         text = vn.nfc(text.strip())
         if text.lower() == "thường xuyên":
             return cls("ongoing")
@@ -245,11 +245,14 @@ class Unit:
 class IssuingBody:
     """The issuing body (cơ quan ban hành) of every document of the plan."""
 
-    name: str = doc("Tên đầy đủ, viết thường theo quy tắc viết hoa, dùng trong câu văn. Ví dụ: `Ủy ban nhân dân xã Thượng Hồng`.")
-    header: tuple[str, ...] = doc("Tên in ở góc trái phần đầu văn bản, mỗi dòng một mục, CHỮ IN HOA. Ví dụ: `[ỦY BAN NHÂN DÂN, XÃ THƯỢNG HỒNG]`.")
+    name: str = doc("Tên đầy đủ, viết thường theo quy tắc viết hoa, dùng trong câu văn. "
+                    "Ví dụ: `Ủy ban nhân dân xã Thượng Hồng`.")
+    header: tuple[str, ...] = doc("Tên in ở góc trái phần đầu văn bản, mỗi dòng một mục, CHỮ IN HOA. "
+                                  "Ví dụ: `[ỦY BAN NHÂN DÂN, XÃ THƯỢNG HỒNG]`.")
     abbreviation: str = doc("Chữ viết tắt trong ký hiệu văn bản. Ví dụ: `UBND` (cho `39/QĐ-UBND`).")
     place: str = doc("Địa danh ở dòng ngày tháng, không kèm chữ \"xã\". Ví dụ: `Thượng Hồng`.")
-    governing_body: str | None = doc("Tên cơ quan chủ quản (nếu có), in hoa, không đậm, phía trên tên cơ quan ban hành.", None)
+    governing_body: str | None = doc("Tên cơ quan chủ quản (nếu có), in hoa, không đậm, phía trên tên cơ quan "
+                                     "ban hành.", None)
     reporting_nine_month_start: MonthDay = doc(
         "Ngày bắt đầu kỳ số liệu của báo cáo 9 tháng, dạng `MM-DD`; nếu sau ngày kết thúc thì thuộc năm trước. "
         "Nghị định 09/2019/NĐ-CP không quy định kỳ 9 tháng, mỗi tỉnh tự quy định. Mặc định `12-15` (15/12 năm trước).",
@@ -267,8 +270,10 @@ class Signer:
     title: str = doc("Chức vụ của người ký, CHỮ IN HOA. Ví dụ: `CHỦ TỊCH`, `PHÓ CHỦ TỊCH`.")
     name: str = doc("Họ và tên người ký, không kèm học hàm, học vị.")
     on_behalf_of: str | None = doc("Ký thay mặt tập thể: tên tập thể sau \"TM.\". Ví dụ: `ỦY BAN NHÂN DÂN`.", None)
-    prefix: Literal["KT.", "Q.", "TL.", "TUQ."] | None = doc("Quyền hạn ký khác: `KT.` (ký thay), `Q.` (quyền), `TL.` (thừa lệnh), `TUQ.` (thừa ủy quyền).", None)
-    for_title: str | None = doc("Chức vụ của người được ký thay (bắt buộc với `KT.`, `TL.`, `TUQ.`). Ví dụ: `CHỦ TỊCH`.", None)
+    prefix: Literal["KT.", "Q.", "TL.", "TUQ."] | None = doc(
+        "Quyền hạn ký khác: `KT.` (ký thay), `Q.` (quyền), `TL.` (thừa lệnh), `TUQ.` (thừa ủy quyền).", None)
+    for_title: str | None = doc("Chức vụ của người được ký thay (bắt buộc với `KT.`, `TL.`, `TUQ.`). "
+                                "Ví dụ: `CHỦ TỊCH`.", None)
 
 
 @dataclass(frozen=True)
@@ -277,13 +282,17 @@ class Decision:
 
     title: str = doc("Trích yếu, không có dấu chấm cuối. Ví dụ: `Ban hành Kế hoạch cải cách hành chính năm 2025`.")
     authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA. Ví dụ: `ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG`.")
-    legal_bases: tuple[str, ...] = doc("Các căn cứ, mỗi căn cứ một mục, không ghi chữ \"Căn cứ\" đầu dòng và dấu câu cuối dòng (chương trình tự thêm `;` và `.`).")
-    articles: tuple[str, ...] = doc("Nội dung các Điều, không ghi \"Điều 1.\" (chương trình tự đánh số, tự thêm `./.` ở Điều cuối).")
-    recipients: tuple[str, ...] = doc("Nơi nhận, mỗi nơi một mục, không ghi dấu `-` đầu dòng và `;` cuối dòng. Không ghi dòng \"Lưu\" (xem `archive`).")
+    legal_bases: tuple[str, ...] = doc("Các căn cứ, mỗi căn cứ một mục, không ghi chữ \"Căn cứ\" đầu dòng và dấu "
+                                       "câu cuối dòng (chương trình tự thêm `;` và `.`).")
+    articles: tuple[str, ...] = doc("Nội dung các Điều, không ghi \"Điều 1.\" (chương trình tự đánh số, tự thêm "
+                                    "`./.` ở Điều cuối).")
+    recipients: tuple[str, ...] = doc("Nơi nhận, mỗi nơi một mục, không ghi dấu `-` đầu dòng và `;` cuối dòng. "
+                                      "Không ghi dòng \"Lưu\" (xem `archive`).")
     archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản, tạo dòng `- Lưu: VT, VHXH.`.")
     signer: Signer = doc("Người ký.")
     number: DocNumber | None = doc("Số văn bản sau khi ký, ví dụ `39`. Bỏ trống khi là dự thảo.", None)
-    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; dự thảo ghi `YYYY-MM` hoặc bỏ trống (dùng tháng của ngày chạy lệnh).", None)
+    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; dự thảo ghi `YYYY-MM` hoặc bỏ trống (dùng tháng của "
+                                 "ngày chạy lệnh).", None)
     proposal: str | None = doc("Nội dung sau \"Theo đề nghị của\", không có dấu chấm cuối.", None)
 
 
@@ -325,7 +334,7 @@ class Heading:
     """A numbered item with a title (khoản "1. …" or điểm "a) …") and its body."""
 
     heading: str = doc("Tiêu đề, không ghi số thứ tự và dấu `:` cuối.")
-    body: tuple["Block", ...] = doc("Nội dung bên dưới.", ())
+    body: tuple[Block, ...] = doc("Nội dung bên dưới.", ())
     area: AreaCode | None = doc("Lĩnh vực cải cách mà mục này trình bày (liên kết với nhiệm vụ trong Phụ lục).", None)
     units: tuple[UnitCode, ...] = doc("Đơn vị mà mục này phân công trách nhiệm.", ())
 
@@ -334,7 +343,8 @@ class Block:
     """One element of a section body, chosen by its key (text, bullet, heading, item, include)."""
 
     expected = "một đoạn văn, hoặc nhóm trường có `bullet`, `heading`, `item` hoặc `include`"
-    kinds = {"bullet": Bullet, "heading": Heading, "item": Item, "include": Include, "text": Text}
+    kinds: ClassVar[dict[str, type]] = {
+        "bullet": Bullet, "heading": Heading, "item": Item, "include": Include, "text": Text}
 
     @classmethod
     def choose(cls, value: object) -> type:
@@ -351,7 +361,8 @@ class Section:
 
     title: str = doc("Tên mục, CHỮ IN HOA, không ghi số La Mã. Ví dụ: `MỤC ĐÍCH, YÊU CẦU`.")
     body: tuple[Block, ...] = doc("Nội dung của mục.", ())
-    id: Identifier | None = doc("Mã của mục, cần khi một quyết định sửa đổi thay nội dung mục này. Ví dụ: `KINH-PHI`.", None)
+    id: Identifier | None = doc("Mã của mục, cần khi một quyết định sửa đổi thay nội dung mục này. "
+                                "Ví dụ: `KINH-PHI`.", None)
 
 
 @dataclass(frozen=True)
@@ -362,7 +373,8 @@ class Target:
     text: str = doc("Câu chỉ tiêu như in trong Kế hoạch.")
     value: Amount | None = doc("Giá trị cần đạt, ví dụ `90`. Phải xuất hiện trong câu chỉ tiêu.", None)
     unit: str | None = doc("Đơn vị của giá trị, ví dụ `%`.", None)
-    comparison: Literal[">=", "<=", "="] = doc("Cách so sánh kết quả với giá trị: `>=` (tối thiểu), `<=` (tối đa), `=`.", ">=")
+    comparison: Literal[">=", "<=", "="] = doc(
+        "Cách so sánh kết quả với giá trị: `>=` (tối thiểu), `<=` (tối đa), `=`.", ">=")
     measure: Measure | None = doc("Chỉ số trong báo cáo dùng để đánh giá chỉ tiêu.", None)
 
 
@@ -377,7 +389,8 @@ class Task:
     deadline: Deadline = doc("Thời gian hoàn thành.")
     product: str = doc("Sản phẩm.")
     partners: tuple[UnitCode, ...] = doc("Mã các cơ quan phối hợp.", ())
-    partners_other: str | None = doc("Cơ quan phối hợp khác, ghi bằng chữ, ví dụ `Các cơ quan, đơn vị có liên quan`.", None)
+    partners_other: str | None = doc("Cơ quan phối hợp khác, ghi bằng chữ, "
+                                     "ví dụ `Các cơ quan, đơn vị có liên quan`.", None)
 
 
 @dataclass(frozen=True)
@@ -419,7 +432,8 @@ class Change:
     target: Identifier | None = doc("Mã chỉ tiêu được thay đổi.", None)
     section: Identifier | None = doc("Mã mục của Kế hoạch được thay đổi (trường `id` của mục).", None)
     unit: UnitCode | None = doc("Mã đơn vị được thay đổi.", None)
-    set: Fields | None = doc("Các trường mới (với `add`: đủ các trường bắt buộc; với `change`: chỉ các trường thay đổi).", None)
+    set: Fields | None = doc("Các trường mới (với `add`: đủ các trường bắt buộc; với `change`: chỉ các trường "
+                             "thay đổi).", None)
 
 
 @dataclass(frozen=True)
@@ -428,8 +442,10 @@ class AmendmentDecision:
 
     title: str = doc("Trích yếu. Ví dụ: `Sửa đổi, bổ sung Kế hoạch cải cách hành chính … năm 2025`.")
     authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA.")
-    legal_bases: tuple[str, ...] = doc("Các căn cứ (không ghi Quyết định ban hành Kế hoạch: chương trình tự thêm làm căn cứ cuối).")
-    executors: str = doc("Những người chịu trách nhiệm thi hành, in ở Điều cuối. Ví dụ: `Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội`.")
+    legal_bases: tuple[str, ...] = doc("Các căn cứ (không ghi Quyết định ban hành Kế hoạch: chương trình tự thêm "
+                                       "làm căn cứ cuối).")
+    executors: str = doc("Những người chịu trách nhiệm thi hành, in ở Điều cuối. "
+                         "Ví dụ: `Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội`.")
     recipients: tuple[str, ...] = doc("Nơi nhận (như Quyết định ban hành).")
     archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản.")
     signer: Signer = doc("Người ký.")

@@ -129,7 +129,8 @@ class Converter:
         self._unknown_keys(value, fields, path)
         hints = _hints(kind)
         values = {name: self._field(f, hints[name], value, path) for name, f in fields.items()}
-        if all(v is not None or _may_be_none(f, value) for (name, v), f in zip(values.items(), fields.values())):
+        pairs = zip(values.values(), fields.values(), strict=True)
+        if all(v is not None or _may_be_none(f, value) for v, f in pairs):
             return kind(**{k: v for k, v in values.items() if v is not None})
         return _partial(kind, values)
 
@@ -137,7 +138,8 @@ class Converter:
         if f.name not in mapping or mapping[f.name] is None:
             if _required(f):
                 where = path + (f.name,) if f.name in mapping else path
-                self.report(where, f"thiếu trường bắt buộc '{f.name}'", expected=f.metadata.get("doc", "").split(".")[0])
+                self.report(where, f"thiếu trường bắt buộc '{f.name}'",
+                            expected=f.metadata.get("doc", "").split(".")[0])
             return None
         return self.convert(kind, mapping[f.name], path + (f.name,))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from cchc_docs.model import periods
 from cchc_docs.model.plan import Bullet, Date, DocNumber, Identifier, IssueDate, PlanFile, Signer, Text, UnitCode
@@ -31,7 +31,7 @@ class Count(int):
     expected = "một số nguyên không âm, ví dụ '0', '35' hoặc '1.247'"
 
     @classmethod
-    def parse(cls, text: str) -> "Count":
+    def parse(cls, text: str) -> Count:
         text = text.strip()
         if re.fullmatch(r"-\s*\d[\d.]*", text):
             raise Invalid("số lượng không được âm", cls.expected)
@@ -68,7 +68,8 @@ class ReportInfo:
         "Nơi nhận, mỗi nơi một mục, không ghi dấu `-` đầu dòng, dấu `;` cuối dòng, dòng \"Như trên\" "
         "và dòng \"Lưu\" (chương trình tự tạo). Ví dụ: `TT Đảng ủy, TT HĐND xã`."
     )
-    number: DocNumber | None = doc("Số báo cáo sau khi ký, ví dụ `52`. Bỏ trống khi là dự thảo (`Số:      /BC-UBND`).", None)
+    number: DocNumber | None = doc("Số báo cáo sau khi ký, ví dụ `52`. "
+                                   "Bỏ trống khi là dự thảo (`Số:      /BC-UBND`).", None)
     addressees: tuple[str, ...] = doc(
         "Kính gửi: cơ quan cấp trên nhận báo cáo, mỗi nơi một mục. Khi có, Nơi nhận mở đầu bằng `- Như trên;`. "
         "Ví dụ: `Sở Nội vụ thành phố Hải Phòng`.", ()
@@ -77,8 +78,10 @@ class ReportInfo:
         "Văn bản của cấp trên yêu cầu báo cáo (nếu có), ghi sau chữ \"Thực hiện\", không có dấu câu cuối. "
         "Ví dụ: `Công văn số 1520/SNV-CCHC ngày 20/8/2025 của Sở Nội vụ thành phố Hải Phòng`.", None
     )
-    archive: tuple[UnitCode, ...] = doc("Mã đơn vị lưu báo cáo (dòng `- Lưu: VT, VHXH.`). Mặc định: đơn vị tổng hợp báo cáo của Kế hoạch.", ())
-    signer: Signer | None = doc("Người ký, cùng dạng như `decision.signer` của Kế hoạch. Mặc định: người ký Quyết định.", None)
+    archive: tuple[UnitCode, ...] = doc("Mã đơn vị lưu báo cáo (dòng `- Lưu: VT, VHXH.`). "
+                                        "Mặc định: đơn vị tổng hợp báo cáo của Kế hoạch.", ())
+    signer: Signer | None = doc("Người ký, cùng dạng như `decision.signer` của Kế hoạch. "
+                                "Mặc định: người ký Quyết định.", None)
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,10 @@ class TaskStatus:
 
     id: Identifier = doc("Mã nhiệm vụ trong Phụ lục của Kế hoạch, ví dụ `T07`.")
     status: StatusValue = doc("Tình trạng: `hoàn thành`, `đang thực hiện` hoặc `chưa thực hiện`.")
-    completed: Date | None = doc("Ngày hoàn thành `YYYY-MM-DD`; bắt buộc khi `hoàn thành`, bỏ trống trong trường hợp khác.", None)
-    result: str | None = doc("Kết quả, sản phẩm đạt được, ví dụ `Đã ban hành Kế hoạch và quán triệt đến 8 cơ quan, đơn vị`.", None)
+    completed: Date | None = doc("Ngày hoàn thành `YYYY-MM-DD`; bắt buộc khi `hoàn thành`, "
+                                 "bỏ trống trong trường hợp khác.", None)
+    result: str | None = doc("Kết quả, sản phẩm đạt được, "
+                             "ví dụ `Đã ban hành Kế hoạch và quán triệt đến 8 cơ quan, đơn vị`.", None)
     evidence: tuple[str, ...] = doc("Văn bản, tài liệu kiểm chứng, ví dụ `Kế hoạch số 45/KH-UBND ngày 05/8/2025`.", ())
 
 
@@ -99,7 +104,8 @@ class TaskStatus:
 class AssignedTasks:
     """Tasks assigned to the commune by the city (chỉ tiêu "hoàn thành 100% nhiệm vụ được giao")."""
 
-    assigned: Count = doc("Số nhiệm vụ Ủy ban nhân dân, Chủ tịch Ủy ban nhân dân cấp trên giao (đến ngày chốt số liệu).")
+    assigned: Count = doc("Số nhiệm vụ Ủy ban nhân dân, Chủ tịch Ủy ban nhân dân cấp trên giao "
+                          "(đến ngày chốt số liệu).")
     done_on_time: Count = doc("Số nhiệm vụ đã hoàn thành đúng hạn.")
     done_late: Count = doc("Số nhiệm vụ đã hoàn thành nhưng quá hạn.", Count(0))
     overdue: Count = doc("Số nhiệm vụ đã quá hạn mà chưa hoàn thành.", Count(0))
@@ -154,11 +160,13 @@ class Dossiers:
     resolved_early: Count = doc("Số hồ sơ đã giải quyết trước hạn.")
     resolved_on_time: Count = doc("Số hồ sơ đã giải quyết đúng hạn.")
     resolved_late: Count = doc("Số hồ sơ đã giải quyết quá hạn.")
-    carried_over: Count = doc("Số hồ sơ kỳ trước chuyển sang (chưa giải quyết xong ở ngày chốt số liệu kỳ trước).", Count(0))
+    carried_over: Count = doc("Số hồ sơ kỳ trước chuyển sang "
+                              "(chưa giải quyết xong ở ngày chốt số liệu kỳ trước).", Count(0))
     received_by_post: Count = doc("Số hồ sơ tiếp nhận mới qua dịch vụ bưu chính công ích.", Count(0))
     pending_overdue: Count = doc("Trong số hồ sơ đang giải quyết: số hồ sơ đã quá hạn.", Count(0))
     apologies: Count = doc("Số thư xin lỗi đã gửi vì giải quyết quá hạn.", Count(0))
-    tracked: Count | None = doc("Số hồ sơ tiếp nhận mới được theo dõi trạng thái xử lý trên Hệ thống thông tin giải quyết TTHC.", None)
+    tracked: Count | None = doc("Số hồ sơ tiếp nhận mới được theo dõi trạng thái xử lý "
+                                "trên Hệ thống thông tin giải quyết TTHC.", None)
     online_payments: Count | None = doc("Số hồ sơ thanh toán phí, lệ phí trực tuyến.", None)
     digitised: Count | None = doc("Số hồ sơ tiếp nhận mới được số hóa.", None)
     results_digitised: Count | None = doc("Số kết quả giải quyết được số hóa.", None)
@@ -222,7 +230,7 @@ class Paragraph:
     """A narrative paragraph: plain text, or a ``bullet`` (with optional ``sub`` items)."""
 
     expected = "một đoạn văn, hoặc nhóm trường có `bullet`"
-    kinds = {"bullet": Bullet, "text": Text}
+    kinds: ClassVar[dict[str, type]] = {"bullet": Bullet, "text": Text}
 
     @classmethod
     def choose(cls, value: object) -> type:
@@ -249,13 +257,16 @@ class Narrative:
     organisation: tuple[Paragraph, ...] = _story("II.3. Cải cách tổ chức bộ máy hành chính nhà nước.")
     civil_service: tuple[Paragraph, ...] = _story("II.4. Cải cách chế độ công vụ.")
     public_finance: tuple[Paragraph, ...] = _story("II.5. Cải cách tài chính công.")
-    digital_government: tuple[Paragraph, ...] = _story("II.6. Xây dựng và phát triển chính quyền điện tử, chính quyền số.")
+    digital_government: tuple[Paragraph, ...] = _story(
+        "II.6. Xây dựng và phát triển chính quyền điện tử, chính quyền số.")
     strengths: tuple[Paragraph, ...] = _story("III.1. Ưu điểm.")
     shortcomings: tuple[Paragraph, ...] = _story("III.2. Tồn tại, hạn chế.")
     causes_objective: tuple[Paragraph, ...] = _story("III.3.a. Nguyên nhân khách quan.")
     causes_subjective: tuple[Paragraph, ...] = _story("III.3.b. Nguyên nhân chủ quan.")
-    next_tasks: tuple[Paragraph, ...] = _story("IV. Phương hướng, nhiệm vụ kỳ tới (chương trình tự thêm các nhiệm vụ chưa hoàn thành).")
-    proposals: tuple[Paragraph, ...] = _story("V. Đề xuất, kiến nghị: mỗi đề xuất gắn với một hạn chế và nêu rõ cơ quan được đề nghị.")
+    next_tasks: tuple[Paragraph, ...] = _story(
+        "IV. Phương hướng, nhiệm vụ kỳ tới (chương trình tự thêm các nhiệm vụ chưa hoàn thành).")
+    proposals: tuple[Paragraph, ...] = _story(
+        "V. Đề xuất, kiến nghị: mỗi đề xuất gắn với một hạn chế và nêu rõ cơ quan được đề nghị.")
 
 
 # ---------------------------------------------------------------- the file

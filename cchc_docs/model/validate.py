@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from cchc_docs import vn
 from cchc_docs.errors import DataError, Problem
@@ -68,15 +68,21 @@ def _amendment_rules(source: Source, base: PlanFile, amendment, k: int) -> list[
     path = ("amendments", k)
     for j, change in enumerate(amendment.changes):
         if amend.kind_of(change) is None:
-            checker.report(path + ("changes", j), "mỗi thay đổi ghi đúng một trong task, target, section, unit",
-                           expected="ví dụ task: T07")
+            checker.report(
+                path + ("changes", j),
+                "mỗi thay đổi ghi đúng một trong task, target, section, unit",
+                expected="ví dụ task: T07",
+            )
         if change.action == "remove" and change.set:
             checker.report(path + ("changes", j, "set"), "bãi bỏ không kèm trường set")
     issued = base.decision.date
     date = amendment.decision.date
     if date and issued and (date.year, date.month, date.day or 0) < (issued.year, issued.month, issued.day or 0):
-        checker.report(path + ("decision", "date"), "quyết định sửa đổi ký trước quyết định ban hành kế hoạch",
-                       expected=f"sau ngày {issued.day}/{issued.month}/{issued.year}")
+        checker.report(
+            path + ("decision", "date"),
+            "quyết định sửa đổi ký trước quyết định ban hành kế hoạch",
+            expected=f"sau ngày {issued.day}/{issued.month}/{issued.year}",
+        )
     return checker.problems
 
 
@@ -104,8 +110,10 @@ class _Rules:
         self.codes = [u.code for u in plan_file.units or () if u is not None]
 
     def run(self) -> None:
-        run_rules((self.units, self.issuing_body, self.decision, self.signer,
-                   self.sections, self.targets, self.tasks), partial=bool(self.c.problems))
+        run_rules(
+            (self.units, self.issuing_body, self.decision, self.signer, self.sections, self.targets, self.tasks),
+            partial=bool(self.c.problems),
+        )
 
     # -- units and references
 
@@ -115,8 +123,10 @@ class _Rules:
     def unit_ref(self, code: str, path: tuple) -> None:
         if code not in self.codes:
             self.c.report(
-                path, f"không có đơn vị mã '{code}' trong danh sách units",
-                expected="một mã trong units: " + ", ".join(self.codes), got=show(code),
+                path,
+                f"không có đơn vị mã '{code}' trong danh sách units",
+                expected="một mã trong units: " + ", ".join(self.codes),
+                got=show(code),
                 hint=suggest(code, self.codes),
             )
 
@@ -124,7 +134,9 @@ class _Rules:
         seen = Counter(values)
         for i, value in enumerate(values):
             if seen[value] > 1 and values.index(value) != i:
-                self.c.report(path + (i, key), f"{what} '{value}' bị trùng", hint=f"lần đầu ở mục thứ {values.index(value) + 1}")
+                self.c.report(
+                    path + (i, key), f"{what} '{value}' bị trùng", hint=f"lần đầu ở mục thứ {values.index(value) + 1}"
+                )
 
     # -- issuing body and decision
 
@@ -133,12 +145,20 @@ class _Rules:
         for i, line in enumerate(body.header):
             self._uppercase(line, ("issuing_body", "header", i))
         if re.match(r"(?i)(xã|phường|thị trấn) ", body.place):
-            self.c.report(("issuing_body", "place"), "địa danh không kèm chữ chỉ loại đơn vị hành chính",
-                          expected=f"'{body.place.split(' ', 1)[1]}'", got=show(body.place),
-                          hint="Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+            self.c.report(
+                ("issuing_body", "place"),
+                "địa danh không kèm chữ chỉ loại đơn vị hành chính",
+                expected=f"'{body.place.split(' ', 1)[1]}'",
+                got=show(body.place),
+                hint="Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.4",
+            )
         if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", body.abbreviation):
-            self.c.report(("issuing_body", "abbreviation"), "chữ viết tắt của cơ quan phải viết hoa, không dấu cách",
-                          expected="ví dụ 'UBND'", got=show(body.abbreviation))
+            self.c.report(
+                ("issuing_body", "abbreviation"),
+                "chữ viết tắt của cơ quan phải viết hoa, không dấu cách",
+                expected="ví dụ 'UBND'",
+                got=show(body.abbreviation),
+            )
 
     def _uppercase(self, text: str, path: tuple) -> None:
         if vn.upper(text) != text:
@@ -150,19 +170,35 @@ class _Rules:
         self._no_final_stop(d.title, ("decision", "title"))
         for i, basis in enumerate(d.legal_bases):
             if re.match(r"(?i)căn cứ\b", basis):
-                self.c.report(("decision", "legal_bases", i), "không ghi chữ 'Căn cứ' đầu dòng",
-                              got=show(basis), hint="chương trình tự thêm 'Căn cứ'")
+                self.c.report(
+                    ("decision", "legal_bases", i),
+                    "không ghi chữ 'Căn cứ' đầu dòng",
+                    got=show(basis),
+                    hint="chương trình tự thêm 'Căn cứ'",
+                )
         for i, article in enumerate(d.articles):
             if re.match(r"(?i)điều\s*\d", article):
-                self.c.report(("decision", "articles", i), "không ghi 'Điều N.' đầu nội dung",
-                              got=show(article), hint="chương trình tự đánh số Điều")
+                self.c.report(
+                    ("decision", "articles", i),
+                    "không ghi 'Điều N.' đầu nội dung",
+                    got=show(article),
+                    hint="chương trình tự đánh số Điều",
+                )
         for i, recipient in enumerate(d.recipients):
             if re.match(r"(?i)-?\s*lưu\b", recipient):
-                self.c.report(("decision", "recipients", i), "dòng 'Lưu' không ghi trong recipients",
-                              got=show(recipient), hint="ghi mã đơn vị soạn thảo ở trường archive")
+                self.c.report(
+                    ("decision", "recipients", i),
+                    "dòng 'Lưu' không ghi trong recipients",
+                    got=show(recipient),
+                    hint="ghi mã đơn vị soạn thảo ở trường archive",
+                )
             elif re.match(r"\s*[-+•–]", recipient):
-                self.c.report(("decision", "recipients", i), "không ghi dấu '-' đầu dòng",
-                              got=show(recipient), hint="chương trình tự thêm '-' đầu dòng và ';' cuối dòng")
+                self.c.report(
+                    ("decision", "recipients", i),
+                    "không ghi dấu '-' đầu dòng",
+                    got=show(recipient),
+                    hint="chương trình tự thêm '-' đầu dòng và ';' cuối dòng",
+                )
         for i, code in enumerate(d.archive):
             self.unit_ref(code, ("decision", "archive", i))
         if not d.archive:
@@ -178,13 +214,17 @@ class _Rules:
         if s.on_behalf_of:
             self._uppercase(s.on_behalf_of, path + ("on_behalf_of",))
         if s.prefix in ("KT.", "TL.", "TUQ.") and not s.for_title:
-            self.c.report(path + ("for_title",), f"ký '{s.prefix}' cần chức vụ của người được ký thay",
-                          expected="ví dụ 'CHỦ TỊCH'")
+            self.c.report(
+                path + ("for_title",),
+                f"ký '{s.prefix}' cần chức vụ của người được ký thay",
+                expected="ví dụ 'CHỦ TỊCH'",
+            )
         # A prefix that failed the schema pass is None here; it is already reported.
         prefix_failed = any(p.path == "decision.signer.prefix" for p in self.c.problems)
         if s.for_title and s.prefix not in ("KT.", "TL.", "TUQ.") and not prefix_failed:
-            self.c.report(path + ("for_title",), "for_title chỉ dùng với prefix KT., TL. hoặc TUQ.",
-                          got=show(s.for_title))
+            self.c.report(
+                path + ("for_title",), "for_title chỉ dùng với prefix KT., TL. hoặc TUQ.", got=show(s.for_title)
+            )
         if s.for_title:
             self._uppercase(s.for_title, path + ("for_title",))
 
@@ -200,14 +240,21 @@ class _Rules:
                 self._block(block, block_path, depth)
             self._point_count(section.body, path + ("body",))
         if self.f.plan.targets and includes != 1:
-            self.c.report(("plan", "sections"), "danh sách chỉ tiêu phải được in đúng một lần",
-                          expected="một mục '- include: targets'", got=f"{includes} lần")
+            self.c.report(
+                ("plan", "sections"),
+                "danh sách chỉ tiêu phải được in đúng một lần",
+                expected="một mục '- include: targets'",
+                got=f"{includes} lần",
+            )
 
     def _block(self, block, path: tuple, depth: int) -> None:
         if isinstance(block, (Heading, Item)) and depth > 2:
-            self.c.report(path, "quá nhiều cấp đánh số",
-                          expected="tối đa hai cấp dưới mục La Mã: khoản '1.' và điểm 'a)'",
-                          hint="dùng bullet và sub cho các ý nhỏ hơn")
+            self.c.report(
+                path,
+                "quá nhiều cấp đánh số",
+                expected="tối đa hai cấp dưới mục La Mã: khoản '1.' và điểm 'a)'",
+                hint="dùng bullet và sub cho các ý nhỏ hơn",
+            )
         if isinstance(block, Heading):
             if block.heading.rstrip().endswith(":"):
                 self.c.report(path + ("heading",), "tiêu đề không có dấu ':' cuối", got=show(block.heading))
@@ -215,15 +262,23 @@ class _Rules:
                 self.unit_ref(code, path + ("units", j))
         text = _block_text(block)
         if text and re.match(r"^\s*([IVX]+\.|\d+(\.\d+)*\.|[a-zđ]\)|[-+•])\s", text):
-            self.c.report(path, "không ghi số thứ tự hoặc dấu đầu dòng trong nội dung",
-                          got=show(text), hint="số thứ tự và dấu '-', '+' do chương trình tạo")
+            self.c.report(
+                path,
+                "không ghi số thứ tự hoặc dấu đầu dòng trong nội dung",
+                got=show(text),
+                hint="số thứ tự và dấu '-', '+' do chương trình tạo",
+            )
 
     def _point_count(self, body: tuple, path: tuple) -> None:
         for block, block_path, depth, _ in _walk(body, path):
             numbered = [b for b in getattr(block, "body", ()) if isinstance(b, (Heading, Item))]
             if depth == 1 and len(numbered) > MAX_POINTS:
-                self.c.report(block_path, "quá nhiều điểm", expected=f"tối đa {MAX_POINTS} điểm a) … y)",
-                              got=f"{len(numbered)} điểm")
+                self.c.report(
+                    block_path,
+                    "quá nhiều điểm",
+                    expected=f"tối đa {MAX_POINTS} điểm a) … y)",
+                    got=f"{len(numbered)} điểm",
+                )
 
     # -- targets and tasks
 
@@ -237,23 +292,33 @@ class _Rules:
             # The figure must stand on its own: "90%" is not found in "190%".
             pattern = rf"(?<![\d,.]){re.escape(str(target.value))}\s?{re.escape(target.unit or '')}"
             if not re.search(pattern, target.text):
-                self.c.report(("plan", "targets", i, "value"), "giá trị không khớp với câu chỉ tiêu",
-                              expected=f"câu chỉ tiêu có '{written}'", got=show(target.text),
-                              hint="sửa cả value và text khi thay đổi chỉ tiêu")
+                self.c.report(
+                    ("plan", "targets", i, "value"),
+                    "giá trị không khớp với câu chỉ tiêu",
+                    expected=f"câu chỉ tiêu có '{written}'",
+                    got=show(target.text),
+                    hint="sửa cả value và text khi thay đổi chỉ tiêu",
+                )
 
     def tasks(self) -> None:
         plan = self.f.plan
         self._unique([t.id for t in plan.tasks], ("plan", "tasks"), "id", "mã nhiệm vụ")
         if plan.end < plan.start:
-            self.c.report(("plan", "end"), "ngày kết thúc trước ngày bắt đầu",
-                          expected=f"sau {vn.short_date(plan.start)}", got=vn.short_date(plan.end))
+            self.c.report(
+                ("plan", "end"),
+                "ngày kết thúc trước ngày bắt đầu",
+                expected=f"sau {vn.short_date(plan.start)}",
+                got=vn.short_date(plan.end),
+            )
         for i, task in enumerate(plan.tasks):
             path = ("plan", "tasks", i)
             self.unit_ref(task.lead, path + ("lead",))
             for j, code in enumerate(task.partners):
                 self.unit_ref(code, path + ("partners", j))
                 if code == task.lead:
-                    self.c.report(path + ("partners", j), "cơ quan chủ trì không đồng thời là cơ quan phối hợp", got=show(code))
+                    self.c.report(
+                        path + ("partners", j), "cơ quan chủ trì không đồng thời là cơ quan phối hợp", got=show(code)
+                    )
             self._deadline(task.deadline, path + ("deadline",))
         if plan.reporting:
             self.unit_ref(plan.reporting.hub, ("plan", "reporting", "hub"))
@@ -263,9 +328,12 @@ class _Rules:
         if deadline.due is None:
             return
         if deadline.due < plan.start or deadline.starts > plan.end:
-            self.c.report(path, "thời hạn nằm ngoài thời gian thực hiện kế hoạch",
-                          expected=f"từ {vn.short_date(plan.start)} đến {vn.short_date(plan.end)}",
-                          got=deadline.label)
+            self.c.report(
+                path,
+                "thời hạn nằm ngoài thời gian thực hiện kế hoạch",
+                expected=f"từ {vn.short_date(plan.start)} đến {vn.short_date(plan.end)}",
+                got=deadline.label,
+            )
 
 
 def _walk(body: tuple, path: tuple, depth: int = 0) -> Iterator[tuple[object, tuple, int, int]]:

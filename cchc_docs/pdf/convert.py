@@ -127,7 +127,7 @@ def convert(docx_files: list[Path], out_dir: Path | None = None, options: Option
 def _targets(docx_files: list[Path], out_dir: Path | None) -> list[Path]:
     targets = [pdf_path(docx, out_dir) for docx in docx_files]
     seen: dict[Path, Path] = {}
-    for docx, target in zip(docx_files, targets):
+    for docx, target in zip(docx_files, targets, strict=True):
         if target.resolve() in seen:
             raise OutputError(f"{docx}: trùng tệp PDF đích {target} với {seen[target.resolve()]}; "
                               "đổi tên tệp hoặc chuyển từng thư mục riêng")
@@ -152,7 +152,7 @@ def _convert_stale(stale: list[int], sources: list[bytes], options: Options, bat
     if missing:
         batch.warnings.append(missing)
     results = pool.convert([sources[i] for i in stale])
-    return dict(zip(stale, results))
+    return dict(zip(stale, results, strict=True))
 
 
 def _settle(docx: Path, target: Path, source: bytes, outcome) -> Converted:

@@ -9,11 +9,12 @@ the new complete file and the next build repairs the rest.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
 
 from cchc_docs.errors import CchcError, SourceError
 from cchc_docs.model import sniff
@@ -205,9 +206,7 @@ def _obsolete(manifest, summary: Summary, targets: list[Target]) -> list[str]:
 
 def _prune(manifest, obsolete: list[str], root: Path) -> list[str]:
     for path in obsolete:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.remove(root / path)
-        except FileNotFoundError:
-            pass
         manifest.outputs.pop(path, None)
     return obsolete

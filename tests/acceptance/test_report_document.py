@@ -109,7 +109,7 @@ def find(document, text: str):
 
 
 def table_with(document, first_cells: tuple[str, ...]):
-    return next(t for t in document.tables if tuple(c.text for c in t.rows[0].cells[:len(first_cells)]) == first_cells)
+    return next(t for t in document.tables if tuple(c.text for c in t.rows[0].cells[: len(first_cells)]) == first_cells)
 
 
 # ---------------------------------------------------------------- sections, order, numbering
@@ -164,7 +164,7 @@ def test_the_areas_table_totals_equal_the_computed_tally(q3, sample):
     assert table.rows[-1].cells[1].text == "Tổng cộng"
     assert counts(table.rows[-1]) == [t.total, t.on_time, t.late, t.in_progress, t.overdue, t.not_due]
     rows = table.rows[2:-1]
-    assert [sum(col) for col in zip(*(counts(r) for r in rows))] == counts(table.rows[-1])
+    assert [sum(col) for col in zip(*(counts(r) for r in rows), strict=True)] == counts(table.rows[-1])
     assert t.total == 42
 
 
@@ -173,7 +173,7 @@ def test_the_units_table_totals_equal_the_computed_tally(q3, sample):
     t = report_figures.tally(computed(sample))
     assert counts(table.rows[-1]) == [t.total, t.on_time, t.late, t.in_progress, t.overdue, t.not_due]
     assert table.rows[-1].cells[-1].text == t.completion.text
-    assert [sum(col) for col in zip(*(counts(r) for r in table.rows[2:-1]))] == counts(table.rows[-1])
+    assert [sum(col) for col in zip(*(counts(r) for r in table.rows[2:-1]), strict=True)] == counts(table.rows[-1])
 
 
 def test_the_task_table_has_a_row_per_task_and_the_one_overdue_task(q3, sample):
@@ -245,8 +245,10 @@ def test_page_setup_is_a4_with_the_decrees_margins(q3):
     for section in q3[0].sections:
         short, long_ = sorted((section.page_width, section.page_height))
         assert (round(short.mm), round(long_.mm)) == (210, 297)
-        margins = [round(m.mm, 1) for m in (section.top_margin, section.bottom_margin,
-                                            section.left_margin, section.right_margin)]
+        margins = [
+            round(m.mm, 1)
+            for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        ]
         assert 20 <= margins[0] <= 25 and 20 <= margins[1] <= 25
         assert 30 <= margins[2] <= 35 and 15 <= margins[3] <= 20
 
@@ -266,7 +268,10 @@ def test_header_boxes_follow_the_decree(q3):
     date = find(document, "Thượng Hồng, ngày 08 tháng 9 năm 2025")
     assert re.fullmatch(r"[^,]+, ngày (0[1-9]|[12][0-9]|3[01]) tháng (01|02|[3-9]|1[0-2]) năm \d{4}", date.text)
     assert is_all(date, "italic") and sizes(date) == {13}
-    national, motto = find(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), find(document, "Độc lập - Tự do - Hạnh phúc")
+    national, motto = (
+        find(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        find(document, "Độc lập - Tự do - Hạnh phúc"),
+    )
     assert sizes(motto) == {max(sizes(national)) + 1} == sizes(date)
     assert is_all(national, "bold") and is_all(motto, "bold")
 
@@ -301,7 +306,7 @@ def test_noi_nhan_is_bold_italic_12_and_its_items_11(q3):
 def test_the_signature_block_matches_the_plans_signer(q3):
     texts = [p.text for p in all_paragraphs(q3[0])]
     i = texts.index("TM. ỦY BAN NHÂN DÂN")
-    assert texts[i + 1:i + 3] == ["CHỦ TỊCH", "[Họ] Thị Thay"]
+    assert texts[i + 1 : i + 3] == ["CHỦ TỊCH", "[Họ] Thị Thay"]
 
 
 def test_appendix_labels_and_titles_follow_the_decree(q3):
@@ -343,7 +348,10 @@ def test_rendering_is_deterministic(sample, q3):
 # ---------------------------------------------------------------- the format checker
 
 
-SIGNER = "  signer: {on_behalf_of: ỦY BAN NHÂN DÂN, prefix: KT., for_title: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, name: Lê Văn An}\n"
+SIGNER = (
+    "  signer: {on_behalf_of: ỦY BAN NHÂN DÂN, prefix: KT., for_title: CHỦ TỊCH, title: PHÓ CHỦ TỊCH, "
+    "name: Lê Văn An}\n"
+)
 
 
 @pytest.mark.parametrize("code", ["2025-Q3", "2025-Q4", "2025-Y"])
@@ -353,7 +361,9 @@ def test_the_reports_pass_the_format_checker(sample, code):
     period = periods.parse(code)
     # The seed's signer has an unreadable surname ("[Họ] Thị Thay"), which the checker
     # rightly flags as a placeholder; the report is checked with a complete name.
-    text = (STATUS / f"{code}.yaml").read_text(encoding="utf-8").replace("  recipients:\n", SIGNER + "  recipients:\n", 1)
+    text = (
+        (STATUS / f"{code}.yaml").read_text(encoding="utf-8").replace("  recipients:\n", SIGNER + "  recipients:\n", 1)
+    )
     status = validate_status(source.parse(text, f"{code}.yaml"), plan_file, period)
     output = render_report(plan_file, period, status)
     assert [str(f) for f in checks.check_bytes(output)] == []
@@ -368,7 +378,7 @@ def test_the_only_finding_on_the_sample_is_the_seeds_unreadable_surname(q3):
 
 
 def test_the_sample_reports_agree_with_each_other(sample):
-    plan_file, statuses = sample
+    _plan_file, statuses = sample
     assert sorted(p.code for p in statuses) == ["2025-Q3", "2025-Q4", "2025-Y"]
     q4, year = statuses[periods.parse("2025-Q4")], statuses[periods.parse("2025-Y")]
     done_q3 = {t.id: t.completed for t in statuses[Q3].tasks if t.status == "hoàn thành"}
@@ -432,8 +442,10 @@ def test_a_period_outside_the_plan_gets_a_clear_message(tmp_path):
     plan = copy_sample(tmp_path)
     result = CliRunner().invoke(main, ["report", str(plan), "--period", "2025-Q1", "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert ("kỳ 2025-Q1 (quý I năm 2025, 01/01/2025–31/3/2025) nằm ngoài thời gian thực hiện kế hoạch "
-            "(01/7/2025–31/12/2025); các kỳ báo cáo của kế hoạch: 2025-Q3, 2025-Q4, 2025-H2, 2025-9M, 2025-Y") in result.output
+    assert (
+        "kỳ 2025-Q1 (quý I năm 2025, 01/01/2025–31/3/2025) nằm ngoài thời gian thực hiện kế hoạch "
+        "(01/7/2025–31/12/2025); các kỳ báo cáo của kế hoạch: 2025-Q3, 2025-Q4, 2025-H2, 2025-9M, 2025-Y"
+    ) in result.output
     assert not (tmp_path / "out").exists()
 
 
@@ -456,8 +468,9 @@ def test_status_option_reads_a_file_elsewhere(tmp_path):
     plan = copy_sample(tmp_path, with_status=False)
     elsewhere = tmp_path / "so-lieu.yaml"
     shutil.copy(STATUS / "2025-Q3.yaml", elsewhere)
-    result = CliRunner().invoke(main, ["report", str(plan), "-p", "2025-Q3", "--status", str(elsewhere),
-                                       "-o", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        main, ["report", str(plan), "-p", "2025-Q3", "--status", str(elsewhere), "-o", str(tmp_path / "out")]
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -472,8 +485,9 @@ def test_build_also_builds_every_report_with_a_status_file(tmp_path):
 def test_a_later_report_that_undoes_an_earlier_one_stops_the_build(tmp_path):
     plan = copy_sample(tmp_path)
     q4 = tmp_path / "thuong-hong-2025-h2" / "bao-cao" / "2025-Q4.yaml"
-    q4.write_text(q4.read_text(encoding="utf-8").replace('completed: "2025-08-15"', 'completed: "2025-08-16"'),
-                  encoding="utf-8")
+    q4.write_text(
+        q4.read_text(encoding="utf-8").replace('completed: "2025-08-15"', 'completed: "2025-08-16"'), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["build", str(plan), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "2025-Q4.yaml:" in result.output and "ngày hoàn thành của T17 khác với kỳ trước" in result.output
@@ -496,8 +510,21 @@ def test_libreoffice_opens_the_report(q3, tmp_path):
     docx_path = tmp_path / "bao-cao-2025-q3.docx"
     docx_path.write_bytes(q3[1])
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx_path)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     pdf = tmp_path / "bao-cao-2025-q3.pdf"
     assert pdf.is_file()
     if shutil.which("pdftotext"):
@@ -512,8 +539,10 @@ def test_a_status_file_for_a_period_outside_the_plan_stops_the_build(tmp_path):
     (tmp_path / "thuong-hong-2025-h2" / "bao-cao" / "2025-Q1.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(plan), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "2025-Q1.yaml:8:9: period: quý I năm 2025 (01/01/2025–31/3/2025) không thuộc thời gian thực hiện kế hoạch" \
+    assert (
+        "2025-Q1.yaml:8:9: period: quý I năm 2025 (01/01/2025–31/3/2025) không thuộc thời gian thực hiện kế hoạch"
         in result.output
+    )
 
 
 def test_report_command_never_overwrites_an_issued_report_whose_data_changed(tmp_path):
@@ -529,8 +558,9 @@ def test_report_command_never_overwrites_an_issued_report_whose_data_changed(tmp
     first = build.build_report(plan, Q3, None, out, TEMPLATES)
     issued = first.path.read_bytes()
     text = (status / "2025-Q3.yaml").read_text(encoding="utf-8")
-    (status / "2025-Q3.yaml").write_text(text.replace("Sở Nội vụ thành phố Hải Phòng", "Sở Nội vụ TP Hải Phòng", 1),
-                                         encoding="utf-8")
+    (status / "2025-Q3.yaml").write_text(
+        text.replace("Sở Nội vụ thành phố Hải Phòng", "Sở Nội vụ TP Hải Phòng", 1), encoding="utf-8"
+    )
     with pytest.raises(ConflictError) as caught:
         build.build_report(plan, Q3, None, out, TEMPLATES)
     assert caught.value.exit_code == 4

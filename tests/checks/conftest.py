@@ -146,10 +146,10 @@ def page_number(section, size: float = 13, story: str = "header"):
 def table(container, widths_mm: list[float], rows: int = 1):
     """A borderless table with fixed column widths (the grid is what Word lays out)."""
     grid = container.add_table(rows=rows, cols=len(widths_mm))
-    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(round(width * 56.6929)))
     for row in grid.rows:
-        for cell, width in zip(row.cells, widths_mm):
+        for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return grid
@@ -280,7 +280,8 @@ def plan_part(built: Built) -> Built:
     built.new_section()
     built.header(number=None, date=None)
     built.title("KẾ HOẠCH", "Cải cách hành chính năm 2025",
-                attached="(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 01 năm 2025 của Ủy ban nhân dân xã Thượng Hồng)")
+                attached="(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 01 năm 2025 "
+                         "của Ủy ban nhân dân xã Thượng Hồng)")
     built.body("I. MỤC ĐÍCH, YÊU CẦU", bold=True, key="sections")
     built.body("1. Mục đích", bold=True, key="clauses")
     built.body("- Nâng cao chất lượng phục vụ người dân, doanh nghiệp.")
@@ -306,8 +307,9 @@ def appendix_part(built: Built, label: str = "Phụ lục") -> Built:
                                           "ngày 05 tháng 01 năm 2025 của Ủy ban nhân dân xã Thượng Hồng)", italic=True)
     add_rule(built.doc, round(widths.bold_width_mm(title, 14) * 0.4, 1), 252)
     grid = built.doc.add_table(rows=2, cols=3)
-    for row, texts in zip(grid.rows, (("STT", "Nhiệm vụ", "Thời hạn"), ("1", "Ban hành kế hoạch", "Tháng 01/2025"))):
-        for cell, text in zip(row.cells, texts):
+    texts_by_row = (("STT", "Nhiệm vụ", "Thời hạn"), ("1", "Ban hành kế hoạch", "Tháng 01/2025"))
+    for row, texts in zip(grid.rows, texts_by_row, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
             cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
             add_para(cell, text, size=12)
     return built

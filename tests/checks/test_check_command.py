@@ -11,6 +11,7 @@ from docx import Document
 from docx.shared import Mm
 
 import cchc_docs.checks as checks_module
+import cchc_docs.facts.extract as facts_extract
 from cchc_docs.cli import main
 
 from .conftest import decision, set_text
@@ -149,7 +150,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path, clean_file, monkeypa
 
 
 def test_zip_bomb_is_refused(tmp_path, monkeypatch, clean_file):
-    monkeypatch.setattr(checks_module, "MAX_XML_BYTES", 1000)
+    monkeypatch.setattr(facts_extract, "MAX_XML_BYTES", 1000)
     result = _run(clean_file)
     assert result.exit_code == 1 and "quá lớn sau khi giải nén" in result.output
 

@@ -42,7 +42,8 @@ def test_recipient_items_end_with_a_semicolon(built_decision):
     assert fired(built_decision, "ND30-RECIPIENTS-ITEM-END")
 
 
-@pytest.mark.parametrize("text", ["- Lưu VT, VHXH.", "- Lưu: VT, VHXH", "- Lưu: VHXH, VT.", "- Lưu: VT.", "- Lưu: VT; VHXH."])
+@pytest.mark.parametrize("text", ["- Lưu VT, VHXH.", "- Lưu: VT, VHXH", "- Lưu: VHXH, VT.", "- Lưu: VT.",
+                                  "- Lưu: VT; VHXH."])
 def test_last_item_is_the_archive_line(text):
     built = decision()
     set_text(built["recipients"][-1], text)
@@ -104,7 +105,8 @@ def test_authority_prefix_forms(text):
     assert fired(built, "ND30-SIGNER-PREFIX")
 
 
-@pytest.mark.parametrize("text", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH"])
+@pytest.mark.parametrize("text", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH", "TL. CHỦ TỊCH",
+                                  "TUQ. CHỦ TỊCH"])
 def test_valid_authority_prefixes_pass(text):
     built = decision()
     set_text(built["signer_titles"][0], text)

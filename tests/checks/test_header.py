@@ -46,7 +46,8 @@ def test_motto_with_a_long_dash_is_reported_by_the_dash_rule_only(dash):
     assert "ND30-MOTTO-DASH" in ids and "ND30-MOTTO-TEXT" not in ids
 
 
-@pytest.mark.parametrize("text", ["Độc lập-Tự do-Hạnh phúc", "Độc Lập - Tự Do - Hạnh Phúc", "Độc lập -  Tự do - Hạnh phúc"])
+@pytest.mark.parametrize("text", ["Độc lập-Tự do-Hạnh phúc", "Độc Lập - Tự Do - Hạnh Phúc",
+                                  "Độc lập -  Tự do - Hạnh phúc"])
 def test_motto_spacing_and_case_are_checked(text):
     built = decision()
     set_text(built["motto"], text)

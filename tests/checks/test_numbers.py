@@ -19,7 +19,8 @@ def _with_date(text: str):
     return built
 
 
-@pytest.mark.parametrize("text", ["Số: 05/QĐ-UBND", "Số: 39/QĐ-UBND", "Số: 120/QĐ-UBND", "Số:      /QĐ-UBND", "Số: /QĐ-UBND"])
+@pytest.mark.parametrize("text", ["Số: 05/QĐ-UBND", "Số: 39/QĐ-UBND", "Số: 120/QĐ-UBND", "Số:      /QĐ-UBND",
+                                  "Số: /QĐ-UBND"])
 def test_valid_and_draft_numbers_pass(text):
     ids = _with_number(text).ids()
     assert not {i for i in ids if i.startswith("ND30-NUMBER")}
@@ -30,7 +31,8 @@ def test_missing_number_line_is_reported(built_decision):
     assert fired(built_decision, "ND30-NUMBER-MISSING")
 
 
-@pytest.mark.parametrize("text", ["Số 05/QĐ-UBND", "SỐ: 05/QĐ-UBND", "Số : 05/QĐ-UBND", "Số:  05/QĐ-UBND", "Số: năm/QĐ-UBND"])
+@pytest.mark.parametrize("text", ["Số 05/QĐ-UBND", "SỐ: 05/QĐ-UBND", "Số : 05/QĐ-UBND", "Số:  05/QĐ-UBND",
+                                  "Số: năm/QĐ-UBND"])
 def test_number_prefix_is_checked(text):
     assert fired(_with_number(text), "ND30-NUMBER-FORMAT")
 
@@ -100,7 +102,8 @@ def test_day_below_ten_needs_a_zero():
     assert (finding.expected, finding.got) == ("ngày 05", "ngày 5")
 
 
-@pytest.mark.parametrize("month, expected", [("07", "tháng 7"), ("1", "tháng 01"), ("2", "tháng 02"), ("011", "tháng 11")])
+@pytest.mark.parametrize("month, expected", [("07", "tháng 7"), ("1", "tháng 01"), ("2", "tháng 02"),
+                                               ("011", "tháng 11")])
 def test_month_padding_only_for_january_and_february(month, expected):
     (finding,) = fired(_with_date(f"Thượng Hồng, ngày 05 tháng {month} năm 2025"), "ND30-DATE-MONTH-PADDING")
     assert finding.expected == expected

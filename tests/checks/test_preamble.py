@@ -103,7 +103,7 @@ def test_article_with_a_bold_title_passes():
                                               (["Điều 1.", "Điều 1.", "Điều 3."], "Điều 2")])
 def test_articles_are_numbered_without_gaps_or_repeats(labels, expected):
     built = decision()
-    for paragraph, label in zip(built["articles"], labels):
+    for paragraph, label in zip(built["articles"], labels, strict=True):
         paragraph.runs[0].text = label
     (finding,) = fired(built, "ND30-ARTICLE-NUMBERING")
     assert finding.expected == expected

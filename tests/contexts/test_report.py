@@ -176,7 +176,8 @@ def test_the_sections_follow_the_reporting_outline_in_order():
 def test_section_two_has_the_six_reform_areas():
     ctx = context()
     texts = body_texts(ctx)
-    second = texts[texts.index("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"):texts.index("III. ĐÁNH GIÁ CHUNG")]
+    second = texts[texts.index("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"):
+                   texts.index("III. ĐÁNH GIÁ CHUNG")]
     assert [t for t in second if re.match(r"\d\. ", t)] == [
         "1. Cải cách thể chế",
         "2. Cải cách thủ tục hành chính",
@@ -189,7 +190,8 @@ def test_section_two_has_the_six_reform_areas():
 
 def test_parts_without_content_are_left_out_and_numbers_close_up():
     texts = body_texts(context())
-    third = texts[texts.index("III. ĐÁNH GIÁ CHUNG"):texts.index("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025")]
+    third = texts[texts.index("III. ĐÁNH GIÁ CHUNG"):
+                  texts.index("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025")]
     assert [t for t in third if re.match(r"\d\. ", t)] == ["1. Ưu điểm", "2. Tồn tại, hạn chế"]
 
 
@@ -311,7 +313,8 @@ def test_appendices_are_numbered_and_point_to_the_report():
 
 def test_the_context_is_plain_data_and_deterministic():
     first, second = context(), context()
-    assert json.dumps(first, ensure_ascii=False, sort_keys=True) == json.dumps(second, ensure_ascii=False, sort_keys=True)
+    assert (json.dumps(first, ensure_ascii=False, sort_keys=True)
+            == json.dumps(second, ensure_ascii=False, sort_keys=True))
     assert set(first["rule_indents"]) == {"RuleBody", "RuleMotto", "RuleTitle", "RuleAppendix", "RuleAppendix2"}
 
 

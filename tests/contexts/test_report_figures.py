@@ -28,14 +28,19 @@ CUT_OFF = date(2025, 9, 14)
 
 
 def task(id_: str, deadline: str, area: str = "procedures", lead: str = "VP") -> Task:
-    return Task(id=id_, area=area, content=f"Nhiệm vụ {id_}", lead=lead, deadline=Deadline.parse(deadline), product="Sản phẩm")
+    return Task(id=id_, area=area, content=f"Nhiệm vụ {id_}", lead=lead, deadline=Deadline.parse(deadline),
+                product="Sản phẩm")
 
 
 def plan(*tasks: Task, targets: tuple = ()) -> Plan:
-    return Plan(title="Kế hoạch", start=date(2025, 7, 1), end=date(2025, 12, 31), sections=(), targets=targets, tasks=tasks)
+    return Plan(title="Kế hoạch", start=date(2025, 7, 1), end=date(2025, 12, 31), sections=(), targets=targets,
+                tasks=tasks)
 
 
-def status_file(*statuses: TaskStatus, indicators: Indicators = Indicators()) -> StatusFile:
+NO_INDICATORS = Indicators()
+
+
+def status_file(*statuses: TaskStatus, indicators: Indicators = NO_INDICATORS) -> StatusFile:
     report = ReportInfo(date=IssueDate(2025, 9, 8), recipients=("TT Đảng ủy xã",))
     return StatusFile(period=periods.parse("2025-Q3"), report=report, narrative=Narrative(), tasks=statuses,
                       indicators=indicators)
@@ -148,7 +153,8 @@ def test_totals_add_up_for_random_status_data(seed):
 
 def test_tally_by_area_keeps_the_plan_order():
     items = report_figures.task_progress(
-        plan(task("T1", "2025-12", "direction"), task("T2", "2025-12", "procedures"), task("T3", "2025-12", "direction")),
+        plan(task("T1", "2025-12", "direction"), task("T2", "2025-12", "procedures"),
+             task("T3", "2025-12", "direction")),
         status_file(), (date(2025, 6, 15), CUT_OFF),
     )
     assert list(report_figures.tally_by(items, "area")) == ["direction", "procedures"]

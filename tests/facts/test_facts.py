@@ -208,7 +208,8 @@ def test_underline_color_highlight_caps_strike_and_vertical_align():
     font.underline, font.color.rgb, font.highlight_color = True, RGBColor(0xFF, 0, 0), WD_COLOR_INDEX.YELLOW
     font.all_caps, font.small_caps, font.strike, font.superscript = True, True, True, True
     facts = _facts(doc).paragraphs[0].runs[0]
-    assert (facts.underline, facts.underline_style, facts.color, facts.highlight) == (True, "single", "FF0000", "yellow")
+    assert (facts.underline, facts.underline_style, facts.color, facts.highlight) == (
+        True, "single", "FF0000", "yellow")
     assert (facts.caps, facts.small_caps, facts.strike, facts.vertical_align) == (True, True, True, "superscript")
 
 
@@ -438,7 +439,8 @@ def test_section_paragraph_ranges_title_page_and_page_number_start():
     doc.add_paragraph("ba")
     first, last = _facts(doc).sections
     assert (first.first_paragraph, first.last_paragraph, last.first_paragraph, last.last_paragraph) == (0, 2, 3, 3)
-    assert (first.title_page, last.title_page, last.page_number_start, first.page_number_start) == (False, True, 1, None)
+    assert (first.title_page, last.title_page, last.page_number_start, first.page_number_start) == (
+        False, True, 1, None)
 
 
 def test_section_without_own_header_inherits_previous_header():

@@ -171,7 +171,8 @@ def test_list_item_text_is_kept_as_written():
     ("a: *neo\n", "plan.yaml:1:4: lỗi cú pháp YAML: không có neo '&neo' cho tham chiếu '*neo'"),
     ("a: @x\n", "plan.yaml:1:4: lỗi cú pháp YAML: không được mở đầu giá trị bằng ký tự '@'; "
                 "hãy đặt giá trị trong dấu nháy kép"),
-    ("a: 1\n---\nb: 2\n", "plan.yaml:2:1: lỗi cú pháp YAML: tệp chỉ được có một tài liệu YAML (bỏ dòng '---' ở giữa tệp)"),
+    ("a: 1\n---\nb: 2\n",
+     "plan.yaml:2:1: lỗi cú pháp YAML: tệp chỉ được có một tài liệu YAML (bỏ dòng '---' ở giữa tệp)"),
 ])
 def test_syntax_errors_are_said_in_vietnamese_where_the_user_should_look(text, message):
     with pytest.raises(SourceError) as caught:

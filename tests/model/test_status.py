@@ -146,7 +146,8 @@ def test_a_completion_date_after_the_report_date_is_an_error():
 
 
 def test_a_completion_after_the_cut_off_belongs_to_the_next_report():
-    text = HEAD.replace('"2025-09-08"', '"2025-09-20"') + 'tasks:\n  - {id: T01, status: hoàn thành, completed: "2025-09-15"}\n'
+    text = (HEAD.replace('"2025-09-08"', '"2025-09-20"')
+            + 'tasks:\n  - {id: T01, status: hoàn thành, completed: "2025-09-15"}\n')
     (found,) = problems(text)
     assert "ngày hoàn thành sau ngày chốt số liệu của kỳ (cần không sau 14/9/2025" in found
     assert "báo cáo kỳ sau" in found

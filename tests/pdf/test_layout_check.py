@@ -67,7 +67,8 @@ def number(n: int, centre: float = CENTRE, y: float = 28) -> Line:
 
 
 def signature(y: float) -> list[Line]:
-    return [line("Nơi nhận:", 85, y), line("TM. ỦY BAN NHÂN DÂN", 345, y, 14), line("- Lưu: VT, VHXH.", 85, y + 100, 11)]
+    return [line("Nơi nhận:", 85, y), line("TM. ỦY BAN NHÂN DÂN", 345, y, 14),
+            line("- Lưu: VT, VHXH.", 85, y + 100, 11)]
 
 
 def appendix_page(n: int, *extra: Line, landscape: bool = True) -> Page:

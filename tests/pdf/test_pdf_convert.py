@@ -130,7 +130,7 @@ def test_two_builds_at_the_same_time_do_not_interfere(tmp_path):
                "--date", TODAY.isoformat(), "-j", "1", "--pdf"]
     builds = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
     for process in builds:
-        out, err = process.communicate(timeout=240)
+        _, err = process.communicate(timeout=240)
         assert process.returncode == 0, err.decode()
     for docx in (tmp_path / SAMPLE.stem).glob("*.docx"):
         target = docx.with_suffix(".pdf")

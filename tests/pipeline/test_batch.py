@@ -106,7 +106,9 @@ def test_template_change_rebuilds_every_document_of_that_template(tmp_path):
     document.save(templates / "quyet-dinh.docx")
     summary = batch.build_all([data], options)
     assert {r.status for p in summary.plans for r in p.results} == {"updated"}
-    assert {r.reasons for p in summary.plans for r in p.results} == {("mẫu văn bản hoặc phiên bản chương trình thay đổi",)}
+    assert {r.reasons for p in summary.plans for r in p.results} == {
+        ("mẫu văn bản hoặc phiên bản chương trình thay đổi",)
+    }
 
 
 def test_issued_document_is_never_overwritten_when_its_data_changes(tmp_path):
@@ -114,7 +116,9 @@ def test_issued_document_is_never_overwritten_when_its_data_changes(tmp_path):
     out = tmp_path / "out"
     build(data, out)
     issued = (out / "xa-a" / "quyet-dinh.docx").read_bytes()
-    (data / "xa-a.yaml").write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    (data / "xa-a.yaml").write_text(
+        edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8"
+    )
     summary = build(data, out)
     [result] = [r for p in summary.plans for r in p.results]
     assert (result.status, result.reasons) == ("conflict", ("dữ liệu thay đổi: decision.signer.name",))
@@ -128,7 +132,9 @@ def test_new_version_of_an_issued_document_is_written_beside_it(tmp_path):
     out = tmp_path / "out"
     build(data, out)
     issued = (out / "xa-a" / "quyet-dinh.docx").read_bytes()
-    (data / "xa-a.yaml").write_text(edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    (data / "xa-a.yaml").write_text(
+        edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8"
+    )
     summary = build(data, out, new_version=True)
     [result] = [r for p in summary.plans for r in p.results]
     assert (result.status, result.written) == ("new-version", "xa-a/quyet-dinh.v2.docx")
@@ -191,7 +197,9 @@ def test_cli_build_prints_reasons_in_dry_run_and_the_summary(tmp_path):
     assert CliRunner().invoke(main, args).exit_code == 0
     (data / "xa-a.yaml").write_text(edited(DRAFT, 'deadline: "2025-08"', 'deadline: "2025-09"'), encoding="utf-8")
     result = CliRunner().invoke(main, [*args, "--dry-run"])
-    assert f"sẽ tạo lại {out / 'xa-a' / 'quyet-dinh.docx'} (dữ liệu thay đổi: plan.tasks[T01].deadline)" in result.stdout
+    assert (
+        f"sẽ tạo lại {out / 'xa-a' / 'quyet-dinh.docx'} (dữ liệu thay đổi: plan.tasks[T01].deadline)" in result.stdout
+    )
     assert result.stdout.splitlines()[-1] == "0 đã tạo, 1 sẽ tạo lại, 0 không đổi"
 
 
@@ -207,8 +215,21 @@ def is_complete_docx(path: Path) -> bool:
 def test_build_killed_at_a_random_moment_is_repaired_by_the_next_build(tmp_path, seed):
     data = plans_folder(tmp_path, {f"xa-{i}": DRAFT.replace("Thượng Hồng", f"Thượng Hồng {i}") for i in range(6)})
     out, clean = tmp_path / "out", tmp_path / "clean"
-    command = [sys.executable, "-m", "cchc_docs.cli", "build", str(data), "-o", str(out),
-               "--templates", str(TEMPLATES), "--date", "2025-09-15", "-j", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "cchc_docs.cli",
+        "build",
+        str(data),
+        "-o",
+        str(out),
+        "--templates",
+        str(TEMPLATES),
+        "--date",
+        "2025-09-15",
+        "-j",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     time.sleep(random.Random(seed).uniform(0.3, 2.0))
     os.killpg(process.pid, signal.SIGKILL)
@@ -232,8 +253,10 @@ def test_a_word_document_given_to_build_is_reported_as_one_and_the_others_are_bu
     docx.Document().save(document)
     summary = batch.build_all([data, document], Options(tmp_path / "out", TEMPLATES, TODAY))
     broken = next(p for p in summary.plans if p.error)
-    assert broken.error == (f"{document}: đây là văn bản Word (DOCX), không phải tệp kế hoạch YAML; "
-                            f"để kiểm tra thể thức văn bản này hãy dùng: cchc-docs check {document}")
+    assert broken.error == (
+        f"{document}: đây là văn bản Word (DOCX), không phải tệp kế hoạch YAML; "
+        f"để kiểm tra thể thức văn bản này hãy dùng: cchc-docs check {document}"
+    )
     assert summary.exit_code == 1
     assert summary.line() == "1 đã tạo, 0 không đổi, 1 lỗi"
 
@@ -244,8 +267,9 @@ def test_a_folder_without_plans_is_an_error_that_says_so(tmp_path):
     (data / "xa-a" / "bao-cao" / "2025-Q3.yaml").write_text("period: 2025-Q3\n", encoding="utf-8")
     with pytest.raises(SourceError) as caught:
         batch.discover([data])
-    assert str(caught.value) == (f"{data}: thư mục không chứa tệp kế hoạch YAML nào "
-                                 "(cần ít nhất một tệp .yaml ngoài bao-cao/)")
+    assert str(caught.value) == (
+        f"{data}: thư mục không chứa tệp kế hoạch YAML nào (cần ít nhất một tệp .yaml ngoài bao-cao/)"
+    )
 
 
 def test_a_folder_of_word_documents_points_to_check(tmp_path):
@@ -254,5 +278,7 @@ def test_a_folder_of_word_documents_points_to_check(tmp_path):
     docx.Document().save(folder / "quyet-dinh.docx")
     with pytest.raises(SourceError) as caught:
         batch.discover([folder])
-    assert str(caught.value).endswith("; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản "
-                                      f"này hãy dùng: cchc-docs check {folder}/*.docx")
+    assert str(caught.value).endswith(
+        "; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản "
+        f"này hãy dùng: cchc-docs check {folder}/*.docx"
+    )

@@ -82,7 +82,7 @@ def test_missing_template_leaves_no_output_folder(tmp_path):
 
 
 def test_successful_build_leaves_no_temporary_files(previous_build):
-    plan, out, before = previous_build
+    plan, out, _before = previous_build
     build.build(plan, out, TEMPLATES, TODAY)
     assert sorted(tree_snapshot(out)) == ["plan/ghi-chu.txt", "plan/quyet-dinh.docx"]
 

@@ -47,9 +47,9 @@ def decision_part(doc) -> None:
 def article(doc, name: str, keep: bool = False) -> None:
     """``Điều N.`` in bold, its text, then its clauses, one paragraph each."""
     p = para(doc, "VanBan")
-    run(p, "{{ %s.label }}" % name, bold=True)
-    run(p, " {{ %s.text }}" % name)
-    tag(doc, "for clause in %s.clauses" % name)
+    run(p, "{{ " + name + ".label }}", bold=True)
+    run(p, " {{ " + name + ".text }}")
+    tag(doc, f"for clause in {name}.clauses")
     clause = para(doc, "VanBan", "{{ clause }}")
     tag(doc, "endfor")
     for paragraph in (p, clause) if keep else ():
@@ -92,11 +92,11 @@ def appendix_part(doc, key: str = "appendix", rule_style: str = "RuleAppendix") 
     widths = [w for _, w in APPENDIX_COLUMNS]
     table = layout_table(doc, widths, rows=7, borders=True)
     header, loop, if_area, area, else_, task, end = table.rows
-    for cell, (title, _) in zip(header.cells, APPENDIX_COLUMNS):
+    for cell, (title, _) in zip(header.cells, APPENDIX_COLUMNS, strict=True):
         para(cell, "BangTieuDe", title)
     repeat_header(header)
     cant_split(header)
-    tr_tag(loop, "for row in %s.rows" % key)
+    tr_tag(loop, f"for row in {key}.rows")
     tr_tag(if_area, "if row.kind == 'area'")
     group_row(area, widths)
     tr_tag(else_, "else")
@@ -118,14 +118,14 @@ def comparison_part(doc) -> None:
     appendix_heading(doc, "comparison", "RuleAppendix")
     table = layout_table(doc, [w for _, w in COMPARISON_COLUMNS], rows=4, borders=True)
     header, loop, body, end = table.rows
-    for cell, (title, _) in zip(header.cells, COMPARISON_COLUMNS):
+    for cell, (title, _) in zip(header.cells, COMPARISON_COLUMNS, strict=True):
         para(cell, "BangTieuDe", title)
     repeat_header(header)
     cant_split(header)
     tr_tag(loop, "for row in comparison.rows")
     para(body.cells[0], "BangGiua", "{{ row.number }}")
-    for cell, side in zip(body.cells[1:3], ("before", "after")):
-        tag_in(cell, "for line in row.%s" % side)
+    for cell, side in zip(body.cells[1:3], ("before", "after"), strict=True):
+        tag_in(cell, f"for line in row.{side}")
         para(cell, "BangNoiDung", "{{ line }}")
         tag_in(cell, "endfor")
     para(body.cells[3], "BangNoiDung", "{{ row.reason }}")

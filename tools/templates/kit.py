@@ -29,9 +29,12 @@ CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, W
 STYLES = {
     "VanBan": ("Nội dung văn bản", L.SIZE_BODY, False, False, JUSTIFY, {"indent": True, "before": L.SPACE_BETWEEN_PT}),
     "CanCu": ("Căn cứ", L.SIZE_BODY, False, True, JUSTIFY, {"indent": True, "before": L.SPACE_BETWEEN_PT}),
-    "MucLaMa": ("Tiêu đề mục", L.SIZE_BODY, True, False, JUSTIFY, {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
-    "TieuDeKhoan": ("Tiêu đề khoản", L.SIZE_BODY, True, False, JUSTIFY, {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
-    "TieuDeDiem": ("Tiêu đề điểm", L.SIZE_BODY, False, True, JUSTIFY, {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
+    "MucLaMa": ("Tiêu đề mục", L.SIZE_BODY, True, False, JUSTIFY,
+                {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
+    "TieuDeKhoan": ("Tiêu đề khoản", L.SIZE_BODY, True, False, JUSTIFY,
+                    {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
+    "TieuDeDiem": ("Tiêu đề điểm", L.SIZE_BODY, False, True, JUSTIFY,
+                   {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
     "TenChuQuan": ("Tên cơ quan chủ quản", L.SIZE_BODY_NAME, False, False, CENTER, {}),
     "TenCoQuan": ("Tên cơ quan ban hành", L.SIZE_BODY_NAME, True, False, CENTER, {}),
     "QuocHieu": ("Quốc hiệu", L.SIZE_NATIONAL_TITLE, True, False, CENTER, {}),
@@ -70,7 +73,8 @@ REPORT_STYLES = {
     "KinhGuiMuc": ("Kính gửi - nơi nhận", L.SIZE_BODY, False, False, LEFT, {"before": L.SPACE_BETWEEN_PT}),
     "VanBanCuoi": ("Nội dung văn bản - đoạn cuối", L.SIZE_BODY, False, False, JUSTIFY,
                    {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
-    "TenBang": ("Tên bảng", L.SIZE_TABLE + 1, True, False, CENTER, {"before": L.SPACE_BETWEEN_PT, "after": 4, "keep": True}),
+    "TenBang": ("Tên bảng", L.SIZE_TABLE + 1, True, False, CENTER,
+                {"before": L.SPACE_BETWEEN_PT, "after": 4, "keep": True}),
 }
 
 KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
@@ -290,10 +294,10 @@ def layout_table(container, widths_mm: list[float], rows: int = 1, borders: bool
     if borders:
         table.style = container.part.document.styles["Table Grid"]
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm):
+        for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
     grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(round(width * 56.6929)))
     for cell in table._cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -312,9 +316,9 @@ def repeat_header(row) -> None:
 
 def appendix_heading(doc, key: str, rule_style: str) -> None:
     """Mẫu 2.1 heading: "Phụ lục", its title, the Kèm theo line and a short rule (§9.2)."""
-    para(doc, "PhuLucSo", "{{ %s.label }}" % key)
-    para(doc, "TenPhuLuc", "{{ %s.title }}" % key)
-    para(doc, "KemTheo", "{{ %s.attached_to }}" % key)
+    para(doc, "PhuLucSo", "{{ " + key + ".label }}")
+    para(doc, "TenPhuLuc", "{{ " + key + ".title }}")
+    para(doc, "KemTheo", "{{ " + key + ".attached_to }}")
     rule(doc, rule_style)
     doc.add_paragraph(style=style_name("BangNoiDung"))
 

@@ -144,7 +144,7 @@ def tally_cells(row, name: str, bold: bool, with_rate: bool) -> None:
     para(cells[0], "BangGiua", "{{ " + name + ".number }}", bold=weight)
     para(cells[1], "BangNoiDung", "{{ " + name + ".name }}", bold=weight)
     keys = ["total"] + TALLY_KEYS + (["rate"] if with_rate else [])
-    for cell, key in zip(cells[2:], keys):
+    for cell, key in zip(cells[2:], keys, strict=True):
         para(cell, "BangGiua", "{{ " + f"{name}.{key}" + " }}", bold=weight)
     cant_split(row)
 
@@ -154,24 +154,25 @@ def targets_table(doc) -> None:
     widths = [w for _, w in TARGET_COLUMNS]
     table = layout_table(doc, widths, rows=4, borders=True)
     header, loop, row, end = table.rows
-    for cell, (title, _) in zip(header.cells, TARGET_COLUMNS):
+    for cell, (title, _) in zip(header.cells, TARGET_COLUMNS, strict=True):
         para(cell, "BangTieuDe", title)
     repeat_header(header)
     cant_split(header)
     tr_tag(loop, "for row in report.targets_table.rows")
     for cell, key, style in zip(row.cells, ["number", "text", "required", "achieved", "verdict"],
-                                ["BangGiua", "BangNoiDung", "BangGiua", "BangGiua", "BangGiua"]):
+                                ["BangGiua", "BangNoiDung", "BangGiua", "BangGiua", "BangGiua"], strict=True):
         para(cell, style, "{{ row." + key + " }}")
     cant_split(row)
     tr_tag(end, "endfor")
 
 
-def report_grouped_table(doc, columns: list[tuple[str, float]], source: str, keys: list[str], styles: list[str]) -> None:
+def report_grouped_table(doc, columns: list[tuple[str, float]], source: str, keys: list[str],
+                         styles: list[str]) -> None:
     """A table of group rows (Roman number, bold title across) and item rows, from ``source``."""
     widths = [w for _, w in columns]
     table = layout_table(doc, widths, rows=7, borders=True)
     header, loop, if_group, group, else_, item, end = table.rows
-    for cell, (title, _) in zip(header.cells, columns):
+    for cell, (title, _) in zip(header.cells, columns, strict=True):
         para(cell, "BangTieuDe", title)
     repeat_header(header)
     cant_split(header)
@@ -179,7 +180,7 @@ def report_grouped_table(doc, columns: list[tuple[str, float]], source: str, key
     tr_tag(if_group, "if row.kind in ('area', 'group')")
     group_row(group, widths)
     tr_tag(else_, "else")
-    for cell, key, style in zip(item.cells, keys, styles):
+    for cell, key, style in zip(item.cells, keys, styles, strict=True):
         para(cell, style, "{{ row." + key + " }}")
     cant_split(item)
     tr_tag(end, "endif")

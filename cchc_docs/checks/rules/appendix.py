@@ -19,7 +19,8 @@ def appendix_label(layout: Layout) -> Iterator[Hit]:
     for part in documents(layout, "appendix"):
         label = part.appendix_label
         if not _LABEL.match(label.text):
-            yield Hit("Dòng Phụ lục viết sai", '"Phụ lục" hoặc "Phụ lục I", "Phụ lục II" …', show(label.text), label, "Phụ lục")
+            yield Hit("Dòng Phụ lục viết sai", '"Phụ lục" hoặc "Phụ lục I", "Phụ lục II" …', show(label.text),
+                      label, "Phụ lục")
 
 
 @rule("ND30-APPENDIX-NUMBERING", "C", spec.ART_APPENDIX, "Từ hai phụ lục trở lên đánh số La Mã I, II … liên tục")

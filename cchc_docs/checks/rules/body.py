@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout, Numbered, Part
@@ -56,11 +57,11 @@ def body_indent(layout: Layout) -> Iterator[Hit]:
 @rule("ND30-BASIS-LAYOUT", "M", spec.ART_BASES_MODEL, "Căn cứ lùi đầu dòng 1 cm (1,27 cm), cách đoạn trên ít nhất 6 pt")
 def basis_layout(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
-        for previous, piece in zip((None, *part.bases), part.bases):
+        for previous, piece in pairwise((None, *part.bases)):
             gap = piece.para.space_before_pt + (previous.para.space_after_pt if previous is not None else 0)
             if not _indent_ok(piece):
-                yield Hit("Căn cứ lùi đầu dòng không đúng mẫu", "1 cm hoặc 1,27 cm", mm(piece.para.first_line_indent_mm),
-                          piece, "Căn cứ")
+                yield Hit("Căn cứ lùi đầu dòng không đúng mẫu", "1 cm hoặc 1,27 cm",
+                          mm(piece.para.first_line_indent_mm), piece, "Căn cứ")
             elif gap < spec.MIN_PARAGRAPH_GAP_PT - 0.01 and previous is not None:
                 yield Hit("Khoảng cách giữa hai căn cứ nhỏ hơn 6 pt", "≥ 6 pt", pt(gap), piece, "Căn cứ")
 
@@ -69,7 +70,7 @@ def basis_layout(layout: Layout) -> Iterator[Hit]:
 def body_spacing(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         lines = _paragraphs(part)
-        for previous, piece in zip(lines, lines[1:]):
+        for previous, piece in pairwise(lines):
             if piece.index != previous.index + 1:
                 continue  # an empty line or a table lies between
             a, b = previous.para, piece.para
@@ -180,7 +181,8 @@ rule("ND30-SECTION-NUMBERING", "C", spec.ART_NUMBERING, "Mục đánh số La M�
     _numbering_rule("section", "mục", "."))
 rule("ND30-CLAUSE-NUMBERING", "C", spec.ART_NUMBERING, "Khoản đánh số 1, 2, 3 … liên tục trong mỗi mục, Điều")(
     _numbering_rule("clause", "khoản", "."))
-rule("ND30-POINT-LETTERS", "C", spec.ART_NUMBERING, "Điểm theo bảng chữ cái tiếng Việt a, b, c, d, đ, e … (không f, j, w, z)")(
+rule("ND30-POINT-LETTERS", "C", spec.ART_NUMBERING,
+     "Điểm theo bảng chữ cái tiếng Việt a, b, c, d, đ, e … (không f, j, w, z)")(
     _numbering_rule("point", "điểm", ")"))
 
 

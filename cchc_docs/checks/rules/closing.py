@@ -67,7 +67,8 @@ def recipients_item_end(layout: Layout) -> Iterator[Hit]:
                 yield Hit('Dòng nơi nhận phải kết thúc bằng ";"', '";"', show(piece.text[-1:]), piece, _ITEM)
 
 
-@rule("ND30-RECIPIENTS-LAST-ITEM", "C", spec.ART_RECIPIENTS, "Dòng cuối của Nơi nhận là \"- Lưu: VT, <đơn vị soạn thảo>.\"")
+@rule("ND30-RECIPIENTS-LAST-ITEM", "C", spec.ART_RECIPIENTS,
+      "Dòng cuối của Nơi nhận là \"- Lưu: VT, <đơn vị soạn thảo>.\"")
 def recipients_last_item(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         if part.recipients_label is None:
@@ -78,9 +79,11 @@ def recipients_last_item(layout: Layout) -> Iterator[Hit]:
             yield Hit('Thiếu dòng "- Lưu: VT, …." cuối Nơi nhận', '"- Lưu: VT, <đơn vị>."', "không có",
                       items[-1] if items else part.recipients_label, _ITEM)
         elif archive[-1] is not items[-1]:
-            yield Hit('Dòng "Lưu" phải là dòng cuối của Nơi nhận', "dòng Lưu ở cuối", show(items[-1].text), items[-1], _ITEM)
+            yield Hit('Dòng "Lưu" phải là dòng cuối của Nơi nhận', "dòng Lưu ở cuối", show(items[-1].text),
+                      items[-1], _ITEM)
         elif not spec.ARCHIVE_ITEM.match(archive[-1].text):
-            yield Hit('Dòng "Lưu" viết sai', '"- Lưu: VT, <đơn vị soạn thảo>."', show(archive[-1].text), archive[-1], _ITEM)
+            yield Hit('Dòng "Lưu" viết sai', '"- Lưu: VT, <đơn vị soạn thảo>."', show(archive[-1].text),
+                      archive[-1], _ITEM)
 
 
 @rule("ND30-RECIPIENTS-AS-ABOVE", "C", spec.ART_AS_ABOVE,
@@ -113,19 +116,21 @@ def signer_missing(layout: Layout) -> Iterator[Hit]:
             yield Hit("Không tìm thấy khối chữ ký", "quyền hạn, chức vụ và họ tên người ký", "không có",
                       part.recipients_label or part.number, "Người ký")
         elif part.signer_name is None:
-            yield Hit("Thiếu họ tên người ký", "họ tên dưới chức vụ", "không có", part.signer_titles[-1], "Họ tên người ký")
+            yield Hit("Thiếu họ tên người ký", "họ tên dưới chức vụ", "không có", part.signer_titles[-1],
+                      "Họ tên người ký")
 
 
 _WELL_FORMED = re.compile(r"^(TM|KT|Q|TL|TUQ)\. \S")
 
 
-@rule("ND30-SIGNER-PREFIX", "C", spec.ART_SIGNER, "Quyền hạn ký viết TM., KT., Q., TL., TUQ. (in hoa, dấu chấm, một dấu cách)")
+@rule("ND30-SIGNER-PREFIX", "C", spec.ART_SIGNER,
+      "Quyền hạn ký viết TM., KT., Q., TL., TUQ. (in hoa, dấu chấm, một dấu cách)")
 def signer_prefix(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         for piece in part.signer_titles:
             if is_signer_prefix(piece) and not _WELL_FORMED.match(piece.text):
-                yield Hit("Chữ viết tắt quyền hạn ký viết sai", "TM. / KT. / Q. / TL. / TUQ.", show(piece.text.split()[0]),
-                          piece, "Quyền hạn, chức vụ người ký")
+                yield Hit("Chữ viết tắt quyền hạn ký viết sai", "TM. / KT. / Q. / TL. / TUQ.",
+                          show(piece.text.split()[0]), piece, "Quyền hạn, chức vụ người ký")
 
 
 @rule("ND30-SIGNER-NAME-HONORIFIC", "C", spec.ART_SIGNER, "Không ghi học hàm, học vị trước họ tên người ký")
@@ -133,4 +138,5 @@ def signer_name_honorific(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         name = part.signer_name
         if name is not None and spec.HONORIFICS.match(name.text):
-            yield Hit("Có học hàm, học vị trước họ tên người ký", "chỉ họ và tên", show(name.text), name, "Họ tên người ký")
+            yield Hit("Có học hàm, học vị trước họ tên người ký", "chỉ họ và tên", show(name.text),
+                      name, "Họ tên người ký")

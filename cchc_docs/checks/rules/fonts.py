@@ -79,7 +79,8 @@ def _candidate_paragraphs(layout: Layout) -> Iterator[ParagraphFacts]:
             yield para
 
 
-@rule("ND30-PLACEHOLDER", "P", spec.ART_PLACEHOLDER, "Không còn chữ giữ chỗ của mẫu ([…], \"(Chữ ký …)\", \"Họ và tên\")")
+@rule("ND30-PLACEHOLDER", "P", spec.ART_PLACEHOLDER,
+      "Không còn chữ giữ chỗ của mẫu ([…], \"(Chữ ký …)\", \"Họ và tên\")")
 def placeholder(layout: Layout) -> Iterator[Hit]:
     for para in _candidate_paragraphs(layout):
         for piece in pieces(para):

@@ -63,7 +63,8 @@ def motto_text(layout: Layout) -> Iterator[Hit]:
         for ch in DASH_LOOKALIKES:  # a wrong dash is ND30-MOTTO-DASH's to report
             text = text.replace(ch, "-")
         if text != spec.MOTTO:
-            yield Hit("Tiêu ngữ sai chữ, chữ hoa hoặc khoảng cách", show(spec.MOTTO), show(piece.text), piece, "Tiêu ngữ")
+            yield Hit("Tiêu ngữ sai chữ, chữ hoa hoặc khoảng cách", show(spec.MOTTO), show(piece.text),
+                      piece, "Tiêu ngữ")
 
 
 @rule("ND30-MOTTO-ADJACENT", "C", spec.ART_NATIONAL, "Tiêu ngữ ở dòng liền dưới Quốc hiệu, không có dòng trống")
@@ -108,8 +109,8 @@ def motto_rule_length(layout: Layout) -> Iterator[Hit]:
             continue
         width = widths.bold_width_mm(spec.MOTTO, piece.size)  # the motto as it should read: no cascade
         if abs(line.length_mm - width) > spec.MOTTO_RULE_TOLERANCE_MM:
-            yield Hit("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ", f"{mm(width)} (±2 mm, Tiêu ngữ {pt(piece.size)})",
-                      mm(line.length_mm), piece, "Tiêu ngữ")
+            yield Hit("Đường kẻ dưới Tiêu ngữ không dài bằng dòng chữ",
+                      f"{mm(width)} (±2 mm, Tiêu ngữ {pt(piece.size)})", mm(line.length_mm), piece, "Tiêu ngữ")
 
 
 @rule("ND30-ISSUING-BODY-MISSING", "C", spec.ART_BODY_NAME, "Có tên cơ quan ban hành")
@@ -180,6 +181,7 @@ def header_sizes(layout: Layout) -> Iterator[Hit]:
         expected = title.size + 1
         got = [motto.size] + ([date.size] if date is not None and date.size is not None else [])
         if any(abs(size - expected) > 0.01 for size in got):
-            shown = f"Quốc hiệu {pt(title.size)}, Tiêu ngữ {pt(motto.size)}" + (f", ngày tháng {pt(date.size)}" if len(got) > 1 else "")
+            shown = f"Quốc hiệu {pt(title.size)}, Tiêu ngữ {pt(motto.size)}"
+            shown += f", ngày tháng {pt(date.size)}" if len(got) > 1 else ""
             yield Hit("Cỡ chữ Quốc hiệu, Tiêu ngữ, ngày tháng không đi cùng nhau",
                       f"Tiêu ngữ và ngày tháng {pt(expected)} khi Quốc hiệu {pt(title.size)}", shown, motto, "Tiêu ngữ")

@@ -76,10 +76,12 @@ LOOKS = (
     Look("SECTION-HEADING", "Tiêu đề mục", _section_headings, None, True, None, "upper", article=spec.ART_NUMBERING),
     Look("ADDRESSEE", "Kính gửi", lambda p: [x for x in [p.addressee, *p.addressee_items] if x is not None],
          (13, 14), None, UPRIGHT, article=spec.ART_ADDRESSEE),
-    Look("RECIPIENTS-LABEL", "Nơi nhận", _one("recipients_label"), (12, 12), True, True, article=spec.ART_RECIPIENTS),
-    Look("RECIPIENTS-ITEM", "Nơi nhận - mục", _many("recipients"), (11, 11), False, UPRIGHT, article=spec.ART_RECIPIENTS),
-    Look("SIGNER-TITLE", "Quyền hạn, chức vụ người ký", _many("signer_titles"), (13, 14), True, UPRIGHT, "upper", "center",
-         article=spec.ART_SIGNER_LOOK, align_tag="P"),
+    Look("RECIPIENTS-LABEL", "Nơi nhận", _one("recipients_label"), (12, 12), True, True,
+         article=spec.ART_RECIPIENTS),
+    Look("RECIPIENTS-ITEM", "Nơi nhận - mục", _many("recipients"), (11, 11), False, UPRIGHT,
+         article=spec.ART_RECIPIENTS),
+    Look("SIGNER-TITLE", "Quyền hạn, chức vụ người ký", _many("signer_titles"), (13, 14), True, UPRIGHT, "upper",
+         "center", article=spec.ART_SIGNER_LOOK, align_tag="P"),
     Look("SIGNER-NAME", "Họ tên người ký", _one("signer_name"), (13, 14), True, UPRIGHT, "name", "center",
          article=spec.ART_SIGNER_LOOK),
     Look("DRAFTER-CODE", "Ký hiệu người soạn thảo, số bản", _one("drafter_code"), (11, 11), None, UPRIGHT,
@@ -88,7 +90,8 @@ LOOKS = (
          article=spec.ART_APPENDIX),
     Look("APPENDIX-TITLE", "Tên phụ lục", _many("appendix_title"), (13, 14), True, UPRIGHT, "upper", "center",
          article=spec.ART_APPENDIX),
-    Look("ATTACHED", "Dòng Kèm theo", _one("attached_to"), (13, 14), None, True, None, "center", article=spec.ART_ATTACHED),
+    Look("ATTACHED", "Dòng Kèm theo", _one("attached_to"), (13, 14), None, True, None, "center",
+         article=spec.ART_ATTACHED),
 )
 
 

@@ -49,11 +49,14 @@ def _numbers(layout: Layout) -> Iterator[tuple[Part, Piece, NumberLine]]:
 @rule("ND30-NUMBER-MISSING", "C", spec.ART_NUMBER, "Văn bản ban hành có dòng Số, ký hiệu")
 def number_missing(layout: Layout) -> Iterator[Hit]:
     for part in documents(layout, "decision", "report", "typed", "plan"):
-        if part.number is None and not part.attached and part.national_title is not None and part.place_date is not None:
-            yield Hit("Không tìm thấy dòng Số, ký hiệu", "Số: <số>/<ký hiệu>", "không có", part.place_date, "Số, ký hiệu")
+        if (part.number is None and not part.attached
+                and part.national_title is not None and part.place_date is not None):
+            yield Hit("Không tìm thấy dòng Số, ký hiệu", "Số: <số>/<ký hiệu>", "không có", part.place_date,
+                      "Số, ký hiệu")
 
 
-@rule("ND30-NUMBER-FORMAT", "C", spec.ART_NUMBER, "Dòng số viết \"Số: <số>/<ký hiệu>\" (chữ \"Số\", dấu hai chấm, một dấu cách)")
+@rule("ND30-NUMBER-FORMAT", "C", spec.ART_NUMBER,
+      "Dòng số viết \"Số: <số>/<ký hiệu>\" (chữ \"Số\", dấu hai chấm, một dấu cách)")
 def number_format(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.number
@@ -61,7 +64,8 @@ def number_format(layout: Layout) -> Iterator[Hit]:
             continue
         line = parse_number(piece)
         if line is None:
-            yield Hit("Dòng số không có dạng Số: <số>/<ký hiệu>", "Số: 05/QĐ-UBND", show(piece.text), piece, "Số, ký hiệu")
+            yield Hit("Dòng số không có dạng Số: <số>/<ký hiệu>", "Số: 05/QĐ-UBND", show(piece.text),
+                      piece, "Số, ký hiệu")
         elif not (line.prefix == "Số: " or (line.draft and line.prefix.rstrip() == "Số:")):
             yield Hit('Chữ "Số:" viết sai', '"Số: " (chữ S hoa, dấu hai chấm, một dấu cách)', show(line.prefix), piece,
                       "Số, ký hiệu")
@@ -105,10 +109,11 @@ def number_case(layout: Layout) -> Iterator[Hit]:
         groups = line.groups[1:] if part.type_name is not None else line.groups
         wrong = [g for g in groups if g not in spec.CODES and not spec.SYMBOL_GROUP.match(g)]
         if len(line.groups) < 2:
-            yield Hit("Ký hiệu thiếu chữ viết tắt tên cơ quan", "<tên loại>-<cơ quan>, ví dụ QĐ-UBND", show(line.symbol),
-                      piece, "Số, ký hiệu")
+            yield Hit("Ký hiệu thiếu chữ viết tắt tên cơ quan", "<tên loại>-<cơ quan>, ví dụ QĐ-UBND",
+                      show(line.symbol), piece, "Số, ký hiệu")
         elif wrong:
-            yield Hit("Ký hiệu có chữ thường hoặc ký tự lạ", "chữ in hoa, ví dụ UBND", ", ".join(wrong), piece, "Số, ký hiệu")
+            yield Hit("Ký hiệu có chữ thường hoặc ký tự lạ", "chữ in hoa, ví dụ UBND", ", ".join(wrong),
+                      piece, "Số, ký hiệu")
 
 
 @rule("ND30-LETTER-NUMBER", "C", spec.ART_NUMBER, "Ký hiệu công văn không có chữ viết tắt tên loại (không dùng CV)")
@@ -146,12 +151,13 @@ def _padding_hits(piece: Piece, component: str, text: str | None = None) -> Iter
         day, month = match["day"], match["month"]
         if not spec.DAY_VALUE.match(day):
             expected = f"{int(day):02d}" if 1 <= int(day) <= 31 else "01–31"
-            yield "day", Hit("Ngày nhỏ hơn 10 phải có số 0 phía trước", f"ngày {expected}", f"ngày {day}", piece, component)
+            yield "day", Hit("Ngày nhỏ hơn 10 phải có số 0 phía trước", f"ngày {expected}", f"ngày {day}",
+                             piece, component)
         if not spec.MONTH_VALUE.match(month):
             value = int(month)
             expected = (f"{value:02d}" if value <= 2 else str(value)) if 1 <= value <= 12 else "01, 02, 3–12"
-            yield "month", Hit("Tháng 1, 2 viết 01, 02; tháng 3–12 không có số 0", f"tháng {expected}", f"tháng {month}",
-                               piece, component)
+            yield "month", Hit("Tháng 1, 2 viết 01, 02; tháng 3–12 không có số 0", f"tháng {expected}",
+                               f"tháng {month}", piece, component)
 
 
 @rule("ND30-DATE-DAY-PADDING", "C", spec.ART_DATE, "Ngày nhỏ hơn 10 viết thêm số 0 (05)")

@@ -22,7 +22,7 @@ def _first_page(layout: Layout, section: SectionFacts) -> int | None:
 def paper_size(layout: Layout) -> Iterator[Hit]:
     for section in layout.facts.sections:
         got = sorted((section.page_width_mm, section.page_height_mm))
-        if any(abs(a - b) > spec.PAPER_TOLERANCE_MM for a, b in zip(got, spec.A4_MM)):
+        if any(abs(a - b) > spec.PAPER_TOLERANCE_MM for a, b in zip(got, spec.A4_MM, strict=True)):
             yield Hit("Khổ giấy không phải A4", "210 × 297 mm",
                       f"{section.page_width_mm:g} × {section.page_height_mm:g} mm",
                       component=f"Trang (section {section.index + 1})", page=_first_page(layout, section))
@@ -64,7 +64,8 @@ def _margin_rule(side: str):
 
 for _side in spec.MARGINS_MM:
     _least, _most = spec.MARGINS_MM[_side]
-    rule(f"ND30-MARGIN-{_side.upper()}", "C", spec.ART_MARGIN, f"Lề {_SIDES[_side]} {_least:g}–{_most:g} mm")(_margin_rule(_side))
+    rule(f"ND30-MARGIN-{_side.upper()}", "C", spec.ART_MARGIN,
+         f"Lề {_SIDES[_side]} {_least:g}–{_most:g} mm")(_margin_rule(_side))
 
 
 # --- page numbers -------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ def page_number_missing(layout: Layout) -> Iterator[Hit]:
 def page_number_position(layout: Layout) -> Iterator[Hit]:
     for section in layout.facts.sections:
         header, footer = _page_paragraph(section.header()), _page_paragraph(section.footer())
-        where = dict(component="Số trang", page=_first_page(layout, section))
+        where = {"component": "Số trang", "page": _first_page(layout, section)}
         if header is None and footer is not None:
             yield Hit("Số trang đặt ở chân trang", "ở đầu trang (header)", "ở chân trang (footer)", **where)
         elif header is not None and header.alignment != "center":
@@ -149,7 +150,8 @@ def page_number_upright(layout: Layout) -> Iterator[Hit]:
 def page_number_first_page(layout: Layout) -> Iterator[Hit]:
     sections = layout.facts.sections
     if sections and _shown_on_first_page(sections[0]):
-        how = "trang đầu dùng chung đầu trang có số" if not sections[0].title_page else "đầu trang riêng của trang đầu có số"
+        how = ("trang đầu dùng chung đầu trang có số" if not sections[0].title_page
+               else "đầu trang riêng của trang đầu có số")
         yield Hit("Trang đầu văn bản hiện số trang", "trang 1 không hiện số (Different First Page)", how,
                   component="Số trang", page=1)
 
@@ -168,7 +170,8 @@ def _part_section(layout: Layout, part: Part) -> SectionFacts | None:
 def page_number_part_first_page(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts[1:]:
         section = _part_section(layout, part)
-        if section is not None and section.index > 0 and section.page_number_start == 1 and _shown_on_first_page(section):
+        if (section is not None and section.index > 0 and section.page_number_start == 1
+                and _shown_on_first_page(section)):
             yield Hit("Trang đầu của phần này hiện số trang", "không hiện số ở trang đầu", "có số trang",
                       component="Số trang", page=_first_page(layout, section))
 

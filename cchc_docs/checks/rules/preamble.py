@@ -33,7 +33,8 @@ def summary_rule(layout: Layout) -> Iterator[Hit]:
             continue
         line, last = part.summary_rule, part.summary[-1]
         if line is None and not _summary_drawn(layout, last.index):
-            yield Hit("Thiếu đường kẻ dưới trích yếu", "đường kẻ nét liền, dài 1/3–1/2 dòng chữ", "không có", last, "Trích yếu")
+            yield Hit("Thiếu đường kẻ dưới trích yếu", "đường kẻ nét liền, dài 1/3–1/2 dòng chữ", "không có",
+                      last, "Trích yếu")
         elif line is not None and not line.solid:
             yield Hit("Đường kẻ dưới trích yếu không phải nét liền", "nét liền", line.style, last, "Trích yếu")
 
@@ -46,7 +47,8 @@ def summary_rule_length(layout: Layout) -> Iterator[Hit]:
             continue
         para = part.summary[-1].para
         width = sections[min(para.section_index or 0, len(sections) - 1)].text_width_mm
-        hit = share_hit(part.summary_rule, part.summary, width - para.left_indent_mm - para.right_indent_mm, "trích yếu")
+        hit = share_hit(part.summary_rule, part.summary, width - para.left_indent_mm - para.right_indent_mm,
+                        "trích yếu")
         if hit:
             yield hit
 
@@ -62,7 +64,8 @@ def summary_no_period(layout: Layout) -> Iterator[Hit]:
 def attached_rule(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.attached_to
-        if piece is not None and part.attached_rule is None and part.summary_rule is None and not _summary_drawn(layout, piece.index):
+        if (piece is not None and part.attached_rule is None and part.summary_rule is None
+                and not _summary_drawn(layout, piece.index)):
             yield Hit("Thiếu đường kẻ dưới dòng Kèm theo", "đường kẻ ngắn nét liền", "không có", piece, "Dòng Kèm theo")
 
 
@@ -113,7 +116,8 @@ def _articles(layout: Layout):
         yield part, [mark for mark in part.numbered if mark.level == "article"]
 
 
-@rule("ND30-ARTICLE-FORMAT", "C", spec.ART_ARTICLE, "Điều viết \"Điều <số>.\" (số Ả Rập, dấu chấm; không dùng \"Điều 1:\")")
+@rule("ND30-ARTICLE-FORMAT", "C", spec.ART_ARTICLE,
+      "Điều viết \"Điều <số>.\" (số Ả Rập, dấu chấm; không dùng \"Điều 1:\")")
 def article_format(layout: Layout) -> Iterator[Hit]:
     for _, marks in _articles(layout):
         for mark in marks:
@@ -149,7 +153,8 @@ def article_numbering(layout: Layout) -> Iterator[Hit]:
                 continue
             if mark.value != expected:
                 kind = "trùng số" if mark.value < expected else "bỏ số"
-                yield Hit(f"Số Điều không liên tục ({kind})", f"Điều {expected}", f"Điều {mark.label}", mark.para, "Điều")
+                yield Hit(f"Số Điều không liên tục ({kind})", f"Điều {expected}", f"Điều {mark.label}",
+                          mark.para, "Điều")
             expected = next_expected(expected, mark.value)
 
 
