@@ -97,6 +97,29 @@ plan:
 # ---------------------------------------------------------------- input helpers
 
 
+# One issued amendment of MINIMAL_PLAN; ``{changes}`` is its list of changes.
+AMENDMENT = """\
+amendments:
+  - id: SD01
+    decision:
+      number: "52"
+      date: "2025-10-15"
+      title: Sửa đổi, bổ sung Kế hoạch cải cách hành chính năm 2025
+      authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
+      legal_bases: [Luật Tổ chức chính quyền địa phương ngày 16/6/2025]
+      executors: Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội
+      recipients: [Như Điều 4]
+      archive: [VHXH]
+      signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn An}
+    changes:
+{changes}"""
+
+
+def plan_with(changes: str, more: str = "") -> str:
+    """MINIMAL_PLAN with one amendment making ``changes`` (YAML list items), then ``more``."""
+    return MINIMAL_PLAN + AMENDMENT.replace("{changes}", changes) + more
+
+
 def edited(text: str, old: str, new: str) -> str:
     """``text`` with the one occurrence of ``old`` replaced (fails loudly if not unique)."""
     count = text.count(old)

@@ -3,32 +3,12 @@
 import datetime as dt
 
 import pytest
-from helpers import MINIMAL_PLAN, TODAY
+from helpers import AMENDMENT, TODAY, plan_with
 
 from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated, registry
 from cchc_docs.errors import DataError
 from cchc_docs.model import amend, source, validate
-
-AMENDMENT = """\
-amendments:
-  - id: SD01
-    decision:
-      number: "52"
-      date: "2025-10-15"
-      title: Sửa đổi, bổ sung Kế hoạch cải cách hành chính năm 2025
-      authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
-      legal_bases: [Luật Tổ chức chính quyền địa phương ngày 16/6/2025]
-      executors: Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội
-      recipients: [Như Điều 4]
-      archive: [VHXH]
-      signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn An}
-    changes:
-{changes}"""
-
-
-def plan_with(changes: str, more: str = "") -> str:
-    return MINIMAL_PLAN + AMENDMENT.replace("{changes}", changes) + more
 
 
 def versions_of(text: str):

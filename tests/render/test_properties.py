@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, context_of, edited, open_docx
+from helpers import MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, context_of, edited, open_docx, plan_with
 from lxml import etree
 
 from cchc_docs.contexts import amendment as amendment_context
@@ -83,24 +83,15 @@ def test_undated_draft_is_dated_the_first_of_the_month_it_prints():
     assert "tháng 9 năm 2025" in context_of(edited(DRAFT, '  date: "2025-07-31"\n', ""))["document"]["place_date"]
 
 
-AMENDED = MINIMAL_PLAN + """\
-amendments:
-  - id: SD01
-    decision:
-      date: "2025-10"
-      title: Sửa đổi, bổ sung Kế hoạch cải cách hành chính năm 2025
-      authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
-      legal_bases: [Luật Tổ chức chính quyền địa phương ngày 16/6/2025]
-      executors: Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội
-      recipients: [Như Điều 4]
-      archive: [VHXH]
-      signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn An}
-    changes:
+# A draft amendment dated by month only: its documents are dated the first of that month.
+AMENDED = edited(
+    plan_with("""\
       - action: change
         task: T01
         set: {deadline: "2025-11-30"}
         reason: Lùi thời hạn
-"""
+"""),
+    '      number: "52"\n      date: "2025-10-15"', '      date: "2025-10"')
 
 
 def test_amendment_and_consolidated_plan_are_dated_by_the_amending_decision():
