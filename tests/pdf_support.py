@@ -84,7 +84,7 @@ def build_sample(out: Path) -> list[Path]:
     from click.testing import CliRunner
     from helpers import SAMPLE, TODAY
 
-    from cchc_docs import cli
+    from cchc_docs.cli import app as cli
 
     result = CliRunner().invoke(cli.main, ["build", str(SAMPLE), "-o", str(out), "--date", TODAY.isoformat(),
                                            "-j", "1"])

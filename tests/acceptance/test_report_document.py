@@ -20,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cchc_docs.cli import main
+from cchc_docs.cli.app import main
 from cchc_docs.contexts import registry, report_figures
 from cchc_docs.model import load, periods, source
 from cchc_docs.model.status import reporting_calendar

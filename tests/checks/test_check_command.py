@@ -12,7 +12,7 @@ from docx.shared import Mm
 
 import cchc_docs.checks as checks_module
 import cchc_docs.facts.extract as facts_extract
-from cchc_docs.cli import main
+from cchc_docs.cli.app import main
 
 from .conftest import decision, set_text
 

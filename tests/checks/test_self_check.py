@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from docx.shared import Mm
 
-from cchc_docs.cli import main
+from cchc_docs.cli.app import main
 from cchc_docs.errors import CchcError, FormatError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from docx import Document
 from helpers import MINIMAL_PLAN, write_plan
 
-from cchc_docs.cli import main
+from cchc_docs.cli.app import main
 from cchc_docs.model import sniff
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from helpers import ROOT, SAMPLE, TODAY, open_docx, texts
 from pdf_support import build_sample, fake_pdf, fake_soffice, require_office
 
-from cchc_docs import cli
+from cchc_docs.cli import app as cli
 from cchc_docs.errors import ConversionError, OutputError, ToolMissingError
 from cchc_docs.pdf import convert, fonts, layout_check, poppler
 from cchc_docs.pdf.office import Office, Progress, Settings

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from pdf_support import build_sample, require_office, require_poppler
 
-from cchc_docs import cli
+from cchc_docs.cli import app as cli
 from cchc_docs.errors import PdfReadError, PreviewError, ToolMissingError
 from cchc_docs.pdf import poppler, preview
 from cchc_docs.pdf.preview import PageRange

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from docx.shared import Pt
 from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
 
-from cchc_docs.cli import main
+from cchc_docs.cli.app import main
 from cchc_docs.errors import SourceError
 from cchc_docs.pipeline import batch, manifest
 from cchc_docs.pipeline.build import Options

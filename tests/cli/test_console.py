@@ -2,7 +2,7 @@
 
 import io
 
-from cchc_docs.console import Progress, located
+from cchc_docs.cli.console import Progress, located
 
 
 class Clock:

@@ -1,4 +1,4 @@
-"""Tests for cchc_docs.cli: messages, exit codes and help, through click's CliRunner."""
+"""Tests for the cchc-docs command line: messages, exit codes and help, through click's CliRunner."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 from click.testing import CliRunner
 from helpers import MINIMAL_PLAN, TEMPLATES, edited, open_docx, texts, write_plan
 
-from cchc_docs import __version__, cli
+from cchc_docs import __version__
+from cchc_docs.cli import app as cli
+from cchc_docs.pipeline import batch
 
 VIETNAMESE_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
 
@@ -171,7 +173,7 @@ def test_validate_also_checks_the_status_files_beside_the_plan(tmp_path):
 ENGLISH = re.compile(r"\b(?:Usage|Options|Commands|Error|Missing|Invalid|default|required|Show this message"
                      r"|Did you mean|No such|Try|Got unexpected|requires|Aborted|is not|does not exist"
                      r"|OPTIONS|COMMAND|ARGS|TEXT|INTEGER|FLOAT|PATH|DIRECTORY|FILE|FILES|PLAN|OUT)\b")
-# The one spelling of each thing the user names (see cli.py).
+# The one spelling of each thing the user names (see cli/common.py).
 METAVARS = {"KẾ-HOẠCH", "THƯ-MỤC", "TỆP-DOCX", "TỆP", "KỲ", "TỆP-SỐ-LIỆU", "YYYY-MM-DD", "SỐ", "GIÂY", "TRANG"}
 
 
@@ -239,7 +241,7 @@ def test_an_interrupted_command_says_it_was_cancelled(monkeypatch, tmp_path):
     def interrupt(_targets):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli.batch, "discover", interrupt)
+    monkeypatch.setattr(batch, "discover", interrupt)
     result = run("build", str(tmp_path), "-o", str(tmp_path / "out"))
     assert (result.exit_code, result.stderr.strip()) == (1, "Đã hủy!")
 

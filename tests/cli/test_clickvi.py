@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 import pytest
 
-from cchc_docs import clickvi
+from cchc_docs.cli import clickvi
 
 clickvi.install()
 

@@ -1,0 +1,110 @@
+"""The commands on documents already made: check the format, convert to PDF, preview pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from cchc_docs.cli.common import COUNT, DOCUMENT, DOCX, EXIT_DATA, FOLDER, JOBS_OPTION, PAGES, SECONDS, Command
+from cchc_docs.errors import CchcError
+from cchc_docs.pdf import preview as preview_mod
+
+
+def finding_line(document: Path, finding) -> str:
+    """One self-check finding on one line that names its document.
+
+    Warnings go to stderr; kept apart from stdout (``2>log``) each line must say
+    on its own which document it is about.
+    """
+    from cchc_docs.checks import output as check_output
+
+    return f"{document}: " + ": ".join(line.strip() for line in check_output.describe(finding))
+
+
+def convert_to_pdf(files: list[Path], out: Path | None = None, jobs: int = 1, timeout: float = 60.0,
+                   force: bool = False, strict: bool = False) -> None:
+    """Convert, print each PDF with its findings, then fail on failures or error findings."""
+    from cchc_docs.pdf import convert as pdf_mod
+
+    batch = pdf_mod.convert(files, out, pdf_mod.Options(jobs=jobs, timeout=timeout, force=force))
+    for warning in batch.warnings:  # about this machine (fonts, poppler), not one document
+        click.echo(f"cchc-docs: {warning}", err=True)
+    for result in batch.results:
+        if result.status != "failed":
+            click.echo("\n".join(pdf_mod.describe(result)))
+    batch.raise_for_failures()
+    if batch.failing(strict):
+        raise click.exceptions.Exit(EXIT_DATA)
+
+
+@click.command("pdf", cls=Command)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                metavar=f"{DOCX}...")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), metavar=FOLDER,
+              help="Thư mục chứa các tệp PDF (mặc định: cạnh mỗi TỆP-DOCX).")
+@JOBS_OPTION
+@click.option("--timeout", type=click.FloatRange(min=1), default=60.0, show_default=True, metavar=SECONDS,
+              help="Số giây tối đa LibreOffice được dùng cho một văn bản.")
+@click.option("--force", is_flag=True, help="Chuyển lại cả những PDF đã mới.")
+@click.option("--strict", is_flag=True, help="Coi cả cảnh báo về bố cục PDF là lỗi.")
+def pdf(files: tuple[Path, ...], out: Path | None, jobs: int, timeout: float, force: bool, strict: bool) -> None:
+    """Chuyển các TỆP-DOCX sang PDF, rồi kiểm tra phông chữ và bố cục trang của PDF."""
+    convert_to_pdf(list(files), out, jobs, timeout, force, strict)
+
+
+def parse_pages(ctx, param, value: str | None):
+    try:
+        return preview_mod.parse_pages(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+@click.command(cls=Command)
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=DOCUMENT)
+@click.option("--pages", callback=parse_pages, metavar=PAGES,
+              help="Trang cần xem: 2, 1-3 hoặc 4- (mặc định: tất cả).")
+@click.option("--dpi", type=click.IntRange(20, preview_mod.MAX_DPI), default=preview_mod.DEFAULT_DPI,
+              show_default=True, metavar=COUNT, help="Độ phân giải của ảnh (điểm ảnh mỗi inch).")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), metavar=FOLDER,
+              help="Thư mục chứa ảnh (mặc định: cạnh TỆP).")
+def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
+    """Vẽ các trang của TỆP (DOCX hoặc PDF) thành ảnh PNG để xem mà không cần Word."""
+    images = preview_mod.render(preview_mod.source_pdf(file), out or file.parent, pages, dpi)
+    for image in images:
+        click.echo(f"đã tạo {image}")
+
+
+
+@click.command(cls=Command)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar=f"[{DOCX}]...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Dạng kết quả: văn bản cho người đọc hoặc JSON cho máy.")
+@click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 3).")
+@click.option("--list-rules", "list_rules", is_flag=True, help="In danh mục các quy tắc kiểm tra rồi thoát.")
+def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> None:
+    """Kiểm tra thể thức các TỆP-DOCX theo Nghị định 30/2020/NĐ-CP.
+
+    Mã thoát: 0 không có lỗi, 3 có lỗi thể thức (hoặc cảnh báo, với --strict), 1 có tệp không đọc được.
+    """
+    from cchc_docs.checks import catalogue, check_file
+    from cchc_docs.checks import output as check_output
+
+    if list_rules:
+        click.echo(json.dumps(catalogue.entries(), ensure_ascii=False, indent=2) if fmt == "json" else catalogue.text())
+        return
+    if not files:
+        raise click.UsageError(f"cần ít nhất một {DOCX} (hoặc --list-rules)")
+    results = []
+    for file in files:
+        try:
+            results.append(check_output.FileResult(str(file), tuple(check_file(file))))
+        except CchcError as e:
+            results.append(check_output.FileResult(str(file), error=str(e)))
+            if fmt == "text":
+                click.echo(str(e), err=True)
+    report_text = check_output.as_json(results) if fmt == "json" else check_output.text(results)
+    if report_text:
+        click.echo(report_text)
+    raise click.exceptions.Exit(check_output.exit_code(results, strict))
