@@ -18,8 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from cchc_docs.errors import Problem
+from cchc_docs.model.compose import path_text
 from cchc_docs.model.plan import Amendment, Change, PlanFile
-from cchc_docs.model.schema import path_text
 from cchc_docs.model.source import Path_, Source
 
 # item kind → (path of its list in the tree, the field that identifies an item)

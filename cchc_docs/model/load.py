@@ -68,10 +68,15 @@ def status_files(folder: Path) -> dict[Period, Path]:
     found, problems = {}, []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         try:
-            found[periods.parse(path.stem)] = path
+            period = periods.parse(path.stem)
         except PeriodError:
             problems.append(Problem(Location(str(path), 1, 1), "", "tên tệp số liệu báo cáo phải là mã kỳ báo cáo",
                                     expected=periods.EXPECTED, got=f"'{path.name}'"))
+            continue
+        if period in found:  # 2025-q3.yaml beside 2025-Q3.yaml: neither may silently win
+            problems.append(Problem(Location(str(path), 1, 1), "", f"hai tệp số liệu cùng kỳ {period.code}",
+                                    hint=f"giữ một trong hai tệp: {found[period].name} hoặc {path.name}"))
+        found[period] = path
     if problems:
         raise DataError(problems)
     return found

@@ -20,6 +20,9 @@ from typing import Literal
 from cchc_docs import vn
 from cchc_docs.errors import CchcError
 
+# The years a plan, a report or a deadline may name (docs/data-format.md, "Giới hạn").
+YEARS = range(2000, 2101)
+
 Kind = Literal["quarter", "half", "nine_months", "year"]
 
 # The cut-off days of NĐ 09/2019: windows end on the 14th and start on the 15th.
@@ -123,10 +126,12 @@ class Period:
 def parse(code: str) -> Period:
     """Read a period code (any case, surrounding spaces ignored); raise PeriodError."""
     text = code.strip().upper()
-    match = re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|9M|Y)", text)
+    match = re.fullmatch(r"([0-9]{4})-(Q[1-4]|H[12]|9M|Y)", text)
     if not match:
         raise PeriodError(f"mã kỳ báo cáo không hợp lệ: '{code.strip()}' (cần {EXPECTED})")
     year, part = int(match[1]), match[2]
+    if year not in YEARS:
+        raise PeriodError(f"mã kỳ báo cáo không hợp lệ: năm {year} (cần năm từ {YEARS[0]} đến {YEARS[-1]})")
     if part.startswith("Q"):
         return Period(year, "quarter", int(part[1]))
     if part.startswith("H"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from cchc_docs import vn
+from cchc_docs.model.periods import YEARS
 from cchc_docs.model.schema import Invalid, doc
 
 # The reform areas of Nghị quyết 76/NQ-CP, plus "chỉ đạo, điều hành", in the order
@@ -41,6 +42,12 @@ Measure = Literal["assigned_tasks", "self_inspection", "dossiers_tracked", "sati
 # ---------------------------------------------------------------- scalar types
 
 
+def _short(text: str, limit: int) -> str:
+    if len(text) > limit:
+        raise Invalid(f"quá dài: {len(text)} ký tự", f"tối đa {limit} ký tự")
+    return text
+
+
 class Date(dt.date):
     """A calendar date written YYYY-MM-DD."""
 
@@ -48,7 +55,7 @@ class Date(dt.date):
 
     @classmethod
     def parse(cls, text: str) -> Date:
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
         if not match:
             raise Invalid("ngày không đúng dạng", cls.expected)
         year, month, day = map(int, match.groups())
@@ -56,6 +63,7 @@ class Date(dt.date):
 
 
 def _checked_date(year: int, month: int, day: int) -> tuple[int, int, int]:
+    _checked_year(year)
     if not 1 <= month <= 12:
         raise Invalid(f"không có tháng {month}", "tháng từ 01 đến 12")
     last = calendar.monthrange(year, month)[1]
@@ -64,6 +72,12 @@ def _checked_date(year: int, month: int, day: int) -> tuple[int, int, int]:
             f"ngày không tồn tại: tháng {month} năm {year} chỉ có {last} ngày", f"ngày từ 01 đến {last}"
         )
     return year, month, day
+
+
+def _checked_year(year: int) -> int:
+    if year not in YEARS:
+        raise Invalid(f"năm {year} nằm ngoài khoảng cho phép", f"năm từ {YEARS[0]} đến {YEARS[-1]}")
+    return year
 
 
 @dataclass(frozen=True)
@@ -79,11 +93,11 @@ class IssueDate:
     @classmethod
     def parse(cls, text: str) -> IssueDate:
         text = text.strip()
-        if re.fullmatch(r"\d{4}-\d{2}", text):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
             year, month = map(int, text.split("-"))
             _checked_date(year, month, 1)
             return cls(year, month)
-        date = Date.parse(text) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+        date = Date.parse(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
         if date is None:
             raise Invalid("ngày ký không đúng dạng", cls.expected)
         return cls(date.year, date.month, date.day)
@@ -100,6 +114,7 @@ class DocNumber(int):
     """The number part of a số/ký hiệu, e.g. 39 in "39/QĐ-UBND"."""
 
     expected = "số thứ tự của văn bản, ví dụ '39' hoặc '05'"
+    max_digits = 4
 
     @classmethod
     def parse(cls, text: str) -> DocNumber:
@@ -109,8 +124,10 @@ class DocNumber(int):
                 "chỉ ghi số thứ tự", cls.expected,
                 hint="ký hiệu (như /QĐ-UBND) do chương trình tự tạo",
             )
-        if not text.isdigit() or int(text) < 1:
+        if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
             raise Invalid("số văn bản phải là số nguyên dương", cls.expected)
+        if len(text.lstrip("0")) > cls.max_digits:
+            raise Invalid("số văn bản quá lớn", f"tối đa {cls.max_digits} chữ số (số chạy từ 01 mỗi năm)")
         return cls(int(text))
 
 
@@ -118,26 +135,28 @@ class UnitCode(str):
     """The code of a unit of the issuing body, e.g. VHXH."""
 
     expected = "mã đơn vị viết hoa, ví dụ 'VHXH'"
+    max_length = 20
 
     @classmethod
     def parse(cls, text: str) -> UnitCode:
         text = text.strip()
         if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", text):
             raise Invalid("mã đơn vị không hợp lệ", cls.expected, hint="chỉ gồm chữ in hoa và chữ số, không dấu cách")
-        return cls(text)
+        return cls(_short(text, cls.max_length))
 
 
 class Identifier(str):
     """An id that other data refers to (task, target), e.g. T07."""
 
     expected = "mã gồm chữ cái, chữ số, '-' hoặc '_', ví dụ 'T07'"
+    max_length = 30  # ids name output files (quyet-dinh-sua-doi-<id>.docx)
 
     @classmethod
     def parse(cls, text: str) -> Identifier:
         text = text.strip()
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", text):
             raise Invalid("mã không hợp lệ", cls.expected)
-        return cls(text)
+        return cls(_short(text, cls.max_length))
 
 
 class Amount(str):
@@ -148,8 +167,9 @@ class Amount(str):
     @classmethod
     def parse(cls, text: str) -> Amount:
         text = text.strip()
-        if not re.fullmatch(r"\d+([.,]\d+)?", text):
-            raise Invalid("không phải một số", cls.expected)
+        if not re.fullmatch(r"[0-9]{1,12}([.,][0-9]{1,6})?", text):
+            raise Invalid("không phải một số", cls.expected,
+                          hint="tối đa 12 chữ số phần nguyên, 6 chữ số phần thập phân")
         return cls(text.replace(".", ","))
 
 
@@ -160,7 +180,7 @@ class MonthDay(tuple):
 
     @classmethod
     def parse(cls, text: str) -> MonthDay:
-        match = re.fullmatch(r"(\d{2})-(\d{2})", text.strip())
+        match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", text.strip())
         if not match:
             raise Invalid("ngày trong năm không đúng dạng", cls.expected)
         month, day = map(int, match.groups())
@@ -187,11 +207,11 @@ class Deadline:
         text = vn.nfc(text.strip())
         if text.lower() == "thường xuyên":
             return cls("ongoing")
-        if match := re.fullmatch(r"(\d{4})-[Qq]([1-4])", text):
-            return cls("quarter", year=int(match[1]), quarter=int(match[2]))
-        if re.fullmatch(r"\d{4}-\d{2}", text):
+        if match := re.fullmatch(r"([0-9]{4})-[Qq]([1-4])", text):
+            return cls("quarter", year=_checked_year(int(match[1])), quarter=int(match[2]))
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
             return cls("month", year=IssueDate.parse(text).year, month=IssueDate.parse(text).month)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             d = Date.parse(text)
             return cls("date", year=d.year, month=d.month, day=d.day)
         raise Invalid("thời hạn không đúng dạng", cls.expected)

@@ -21,7 +21,11 @@ import typing
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from cchc_docs.errors import Problem
+from cchc_docs.model.compose import path_text
 from cchc_docs.model.source import Source
+
+# The longest value any field takes: a long task or paragraph is under 1,000 characters.
+MAX_TEXT = 2_000
 
 
 class Invalid(ValueError):
@@ -39,14 +43,6 @@ def doc(text: str, default: Any = dataclasses.MISSING, **kwargs) -> Any:
     if default is not dataclasses.MISSING:
         kwargs["default"] = default
     return dataclasses.field(metadata={"doc": text}, **kwargs)
-
-
-def path_text(path: tuple) -> str:
-    """``("decision", "recipients", 3)`` → ``decision.recipients[3]``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def show(value: object) -> str:
@@ -72,7 +68,7 @@ class Converter:
 
     def __init__(self, source: Source):
         self.source = source
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = list(source.problems)  # text that would print wrongly, found on reading
 
     def report(self, path: tuple, message: str, *, expected=None, got=None, hint=None, key=False):
         """Record one problem at ``path`` (at its key's position when ``key``)."""
@@ -154,6 +150,10 @@ class Converter:
     def _scalar(self, kind, value, path):
         if not isinstance(value, str):
             self.report(path, "sai kiểu dữ liệu", expected=_scalar_expected(kind), got=show(value))
+            return None
+        if len(value) > MAX_TEXT:  # before parsing: a 10 MB line must not reach a regular expression
+            self.report(path, "quá dài", expected=f"tối đa {MAX_TEXT:,} ký tự".replace(",", "."),
+                        got=f"{len(value):,} ký tự".replace(",", "."))
             return None
         try:
             return kind.parse(value) if hasattr(kind, "parse") else kind(value)

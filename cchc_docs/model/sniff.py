@@ -175,7 +175,7 @@ _DOCX_HINTS = {
     ZIP: "nếu tệp nén chứa văn bản, hãy giải nén rồi kiểm tra các tệp .docx bên trong",
     FOLDER: "hãy chỉ rõ các tệp, ví dụ: cchc-docs check {q}/*.docx",
 }
-_UNSAID = {None, PLAN, STATUS, TEXT, EMPTY}  # a data file's own parse error says it better
+_UNSAID = {None, PLAN, STATUS, TEXT, EMPTY, UTF16}  # a data file's own decoding or parse error says it better
 
 
 def data_file_error(name: str, kind: Kind | None) -> SourceError | None:
@@ -183,8 +183,6 @@ def data_file_error(name: str, kind: Kind | None) -> SourceError | None:
     file may well be that YAML (the decoding or parse error then says what is wrong)."""
     if kind in _UNSAID:
         return None
-    if kind is UTF16:
-        return SourceError(f"{name}: tệp không ở mã UTF-8 (nhận được UTF-16); hãy lưu lại tệp với mã hóa UTF-8")
     expected = data_file_kind(name)
     hint = _DATA_HINTS.get(kind, _DEFAULT_DATA_HINT)
     if kind is FOLDER:

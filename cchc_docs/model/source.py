@@ -9,35 +9,20 @@ map from each field path to its ``file:line:col``, so every problem can be locat
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from cchc_docs.errors import Location, SourceError
-from cchc_docs.model import sniff
+from cchc_docs.errors import Location, Problem, SourceError
+from cchc_docs.model import encodings, sniff
+from cchc_docs.model.compose import compose
 
 Path_ = tuple  # a field path: ("decision", "recipients", 3)
 
-class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """libyaml's composer (ten times faster than PyYAML's own), without tag resolution.
-
-    Every scalar is text here, so the regex-based implicit resolvers that would decide
-    between int, bool and date are never consulted.
-    """
-
-    def resolve(self, kind, value, implicit):
-        return _TAGS[kind]
-
-
-_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
-         yaml.MappingNode: "tag:yaml.org,2002:map"}
-_LOADER = _TextLoader
-
-# Plain (unquoted) scalars that mean "nothing here"; quoted ones stay text.
-_NULLS = {"", "~", "null", "Null", "NULL"}
-
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a 10,000-task plan is about 3 MB (docs/data-format.md)
 
 @dataclass(frozen=True)
 class Source:
@@ -46,6 +31,7 @@ class Source:
     file: str
     tree: object
     locations: dict[Path_, Location]
+    problems: tuple[Problem, ...] = ()  # values that would print wrongly (see model/text.py)
 
     def where(self, path: Path_) -> Location | None:
         """The location of ``path``, or of its nearest located ancestor."""
@@ -56,16 +42,33 @@ class Source:
 
 def load(path: str | Path, display_name: str | None = None) -> Source:
     """Read and compose a YAML file; a broken file raises :class:`SourceError`."""
-    name = display_name or str(path)
+    return parse(read(path, display_name or str(path)), display_name or str(path))
+
+
+def read(path: str | Path, name: str) -> bytes:
+    """The bytes of a data file; only a regular file of a sane size is opened.
+
+    A FIFO or a device would block the read forever, and a file of gigabytes would
+    fill the memory before YAML could say anything about it.
+    """
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
+        info = path.stat()
     except FileNotFoundError as e:
         raise SourceError(f"{name}: không tìm thấy tệp") from e
-    except OSError as e:  # a folder: IsADirectoryError, or PermissionError on Windows
-        if Path(path).is_dir():
-            raise sniff.data_file_error(name, sniff.FOLDER) from e
+    except OSError as e:
         raise SourceError(f"{name}: không đọc được tệp ({e.strerror})") from e
-    return parse(raw, name)
+    if stat.S_ISDIR(info.st_mode):
+        raise sniff.data_file_error(name, sniff.FOLDER)
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(f"{name}: không phải tệp thường (ống dẫn, thiết bị…); hãy chỉ ra tệp YAML")
+    if info.st_size > MAX_FILE_BYTES:
+        raise SourceError(f"{name}: tệp quá lớn ({info.st_size / 2**20:.1f} MB; tối đa "
+                          f"{MAX_FILE_BYTES // 2**20} MB)".replace(".", ","))
+    try:
+        return path.read_bytes()
+    except OSError as e:  # PermissionError, or a folder on Windows
+        raise SourceError(f"{name}: không đọc được tệp ({e.strerror})") from e
 
 
 def parse(raw: bytes | str, name: str) -> Source:
@@ -76,45 +79,45 @@ def parse(raw: bytes | str, name: str) -> Source:
     name, ``.txt`` included, is read as one).
     """
     try:
-        node = _compose(_decode(raw, name), name)
+        text = encodings.decode(raw, name) if isinstance(raw, bytes) else unicodedata.normalize("NFC", raw)
+        composed = _compose(text, name)
     except SourceError as error:
         wrong = sniff.data_file_error(name, sniff.sniff(raw, name)) if isinstance(raw, bytes) else None
         if wrong is None:
             raise
         raise wrong from error
-    locations: dict[Path_, Location] = {(): Location(name, 1, 1)}  # an empty file is located too
-    tree = _plain(node, (), name, locations) if node is not None else None
-    return Source(name, tree, locations)
+    return Source(name, composed.tree, composed.locations, tuple(composed.problems))
 
 
-def _compose(text: str, name: str) -> yaml.Node | None:
+def _compose(text: str, name: str):
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return compose(text, name)
     except yaml.YAMLError:
         pass
-    # The Python loader words its complaints the way _PROBLEMS_VI translates them.
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:  # PyYAML's own parser: it reads escapes libyaml refuses, and words its errors as translated below
+        return compose(text, name, yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
-        raise SourceError(_yaml_message(e, name)) from e
+        raise SourceError(_yaml_message(e, text, name)) from e
+    except yaml.reader.ReaderError as e:
+        raise SourceError(_reader_message(e, text, name)) from e
     except yaml.YAMLError as e:
         raise SourceError(f"{name}: không phải YAML hợp lệ ({e})") from e
 
 
-def _decode(raw: bytes | str, name: str) -> str:
-    if isinstance(raw, str):
-        return unicodedata.normalize("NFC", raw)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise SourceError(
-            f"{name}: tệp không ở mã UTF-8 (byte lỗi ở vị trí {e.start}); "
-            "hãy lưu lại tệp với mã hóa UTF-8"
-        ) from e
-    return unicodedata.normalize("NFC", text)
+def _reader_message(e: yaml.reader.ReaderError, text: str, name: str) -> str:
+    """A character YAML refuses outright (NUL, BEL, ESC …), located by line and column."""
+    before = text[:e.position]
+    line, column = before.count("\n") + 1, e.position - before.rfind("\n")
+    return (f"{name}:{line}:{column}: có ký tự điều khiển U+{e.character:04X}, không được phép trong tệp dữ liệu; "
+            "xóa ký tự này")
 
 
-def _yaml_message(e: yaml.MarkedYAMLError, name: str) -> str:
+def _yaml_message(e: yaml.MarkedYAMLError, text: str, name: str) -> str:
+    opened = encodings.unclosed_quote(text, e.problem_mark.line) if e.problem_mark else None
+    if opened:
+        line, column, last = opened
+        return (f"{name}:{line}:{column}: lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trên cùng dòng "
+                f"(giá trị kéo dài đến dòng {last})")
     mark = _where(e)
     where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
     return f"{where}: lỗi cú pháp YAML: {_problem_vi(e.problem or '')}"
@@ -156,36 +159,3 @@ _PROBLEMS_VI = [
     (r"but found another document", "tệp chỉ được có một tài liệu YAML (bỏ dòng '---' ở giữa tệp)"),
     (r"expected '<document start>', but found .*", "dòng đầu không phải YAML hợp lệ (bỏ ký tự '%' ở đầu dòng?)"),
 ]
-
-
-def _plain(node: yaml.Node, path: Path_, name: str, locations: dict) -> object:
-    locations[path] = _location(node, name)
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, name, locations)
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, path + (i,), name, locations) for i, item in enumerate(node.value)]
-    if not node.style and node.value in _NULLS:  # plain style: None (Python loader) or "" (libyaml)
-        return None
-    return node.value
-
-
-def _mapping(node: yaml.MappingNode, path: Path_, name: str, locations: dict) -> dict:
-    result: dict[str, object] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise SourceError(f"{_location(key_node, name)}: tên trường phải là một chữ, không phải danh sách")
-        key = key_node.value
-        if key in result:
-            # The first key's own line: its value may start on a later line (a block).
-            first = locations[("@key",) + path + (key,)]
-            raise SourceError(
-                f"{_location(key_node, name)}: trường '{key}' bị khai báo hai lần "
-                f"(lần đầu ở dòng {first.line})"
-            )
-        locations[("@key",) + path + (key,)] = _location(key_node, name)
-        result[key] = _plain(value_node, path + (key,), name, locations)
-    return result
-
-
-def _location(node: yaml.Node, name: str) -> Location:
-    return Location(name, node.start_mark.line + 1, node.start_mark.column + 1)

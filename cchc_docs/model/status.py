@@ -29,17 +29,20 @@ class Count(int):
     """A count of things (dossiers, inspections …): a whole number, never negative."""
 
     expected = "một số nguyên không âm, ví dụ '0', '35' hoặc '1.247'"
+    max_digits = 9
 
     @classmethod
     def parse(cls, text: str) -> Count:
         text = text.strip()
-        if re.fullmatch(r"-\s*\d[\d.]*", text):
+        if re.fullmatch(r"-\s*[0-9][0-9.]*", text):
             raise Invalid("số lượng không được âm", cls.expected)
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # Vietnamese thousands: 1.247
+        if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):  # Vietnamese thousands: 1.247
             text = text.replace(".", "")
-        if not text.isdigit():
+        if not re.fullmatch(r"[0-9]+", text):
             raise Invalid("không phải một số nguyên", cls.expected,
                           hint="số liệu thô ghi bằng số đếm; tỷ lệ % do chương trình tự tính")
+        if len(text.lstrip("0")) > cls.max_digits:
+            raise Invalid("số lượng quá lớn", f"tối đa {cls.max_digits} chữ số")
         return cls(int(text))
 
 

@@ -40,7 +40,7 @@ def validate_versions(source: Source) -> list[PlanFile]:
     base, problems = _check(source)
     versions = [base]
     current = source
-    for k, amendment in enumerate(base.amendments if base is not None else ()):
+    for k, amendment in enumerate(base.amendments or () if base is not None else ()):
         problems += _amendment_rules(current, base, amendment, k)
         applied = amend.apply(current, amendment, k)
         version, more = _check(applied.source)
@@ -111,7 +111,8 @@ class _Rules:
 
     def run(self) -> None:
         run_rules(
-            (self.units, self.issuing_body, self.decision, self.signer, self.sections, self.targets, self.tasks),
+            (self.units, self.issuing_body, self.decision, self.signer, self.sections, self.targets, self.tasks,
+             self.amendments),
             partial=bool(self.c.problems),
         )
 
@@ -131,12 +132,19 @@ class _Rules:
             )
 
     def _unique(self, values: list[str], path: tuple, key: str, what: str) -> None:
-        seen = Counter(values)
-        for i, value in enumerate(values):
-            if seen[value] > 1 and values.index(value) != i:
-                self.c.report(
-                    path + (i, key), f"{what} '{value}' bị trùng", hint=f"lần đầu ở mục thứ {values.index(value) + 1}"
-                )
+        """Ids are compared without case: ``SD01`` and ``sd01`` name one output file."""
+        folded = [value.casefold() for value in values]
+        seen = Counter(folded)
+        for i, value in enumerate(folded):
+            first = folded.index(value)
+            if seen[value] > 1 and first != i:
+                same = "" if values[first] == values[i] else (
+                    f" (trùng '{values[first]}': mã không phân biệt chữ hoa, chữ thường)")
+                self.c.report(path + (i, key), f"{what} '{values[i]}' bị trùng{same}",
+                              hint=f"lần đầu ở mục thứ {first + 1}")
+
+    def amendments(self) -> None:
+        self._unique([a.id for a in self.f.amendments or ()], ("amendments",), "id", "mã lần sửa đổi")
 
     # -- issuing body and decision
 

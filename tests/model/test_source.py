@@ -95,8 +95,8 @@ def test_non_utf8_file_is_a_source_error_that_asks_for_utf8(tmp_path):
     path.write_bytes("place: Thượng Hồng\n".encode("cp1258", errors="replace") + b"\xff\n")
     with pytest.raises(SourceError) as e:
         source.load(path, display_name="plan.yaml")
-    assert str(e.value).startswith("plan.yaml: tệp không ở mã UTF-8")
-    assert "UTF-8" in str(e.value).split(";")[-1]
+    assert str(e.value) == ("plan.yaml:1:10: tệp không ở mã UTF-8 (có vẻ là bảng mã cũ Windows-1258 (CP1258)); "
+                            "hãy mở tệp và lưu lại với mã hóa UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)")
 
 
 def test_missing_file_is_a_source_error(tmp_path):
@@ -235,10 +235,18 @@ def test_folder_given_as_a_status_file_gives_no_build_advice(tmp_path):
     assert str(caught.value) == "xa-a/bao-cao/2025-Q3.yaml: đây là thư mục, không phải tệp số liệu báo cáo YAML"
 
 
-def test_utf16_text_is_asked_to_be_saved_as_utf8():
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_text_saved_by_windows_tools_is_read_whatever_its_unicode_encoding(encoding):
+    """Notepad and Excel write UTF-16 (with or without a BOM) or UTF-8 with a BOM."""
+    assert source.parse("xã: Thượng Hồng\n".encode(encoding), "plan.yaml").tree == {"xã": "Thượng Hồng"}
+
+
+def test_unclosed_quote_is_reported_where_it_opens_not_where_yaml_gave_up():
+    text = 'a:\n  b: "Ban hành Kế hoạch\n  c: VHXH\n  d: "2025-08"\n'
     with pytest.raises(SourceError) as caught:
-        source.parse("a: b\n".encode("utf-16"), "plan.yaml")
-    assert str(caught.value) == "plan.yaml: tệp không ở mã UTF-8 (nhận được UTF-16); hãy lưu lại tệp với mã hóa UTF-8"
+        source.parse(text, "plan.yaml")
+    assert str(caught.value) == ("plan.yaml:2:6: lỗi cú pháp YAML: dấu nháy mở ở đây không được đóng trên cùng dòng "
+                                 "(giá trị kéo dài đến dòng 4)")
 
 
 def test_plan_with_any_name_is_read_as_yaml(tmp_path):

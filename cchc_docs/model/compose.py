@@ -1,0 +1,219 @@
+"""Build the plain tree from YAML's parse events, with limits and without recursion.
+
+PyYAML's composer builds node objects recursively and expands aliases without limit:
+1,000 nested brackets overflow Python's stack, and nine lines of "billion laughs"
+aliases fill the memory. Here the tree is built from the parser's event stream with an
+explicit stack, so depth, alias expansion and tags are checked as they are met, and
+each problem is located. Every scalar stays the text that was written (the validator
+decides what it means), and each value's ``file:line:col`` is recorded by field path.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import yaml
+
+from cchc_docs.errors import Location, Problem, SourceError
+from cchc_docs.model import text as text_rules
+
+MAX_DEPTH = 40  # a plan nests about 8 deep
+MAX_VALUES = 2_000_000  # values after expanding every alias (*tên): a "billion laughs" stops here
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: ten times faster than PyYAML's
+
+# Tags a value may carry: none, or one that says what it already is.
+_PLAIN_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+# Plain (unquoted) scalars that mean "nothing here"; quoted ones stay text.
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def path_text(path: tuple) -> str:
+    """``("decision", "recipients", 3)`` → ``decision.recipients[3]``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass
+class Composed:
+    """The plain tree, where each value stands, and the values that would print wrongly."""
+
+    tree: object = None
+    locations: dict[tuple, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence: its value so far, its path, and (mapping) the key awaiting a value."""
+
+    value: dict | list
+    path: tuple
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+
+
+def compose(text: str, name: str, loader=_LOADER) -> Composed:
+    """The plain tree of one YAML document; raises yaml.YAMLError or SourceError.
+
+    ``loader``: libyaml's parser by default; PyYAML's own (``yaml.SafeLoader``) accepts a
+    few escapes libyaml refuses and words its errors the way source.py translates them.
+    """
+    return _Composer(text, name, loader).run()
+
+
+class _Composer:
+    def __init__(self, text: str, name: str, loader):
+        self.text = text
+        self.loader = loader
+        self.name = name
+        self.out = Composed(locations={(): Location(name, 1, 1)})  # an empty file is located too
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.values = 0
+        self.documents = 0
+        self._lines: list[str] | None = None
+
+    def run(self) -> Composed:
+        for event in yaml.parse(self.text, Loader=self.loader):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self._scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._open(event, {} if kind is yaml.MappingStartEvent else [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = self.stack.pop()
+                self._done(frame.value, frame.anchor, frame.size)
+            elif kind is yaml.AliasEvent:
+                self._alias(event)
+            elif kind is yaml.DocumentStartEvent:
+                self._document(event)
+        return self.out
+
+    # -- events
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        location = self._location(event.start_mark)
+        if self._awaits_key():
+            self._key(event.value, location)
+            return
+        path = self._path()
+        self.out.locations[path] = location
+        value = self._scalar_value(event, path, location)
+        self._done(value, event.anchor, 1)
+
+    def _open(self, event, value: dict | list) -> None:
+        location = self._location(event.start_mark)
+        if self._awaits_key():
+            raise SourceError(f"{location}: tên trường phải là một chữ, không phải danh sách")
+        if len(self.stack) >= MAX_DEPTH:
+            raise SourceError(f"{location}: dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} tầng); "
+                              "kiểm tra lại dấu [ ], { } và thụt lề")
+        path = self._path()
+        self.out.locations[path] = location
+        self._tag(event.tag, path, location)
+        self.stack.append(_Frame(value, path, event.anchor))
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        location = self._location(event.start_mark)
+        if event.anchor not in self.anchors:
+            raise SourceError(f"{location}: lỗi cú pháp YAML: không có neo '&{event.anchor}' "
+                              f"cho tham chiếu '*{event.anchor}'")
+        value, size = self.anchors[event.anchor]
+        if self.values + size > MAX_VALUES:
+            raise SourceError(f"{location}: tham chiếu '*{event.anchor}' làm tệp nở ra quá "
+                              f"{MAX_VALUES:,} giá trị (tham chiếu lồng tham chiếu?)".replace(",", "."))
+        if self._awaits_key():
+            raise SourceError(f"{location}: tên trường không được là tham chiếu '*{event.anchor}'")
+        self.out.locations[self._path()] = location
+        self._done(copy.deepcopy(value), None, size)  # a copy: changes to one place must not reach the other
+
+    def _document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise SourceError(f"{self._location(event.start_mark)}: lỗi cú pháp YAML: "
+                              "tệp chỉ được có một tài liệu YAML "
+                              "(bỏ dòng '---' ở giữa tệp)")
+
+    # -- building
+
+    def _done(self, value: object, anchor: str | None, size: int) -> None:
+        """Attach a finished value to its parent (or make it the tree)."""
+        self.values += size
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.out.tree = value
+            return
+        parent = self.stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+        else:
+            parent.value[parent.key] = value
+            parent.key = None
+
+    def _key(self, key: str, location: Location) -> None:
+        frame = self.stack[-1]
+        if key in frame.value:
+            first = self.out.locations[("@key", *frame.path, key)]
+            raise SourceError(f"{location}: trường '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line})")
+        self.out.locations[("@key", *frame.path, key)] = location
+        frame.key = key
+
+    def _awaits_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None
+
+    def _path(self) -> tuple:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        return (*frame.path, frame.key if isinstance(frame.value, dict) else len(frame.value))
+
+    # -- values
+
+    def _scalar_value(self, event: yaml.ScalarEvent, path: tuple, location: Location) -> str | None:
+        if not self._tag(event.tag, path, location):
+            return None
+        if not event.style and event.value in _NULLS:  # plain style: None (Python parser) or "" (libyaml)
+            return None
+        value = event.value
+        if event.style in ("|", ">"):
+            value = value.rstrip("\n")  # the block's closing line break is YAML's, not the user's
+        elif not event.style and event.end_mark.line > event.start_mark.line:
+            self._folded_items(event, path)
+        for problem in text_rules.problems(value):
+            where = location
+            if not event.style and event.end_mark.line == event.start_mark.line:  # exact column
+                where = Location(self.name, location.line, location.column + problem.position - 1)
+            self.out.problems.append(Problem(where, path_text(path), problem.message, hint=problem.hint))
+        return value
+
+    def _tag(self, tag: str | None, path: tuple, location: Location) -> bool:
+        if tag in _PLAIN_TAGS:
+            return True
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        self.out.problems.append(Problem(location, path_text(path), f"không dùng thẻ YAML '{shown}' trong tệp dữ liệu",
+                                         hint="ghi giá trị như chữ thường, bỏ thẻ"))
+        return False
+
+    def _folded_items(self, event: yaml.ScalarEvent, path: tuple) -> None:
+        """A '- ' line indented deeper than its siblings silently joins the item above it."""
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        lines = self._lines[event.start_mark.line + 1:event.end_mark.line + 1]
+        for number, line in enumerate(lines, event.start_mark.line + 2):
+            stripped = line.lstrip(" ")
+            if stripped.startswith(("- ", "-\t")) or stripped == "-":
+                where = Location(self.name, number, len(line) - len(stripped) + 1)
+                self.out.problems.append(Problem(
+                    where, path_text(path), "dòng '- …' này thụt lề sâu hơn các mục khác nên bị gộp vào mục trên nó",
+                    hint="nếu đây là một mục mới, đặt dấu '-' thẳng hàng với dấu '-' của các mục khác"))
+
+    def _location(self, mark) -> Location:
+        return Location(self.name, mark.line + 1, mark.column + 1)
