@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The checkout's package, even when another copy is installed.
-from cchc_docs.model import plan  # noqa: E402
-from cchc_docs.model.schema import field_docs  # noqa: E402
+from cchc_docs.model import compose, periods, plan, source, status  # noqa: E402
+from cchc_docs.model.schema import MAX_TEXT, field_docs  # noqa: E402
 
 RECORDS = [
     ("Tệp kế hoạch (gốc)", plan.PlanFile),
@@ -226,6 +226,7 @@ def render() -> str:
         parts.append(f"## {title}\n\n{field_table(kind)}\n")
     parts.append(f"{AMENDMENT_TEXT}\n```yaml\n{AMENDMENT_EXAMPLE}```\n")
     parts.append(VALUE_TYPES)
+    parts.append(limits())
     parts.append(f"## Mã lĩnh vực cải cách (`area`)\n\n{areas_table()}\n")
     return "\n".join(parts)
 
@@ -244,6 +245,54 @@ VALUE_TYPES = """\
 | Giá trị chỉ tiêu | một số, phần thập phân dùng dấu phẩy | `"90"`, `"96,5"` |
 
 Thời hạn được in trong Phụ lục là `30/9/2025`, `Tháng 9/2025`, `Quý III/2025`, `Thường xuyên`.
+"""
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def limits() -> str:
+    """The limits and character rules, from the constants the reader and validator use."""
+    years = periods.YEARS
+    return f"""\
+## Giới hạn và ký tự bị từ chối
+
+Những giới hạn này giữ cho một tệp hỏng hoặc cố ý phá hoại không làm treo máy; dữ liệu thật
+của một xã còn rất xa chúng. Vượt giới hạn là một lỗi có dòng:cột.
+
+| Giới hạn | Giá trị |
+|---|---|
+| Kích thước tệp dữ liệu | {source.MAX_FILE_BYTES // 2**20} MB |
+| Độ sâu lồng nhau (danh sách, nhóm trường) | {compose.MAX_DEPTH} tầng |
+| Số giá trị sau khi mở mọi tham chiếu `*neo` | {_n(compose.MAX_VALUES)} |
+| Độ dài một giá trị văn bản | {_n(MAX_TEXT)} ký tự |
+| Mã (nhiệm vụ, chỉ tiêu, mục, lần sửa đổi) | {plan.Identifier.max_length} ký tự; không phân biệt chữ hoa, chữ thường |
+| Mã đơn vị | {plan.UnitCode.max_length} ký tự |
+| Số văn bản | {plan.DocNumber.max_digits} chữ số |
+| Số lượng trong tệp số liệu | {status.Count.max_digits} chữ số |
+| Năm của mọi ngày, thời hạn, kỳ báo cáo | từ {years[0]} đến {years[-1]} |
+
+Tệp được đọc ở mã UTF-8 (có hoặc không có BOM), UTF-16 hoặc UTF-32 như Notepad, Excel lưu.
+Tệp ở bảng mã cũ (Windows-1258, Windows-1252, TCVN3…) bị từ chối tại dòng:cột của chữ đầu
+tiên không đọc được, kèm cách lưu lại ở UTF-8. Thẻ YAML (`!!binary`, `!!python/…`) bị từ chối.
+
+Trong mọi giá trị, những ký tự in sai hoặc không in được bị từ chối, kèm vị trí và cách sửa:
+
+- ký tự điều khiển (U+0000–U+001F trừ xuống dòng và Tab, U+007F–U+009F), mã hỏng (nửa cặp
+  UTF-16), ký tự không hợp lệ (U+FFFE, U+FFFF, vùng riêng);
+- ký tự vô hình: khoảng trắng không độ rộng (U+200B), ký tự nối (U+200C, U+200D, U+2060),
+  BOM lẫn trong chữ (U+FEFF), gạch nối mềm (U+00AD);
+- ký tự đảo chiều chữ (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069);
+- dấu cách lạ (U+2000–U+200A, U+202F, U+3000…); dấu cách không ngắt (U+00A0) được giữ, vì
+  có khi cần thật;
+- chữ trông giống chữ Việt nhưng khác mã: `ǎ ǒ ǔ` (dấu mũ ngược, từ bảng mã cũ) thay cho
+  `ă ơ ư`, `ð Ð` thay cho `đ Đ`, chữ Kirin (`а о е р с`…) hay Hy Lạp (`ο α ν`…) lẫn trong chữ
+  Latinh: chương trình gợi ý từ đúng, ví dụ "có phải ý bạn là 'năm'?";
+- dấu thanh rời không ghép được vào chữ trước nó.
+
+Xuống dòng và Tab bên trong một giá trị được in thành một dấu cách. Một dòng `- …` thụt lề
+sâu hơn các mục cùng danh sách (YAML sẽ lặng lẽ gộp nó vào mục trên) bị báo lỗi.
 """
 
 

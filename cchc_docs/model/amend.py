@@ -57,7 +57,9 @@ def apply(source: Source, amendment: Amendment, index: int) -> Applied:
         problem = _apply_change(tree, change, where, touched, moves, source)
         if problem:
             problems.append(problem)
-    return Applied(Source(source.file, tree, _relocate(source, tree, moves)), problems)
+    origins = _reindexed(source.origins, source.tree, tree)
+    origins.update((new, old) for new, old in moves if new[-1] != "removed")
+    return Applied(Source(source.file, tree, _relocate(source, tree, moves), origins=origins), problems)
 
 
 def _apply_change(tree, change: Change, where: Path_, touched: dict, moves: list, source: Source):
@@ -152,6 +154,24 @@ def _reindex_list(locations, original, index, old_tree, new_tree, list_path, key
         old = old_position.get(item.get(key)) if isinstance(item, dict) else None
         if old is not None:
             _copy_under(locations, original, index, list_path + (old,), list_path + (i,))
+
+
+def _reindexed(origins: dict, old_tree, new_tree) -> dict:
+    """Earlier amendments' origins, moved with their items when this one removed or added items."""
+    moved = {}
+    for list_path, key in COLLECTIONS.values():
+        new_position = {item.get(key): i for i, item in enumerate(_plain_list(new_tree, list_path))
+                        if isinstance(item, dict)}
+        for i, item in enumerate(_plain_list(old_tree, list_path)):
+            j = new_position.get(item.get(key)) if isinstance(item, dict) else None
+            if j is not None:
+                moved[list_path + (i,)] = list_path + (j,)
+    result = {}
+    for path, origin in origins.items():
+        prefix = next((path[:k] for k in range(len(path), 0, -1) if path[:k] in moved), None)
+        if prefix is not None:
+            result[moved[prefix] + path[len(prefix):]] = origin
+    return result
 
 
 def _plain_list(tree, path: tuple) -> list:

@@ -21,7 +21,6 @@ import typing
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from cchc_docs.errors import Problem
-from cchc_docs.model.compose import path_text
 from cchc_docs.model.source import Source
 
 # The longest value any field takes: a long task or paragraph is under 1,000 characters.
@@ -74,7 +73,7 @@ class Converter:
         """Record one problem at ``path`` (at its key's position when ``key``)."""
         where = self.source.locations.get(("@key",) + path) if key else None
         location = where or self.source.where(path)
-        self.problems.append(Problem(location, path_text(path), message, expected, got, hint))
+        self.problems.append(Problem(location, self.source.describe(path), message, expected, got, hint))
 
     def convert(self, kind: Any, value: object, path: tuple) -> Any:
         """Convert ``value`` to ``kind``; on failure report and return None."""

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from cchc_docs.errors import Location, Problem, SourceError
 from cchc_docs.model import encodings, sniff
-from cchc_docs.model.compose import compose
+from cchc_docs.model.compose import compose, path_text
 
 Path_ = tuple  # a field path: ("decision", "recipients", 3)
 
@@ -32,12 +32,28 @@ class Source:
     tree: object
     locations: dict[Path_, Location]
     problems: tuple[Problem, ...] = ()  # values that would print wrongly (see model/text.py)
+    # In an amended plan: item path → the path of the amendment's change that wrote it.
+    origins: dict[Path_, Path_] = field(default_factory=dict)
 
     def where(self, path: Path_) -> Location | None:
         """The location of ``path``, or of its nearest located ancestor."""
         while path not in self.locations and path:
             path = path[:-1]
         return self.locations.get(path)
+
+    def origin(self, path: Path_) -> Path_ | None:
+        """Where an amendment wrote the value at ``path`` (``amendments[0].changes[2].set…``), if it did."""
+        for k in range(len(path), 0, -1):
+            if path[:k] in self.origins:
+                return self.origins[path[:k]] + path[k:]
+        return None
+
+    def describe(self, path: Path_) -> str:
+        """``path`` as the user finds it: an amended value names the change too."""
+        origin = self.origin(path)
+        if origin is None:
+            return path_text(path)
+        return f"{path_text(origin)} (trường {path_text(path)} của kế hoạch sau sửa đổi)"
 
 
 def load(path: str | Path, display_name: str | None = None) -> Source:
@@ -63,8 +79,8 @@ def read(path: str | Path, name: str) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise SourceError(f"{name}: không phải tệp thường (ống dẫn, thiết bị…); hãy chỉ ra tệp YAML")
     if info.st_size > MAX_FILE_BYTES:
-        raise SourceError(f"{name}: tệp quá lớn ({info.st_size / 2**20:.1f} MB; tối đa "
-                          f"{MAX_FILE_BYTES // 2**20} MB)".replace(".", ","))
+        size = f"{info.st_size / 2**20:.1f}".replace(".", ",")
+        raise SourceError(f"{name}: tệp quá lớn ({size} MB; tối đa {MAX_FILE_BYTES // 2**20} MB)")
     try:
         return path.read_bytes()
     except OSError as e:  # PermissionError, or a folder on Windows

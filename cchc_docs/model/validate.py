@@ -48,8 +48,16 @@ def validate_versions(source: Source) -> list[PlanFile]:
         versions.append(version)
         current = applied.source
     if problems:
-        raise DataError(list(dict.fromkeys(problems)))
+        raise DataError(_once(problems))
     return versions
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """Each problem once: one written value can fail in several versions, at different item indexes."""
+    seen = {}
+    for problem in problems:
+        seen.setdefault((problem.location, problem.message, problem.expected, problem.got), problem)
+    return list(seen.values())
 
 
 def _check(source: Source) -> tuple[PlanFile | None, list[Problem]]:

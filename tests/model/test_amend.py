@@ -90,12 +90,13 @@ def test_adding_an_existing_task_is_an_error():
     assert "nhiệm vụ mã 'T01' đã có, không bổ sung được" in problems_of(text)[0]
 
 
-def test_bad_value_given_by_an_amendment_is_reported_at_the_amendments_line():
+def test_bad_value_given_by_an_amendment_names_the_change_and_the_field_it_changes():
     text = plan_with(CHANGE_DEADLINE.replace('"2025-11-30"', '"2026-02-01"'))
     line = line_of(text, '"2026-02-01"')
     [problem] = problems_of(text)
-    assert problem.startswith(f"plan.yaml:{line}:")
-    assert "plan.tasks[0].deadline: thời hạn nằm ngoài thời gian thực hiện kế hoạch" in problem
+    assert problem.startswith(f"plan.yaml:{line}:25: amendments[0].changes[0].set.deadline "
+                              "(trường plan.tasks[0].deadline của kế hoạch sau sửa đổi): "
+                              "thời hạn nằm ngoài thời gian thực hiện kế hoạch")
 
 
 def test_new_task_with_unknown_unit_suggests_the_near_code():
@@ -176,3 +177,14 @@ def test_plan_jobs_keep_the_issued_decision_on_the_original_plan():
     assert len([r for r in decision_rows if r["kind"] == "task"]) == 1
     assert jobs["quyet-dinh"].final and jobs["quyet-dinh-sua-doi-sd01"].final
     assert not jobs["ke-hoach-hop-nhat"].final
+
+
+def test_value_from_an_earlier_amendment_is_named_once_after_a_later_one_moves_its_item():
+    """Amendment 1 adds T02 with a bad deadline; amendment 2 removes T01, so T02 moves from tasks[1] to tasks[0]."""
+    bad_add = ADD_TASK.replace('deadline: "2025-Q4"', 'deadline: "2026-Q1"')
+    remove_t01 = "      - action: remove\n        task: T01\n        reason: Không còn phù hợp\n"
+    second = AMENDMENT.replace("amendments:\n", "").replace("{changes}", remove_t01).replace("SD01", "SD02")
+    second = second.replace('number: "52"', 'number: "60"').replace("2025-10-15", "2025-11-01")
+    problems = problems_of(plan_with(bad_add) + second)
+    assert len(problems) == 1
+    assert "amendments[0].changes[0].set.deadline (trường plan.tasks[1].deadline" in problems[0]

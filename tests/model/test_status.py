@@ -275,3 +275,19 @@ def test_every_field_of_the_status_file_is_documented():
              records.Dossiers, records.Feedback, records.Satisfaction, records.Staff, records.Digital]
     missing = [f"{k.__name__}.{f.name}" for k in kinds for f in dataclasses.fields(k) if f"`{f.name}`" not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize(("count", "message"), [
+    ("1" * 30, "số lượng quá lớn (cần tối đa 9 chữ số"),
+    ("²", "không phải một số nguyên (cần một số nguyên không âm"),
+    ("١٢", "không phải một số nguyên (cần một số nguyên không âm"),
+])
+def test_a_count_that_is_not_a_plain_number_of_sane_size_is_refused_at_its_line(count, message):
+    (found,) = problems(HEAD + f'indicators:\n  satisfaction: {{evaluations: "{count}", satisfied: "0"}}\n')
+    assert found.startswith(f"2025-Q3.yaml:8:31: indicators.satisfaction.evaluations: {message}")
+
+
+def test_a_period_in_year_zero_is_refused():
+    with pytest.raises(periods.PeriodError) as caught:
+        periods.parse("0000-Q3")
+    assert str(caught.value) == "mã kỳ báo cáo không hợp lệ: năm 0 (cần năm từ 2000 đến 2100)"
