@@ -124,8 +124,8 @@ def _reader_message(e: yaml.reader.ReaderError, text: str, name: str) -> str:
     """A character YAML refuses outright (NUL, BEL, ESC …), located by line and column."""
     before = text[:e.position]
     line, column = before.count("\n") + 1, e.position - before.rfind("\n")
-    return (f"{name}:{line}:{column}: có ký tự điều khiển U+{e.character:04X}, không được phép trong tệp dữ liệu; "
-            "xóa ký tự này")
+    kind = "ký tự điều khiển" if unicodedata.category(chr(e.character)) == "Cc" else "ký tự"
+    return f"{name}:{line}:{column}: có {kind} U+{e.character:04X}, không được phép trong tệp dữ liệu; xóa ký tự này"
 
 
 def _yaml_message(e: yaml.MarkedYAMLError, text: str, name: str) -> str:

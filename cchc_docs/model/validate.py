@@ -21,6 +21,8 @@ from cchc_docs.model.source import Source
 
 # Enough points for any plan: the Vietnamese alphabet has 23 point letters.
 MAX_POINTS = 23
+# A commune's plan has 30–100 tasks; past this, split the plan (docs/data-format.md).
+MAX_TASKS = 10_000
 
 
 def validate(source: Source) -> PlanFile:
@@ -37,6 +39,7 @@ def validate_versions(source: Source) -> list[PlanFile]:
     Problems from every version are raised together; a problem written once (in the
     original plan) but present in several versions is reported once.
     """
+    _refuse_oversized(source)
     base, problems = _check(source)
     versions = [base]
     current = source
@@ -50,6 +53,17 @@ def validate_versions(source: Source) -> list[PlanFile]:
     if problems:
         raise DataError(_once(problems))
     return versions
+
+
+def _refuse_oversized(source: Source) -> None:
+    """A plan past MAX_TASKS is refused before validation spends minutes on it."""
+    plan = source.tree.get("plan") if isinstance(source.tree, dict) else None
+    tasks = plan.get("tasks") if isinstance(plan, dict) else None
+    if isinstance(tasks, list) and len(tasks) > MAX_TASKS:
+        raise DataError([Problem(source.where(("plan", "tasks")), "plan.tasks",
+                                 f"kế hoạch có quá nhiều nhiệm vụ ({len(tasks):,})".replace(",", "."),
+                                 expected=f"tối đa {MAX_TASKS:,} nhiệm vụ".replace(",", "."),
+                                 hint="tách thành nhiều kế hoạch")])
 
 
 def _once(problems: list[Problem]) -> list[Problem]:

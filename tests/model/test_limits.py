@@ -8,7 +8,7 @@ import pytest
 from helpers import MINIMAL_PLAN, edited, parse_plan, plan_with
 
 from cchc_docs.errors import DataError, SourceError
-from cchc_docs.model import load, source
+from cchc_docs.model import load, source, validate
 
 
 def problems(text: str) -> list[str]:
@@ -72,3 +72,11 @@ def test_a_data_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path):
     with pytest.raises(SourceError) as caught:
         source.load(path, "plan.yaml")
     assert str(caught.value) == "plan.yaml: tệp quá lớn (16,0 MB; tối đa 16 MB)"
+
+
+def test_a_plan_with_more_tasks_than_the_limit_is_refused_before_validation():
+    task = "    - {id: T%d, area: direction, content: Việc, lead: VHXH, deadline: \"2025-08\", product: Báo cáo}\n"
+    text = MINIMAL_PLAN + "".join(task % i for i in range(2, validate.MAX_TASKS + 2))
+    (found,) = problems(text)
+    assert found == ("plan.yaml:55:5: plan.tasks: kế hoạch có quá nhiều nhiệm vụ (10.001) "
+                     "(cần tối đa 10.000 nhiệm vụ); tách thành nhiều kế hoạch")
