@@ -171,14 +171,26 @@ def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def format_percent(numerator: int, denominator: int, decimals: int = 1) -> str:
-    """Share as a percent with decimal comma; trailing fraction zeros are dropped."""
+def format_percent(numerator: int, denominator: int, decimals: int = 1, fixed: bool = False,
+                   bounds: tuple[Decimal, ...] = ()) -> str:
+    """Share as a percent with decimal comma, rounded half up.
+
+    Trailing fraction zeros are dropped unless ``fixed`` (a table column prints every
+    value with the same decimals). Rounding never lands on 0 %, 100 % or one of
+    ``bounds`` (a target's threshold) that the exact value does not equal: 1.999/2.000
+    prints "99,95%", never "100%", so a reader never sees a threshold that was missed.
+    """
     if denominator == 0:
         raise ValueError("cannot compute a percentage of a zero denominator")
     if numerator < 0 or denominator < 0:
         raise ValueError(f"a share needs non-negative counts, got {numerator}/{denominator}")
-    rounded = _round_half_up(Decimal(numerator) * 100 / Decimal(denominator), decimals)
-    text = format_decimal(rounded, format=_pattern(decimals, "#"), locale=LOCALE)
+    exact = Decimal(numerator) * 100 / Decimal(denominator)
+    rounded = _round_half_up(exact, decimals)
+    avoid = {Decimal(0), Decimal(100), *bounds}
+    while rounded != exact and rounded in avoid and decimals < 6:
+        decimals += 1
+        rounded = _round_half_up(exact, decimals)
+    text = format_decimal(rounded, format=_pattern(decimals, "0" if fixed else "#"), locale=LOCALE)
     return f"{text}%"
 
 

@@ -35,6 +35,21 @@ def lower_first(s: str) -> str:
     return s[0].lower() + s[1:] if len(s) > 1 and s[1].islower() else s
 
 
+# The kinds of commune-level unit a People's Committee governs, longest first.
+LEVELS = ("thị trấn", "đặc khu", "phường", "xã")
+
+
+def level(body: IssuingBody) -> str:
+    """``xã``, ``phường``, ``thị trấn`` or ``đặc khu``: the word every generated sentence uses for the unit.
+
+    Read from the issuing body's name ("Ủy ban nhân dân phường Hồng Hải"), so a ward's
+    report never speaks of "đài truyền thanh xã".
+    """
+    name = vn.nfc(body.name).lower()
+    found = [(name.find(f" {word} "), word) for word in LEVELS if f" {word} " in name]
+    return min(found)[1] if found else "xã"
+
+
 def header(body: IssuingBody) -> dict:
     """Box 2: the optional governing body line and the issuing body's lines."""
     return {

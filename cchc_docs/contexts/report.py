@@ -9,8 +9,6 @@ paragraph, Kính gửi, signature and Nơi nhận, and the tables.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from cchc_docs import vn
 from cchc_docs.contexts import common, report_figures
 from cchc_docs.contexts.report_body import ReportFacts, body, n
@@ -53,9 +51,10 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
             "tasks": {"label": "Phụ lục I", "title": appendix_titles[0], "attached_to": attached,
                       "rows": task_rows(facts)},
             "stats": {"label": "Phụ lục II", "title": appendix_titles[1], "attached_to": attached,
-                      "units": units_table(facts), "rows": stat_rows(status),
-                      "caption": "Biểu 2. Số liệu thống kê (số liệu từ ngày {} đến ngày {})".format(
-                          *(vn.short_date(d) for d in facts.window))},
+                      "units": units_table(facts), "rows": stat_rows(status, facts.level),
+                      "caption": f"Biểu 2. Số liệu thống kê ({window_text(facts)}"
+                                 + (f", ước thực hiện từ ngày {vn.short_date(facts.estimated_from)}"
+                                    if facts.estimated_from else "") + ")"},
         },
         "rule_indents": rules(plan_file, title, appendix_titles),
         "properties": common.properties("Báo cáo", title, body_, info.date),
@@ -63,12 +62,14 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
 
 
 def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> ReportFacts:
-    window = period.window(reporting_calendar(plan_file))
+    full = period.window(reporting_calendar(plan_file))
+    # No figures from before the plan existed: a Q3 window opening 15/6 starts on 01/7 for a plan of 01/7.
+    window = (max(full[0], plan_file.plan.start), full[1])
     items = tuple(report_figures.task_progress(plan_file.plan, status, window))
     # The report that closes the plan: its window takes in the plan's start and its
     # months reach the plan's end (the annual report of a one-year or half-year plan).
-    final = window[0] <= plan_file.plan.start and period.span[1] >= plan_file.plan.end
-    return ReportFacts(plan_file, status, period, window, items, final)
+    final = full[0] <= plan_file.plan.start and period.span[1] >= plan_file.plan.end
+    return ReportFacts(plan_file, status, period, window, items, final, clipped=window != full)
 
 
 # ---------------------------------------------------------------- opening, Kính gửi, signature
@@ -83,14 +84,18 @@ def opening(f: ReportFacts) -> str:
             f"{common.lower_first(common.bare(decision.title))}"
     if f.status.report.request:
         basis += f"; thực hiện {common.bare(f.status.report.request)}"  # "Công văn số …" keeps its capital
-    start, end = f.window
-    window = f"số liệu từ ngày {vn.short_date(start)} đến ngày {vn.short_date(end)}"
-    signed = f.status.report.date.as_date()
-    if signed and signed < end:
-        window += (f"; số liệu từ ngày {vn.short_date(signed + dt.timedelta(days=1))} đến ngày {vn.short_date(end)} "
+    window = window_text(f)
+    if f.estimated_from:
+        window += (f"; số liệu từ ngày {vn.short_date(f.estimated_from)} đến ngày {vn.short_date(f.as_of)} "
                    "là số ước thực hiện")
     return (f"{basis}; {common.clean(body_.name)} báo cáo kết quả thực hiện công tác cải cách hành chính "
             f"{f.period.label} ({window}) như sau:")
+
+
+def window_text(f: ReportFacts) -> str:
+    """``số liệu từ ngày 01/7/2025 (ngày bắt đầu thực hiện Kế hoạch) đến ngày 14/9/2025``."""
+    start = vn.short_date(f.window[0]) + (", ngày bắt đầu thực hiện Kế hoạch," if f.clipped else "")
+    return f"số liệu từ ngày {start} đến ngày {vn.short_date(f.as_of)}"
 
 
 def addressees(names: tuple[str, ...]) -> list[str]:
@@ -129,30 +134,35 @@ def attached_to(plan_file: PlanFile, status: StatusFile) -> str:
 # ---------------------------------------------------------------- tables
 
 
-def tally_row(number: str, name: str, t: report_figures.Tally) -> dict:
+def tally_rows(named: list[tuple[str, report_figures.Tally]], total: report_figures.Tally) -> dict:
+    """Numbered rows and a total row; the rate column keeps one number of decimals throughout."""
+    tallies = [t for _, t in named] + [total]
+    rates = report_figures.column([t.completion for t in tallies])
+    rows = [_tally_row(str(i + 1), name, t, rate)
+            for i, ((name, t), rate) in enumerate(zip(named, rates, strict=False))]
+    return {"rows": rows, "total": _tally_row("", "Tổng cộng", total, rates[-1])}
+
+
+def _tally_row(number: str, name: str, t: report_figures.Tally, rate: str) -> dict:
     row = {"number": number, "name": name, "total": n(t.total)}
     row.update({c: n(t.count(c)) for c in report_figures.CATEGORIES})
-    row["rate"] = t.completion.text if t.completion else "-"
+    row["rate"] = rate
     return row
 
 
 def areas_table(f: ReportFacts) -> dict:
     """Bảng 1 in the body: tasks by reform area, with a total row."""
     by_area = report_figures.tally_by(list(f.items), "area")
-    present = (c for c in AREAS if c in by_area)
-    rows = [tally_row(str(i + 1), AREAS[code], by_area[code]) for i, code in enumerate(present)]
-    return {"caption": "Bảng 1. Kết quả thực hiện nhiệm vụ của Kế hoạch theo lĩnh vực "
-                       f"(đến ngày {vn.short_date(f.as_of)})",
-            "rows": rows, "total": tally_row("", "Tổng cộng", f.tally)}
+    named = [(AREAS[code], by_area[code]) for code in AREAS if code in by_area]
+    return {"caption": f"Bảng 1. Kết quả thực hiện nhiệm vụ của Kế hoạch theo lĩnh vực ({f.until})",
+            **tally_rows(named, f.tally)}
 
 
 def units_table(f: ReportFacts) -> dict:
     """Phụ lục II, Biểu 1: tasks by lead unit (units in the plan's order), with a total row."""
     by_unit = report_figures.tally_by(list(f.items), "lead")
-    codes = [u.code for u in f.plan_file.units if u.code in by_unit]
-    return {"caption": "Biểu 1. Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì",
-            "rows": [tally_row(str(i + 1), f.unit(code), by_unit[code]) for i, code in enumerate(codes)],
-            "total": tally_row("", "Tổng cộng", f.tally)}
+    named = [(f.unit(u.code), by_unit[u.code]) for u in f.plan_file.units if u.code in by_unit]
+    return {"caption": "Biểu 1. Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì", **tally_rows(named, f.tally)}
 
 
 def targets_table(f: ReportFacts) -> dict:
@@ -160,7 +170,7 @@ def targets_table(f: ReportFacts) -> dict:
     results = report_figures.evaluate_targets(f.plan_file.plan, f.status.indicators) if f.final else []
     return {"caption": "Bảng 2. Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch",
             "rows": [{"number": str(i + 1), "text": common.clean(r.target.text), "required": r.required or "-",
-                      "achieved": r.achieved.text if r.achieved else "-", "verdict": r.verdict.capitalize()}
+                      "achieved": r.achieved_text, "verdict": r.verdict.capitalize()}
                      for i, r in enumerate(results)]}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cchc_docs import vn
 from cchc_docs.contexts import report_figures
-from cchc_docs.contexts.common import bare, cited_number, clean, lower_first
+from cchc_docs.contexts.common import bare, cited_number, clean, level, lower_first
 from cchc_docs.contexts.plan import END_MARK
 from cchc_docs.model.periods import Period
 from cchc_docs.model.plan import AREAS, Bullet, PlanFile, Text
@@ -35,14 +35,31 @@ class ReportFacts:
     window: tuple[dt.date, dt.date]
     items: tuple[report_figures.TaskProgress, ...]
     final: bool  # the report that closes the plan: compares the targets
+    clipped: bool = False  # the window starts on the plan's first day, not the period's
 
     @property
     def as_of(self) -> dt.date:
         return self.window[1]
 
     @property
+    def estimated_from(self) -> dt.date | None:
+        """The first day whose figures are an estimate: the report is signed before its cut-off."""
+        signed = self.status.report.date.as_date()
+        return signed + dt.timedelta(days=1) if signed and signed < self.as_of else None
+
+    @property
+    def until(self) -> str:
+        """``đến ngày 14/9/2025``, or ``ước thực hiện đến ngày 14/9/2025`` when signed before it."""
+        return f"{'ước thực hiện ' if self.estimated_from else ''}đến ngày {vn.short_date(self.as_of)}"
+
+    @property
     def tally(self) -> report_figures.Tally:
         return report_figures.tally(self.items)
+
+    @property
+    def level(self) -> str:
+        """``xã``, ``phường``, ``thị trấn`` or ``đặc khu``, from the issuing body."""
+        return level(self.plan_file.issuing_body)
 
     def unit(self, code: str) -> str:
         unit = self.plan_file.unit(code)
@@ -80,7 +97,7 @@ def direction(f: ReportFacts) -> Node:
         planning,
         Node("Công tác kiểm tra cải cách hành chính", inspection_sentences(ind.inspections) + paragraphs(n.inspection)),
         Node("Công tác tuyên truyền cải cách hành chính",
-             outreach_sentences(ind.outreach) + paragraphs(n.communication)),
+             outreach_sentences(ind.outreach, f.level) + paragraphs(n.communication)),
         Node("Sáng kiến, mô hình mới; khảo sát sự hài lòng",
              satisfaction_sentences(ind.satisfaction) + paragraphs(n.initiatives)),
         Node("Kỷ luật, kỷ cương hành chính; gắn cải cách hành chính với thi đua, khen thưởng",
@@ -96,19 +113,46 @@ def plan_sentences(f: ReportFacts) -> list[dict]:
     lines = [
         f"{clean(f.plan_file.issuing_body.name)} ban hành Kế hoạch {lower_first(clean(plan.title))} kèm theo "
         f"Quyết định số {number}{dated}, gồm {t.total} nhiệm vụ và {len(plan.targets)} chỉ tiêu chủ yếu.",
-        f"Tính đến ngày {vn.short_date(f.as_of)}, đã hoàn thành {t.done} nhiệm vụ"
-        + (f", đạt {t.completion.text}" if t.completion else "")
-        + f" (đúng hạn {t.on_time}, quá hạn {t.late}); đang thực hiện trong hạn {t.in_progress} nhiệm vụ; "
-        f"quá hạn chưa hoàn thành {t.overdue} nhiệm vụ; chưa đến hạn {t.not_due} nhiệm vụ "
-        "(Bảng 1; chi tiết tại Phụ lục I).",
+        f"{'Ước thực hiện' if f.estimated_from else 'Tính'} đến ngày {vn.short_date(f.as_of)}, "
+        + "; ".join(progress_clauses(t))
+        + " (Bảng 1; chi tiết tại Phụ lục I).",
     ]
     in_window = sum(i.done_in_window for i in f.items)
     carried = [i for i in f.items if i.carried_over]
-    window = f"Trong kỳ báo cáo, hoàn thành {in_window} nhiệm vụ"
+    window = (f"Trong kỳ báo cáo, hoàn thành {in_window} nhiệm vụ" if in_window
+              else "Trong kỳ báo cáo, chưa có nhiệm vụ nào hoàn thành")
     if carried:
+        closed = sum(i.done for i in carried)
         window += (f"; có {len(carried)} nhiệm vụ kỳ trước chuyển sang, "
-                   f"trong đó đã hoàn thành {sum(i.done for i in carried)} nhiệm vụ")
+                   + (f"trong đó đã hoàn thành {closed} nhiệm vụ" if closed else "chưa hoàn thành nhiệm vụ nào"))
     return [text(s) for s in lines + [window + "."]]
+
+
+def progress_clauses(t: report_figures.Tally) -> list[str]:
+    """The tally in words, as a reader checks it: the completion rate of tasks with a deadline,
+    then each non-empty class; recurring tasks apart; no "0 nhiệm vụ"."""
+    clauses = []
+    if t.scheduled:
+        if t.done:
+            timing = ("đều đúng hạn" if not t.late else "đều quá hạn" if not t.on_time
+                      else f"trong đó đúng hạn {t.on_time}, quá hạn {t.late}")
+            clauses.append(f"đã hoàn thành {t.done} nhiệm vụ có thời hạn, đạt {t.completion.text}, {timing}")
+        else:
+            clauses.append(f"chưa có nhiệm vụ nào trong {t.scheduled} nhiệm vụ có thời hạn hoàn thành")
+        clauses += [f"{words} {count} nhiệm vụ" for count, words in (
+            (t.in_progress, "đang thực hiện trong hạn"), (t.overdue, "quá hạn chưa hoàn thành"),
+            (t.not_due, "chưa đến hạn")) if count]
+    if t.recurring:
+        recurring = f"{t.recurring} nhiệm vụ thực hiện thường xuyên"
+        all_ = " đều" if t.recurring > 1 else ""
+        if not t.ongoing_idle:
+            clauses.append(f"{recurring}{all_} đã triển khai, thực hiện")
+        elif not t.ongoing_active:
+            clauses.append(f"{recurring}{all_} chưa triển khai")
+        else:
+            clauses.append(f"{recurring}: đã triển khai, thực hiện {t.ongoing_active}, "
+                           f"chưa triển khai {t.ongoing_idle}")
+    return clauses
 
 
 def assigned_sentences(a) -> list[dict]:
@@ -134,17 +178,26 @@ def targets_part(f: ReportFacts) -> list[dict]:
 def inspection_sentences(i) -> list[dict]:
     if i is None:
         return []
+    if not i.held:
+        return [text("Trong kỳ, chưa tổ chức kiểm tra cải cách hành chính.")]
     units = report_figures.share(i.units_inspected, i.units_total)
+    found = (f"phát hiện {n(i.issues_found)} vấn đề, đã khắc phục, xử lý {n(i.issues_resolved)} vấn đề"
+             if i.issues_found else "không phát hiện vấn đề cần khắc phục")
     return [text(f"Trong kỳ, tổ chức {n(i.held)} cuộc kiểm tra cải cách hành chính tại {n(i.units_inspected)} "
                  f"cơ quan, đơn vị" + (f", đạt {units.text} số cơ quan, đơn vị thuộc và trực thuộc" if units else "")
-                 + f"; phát hiện {n(i.issues_found)} vấn đề, đã khắc phục, xử lý {n(i.issues_resolved)} vấn đề.")]
+                 + f"; {found}.")]
 
 
-def outreach_sentences(o) -> list[dict]:
+def outreach_sentences(o, level_word: str) -> list[dict]:
     if o is None:
         return []
-    return [text(f"Đăng tải {n(o.articles)} tin, bài; phát {n(o.broadcasts)} lượt tin trên đài truyền thanh xã; "
-                 f"tổ chức {n(o.meetings)} hội nghị, buổi tuyên truyền về cải cách hành chính.")]
+    parts = [f"{words.format(n(count))}" for count, words in (
+        (o.articles, "đăng tải {} tin, bài"), (o.broadcasts, f"phát {{}} lượt tin trên đài truyền thanh {level_word}"),
+        (o.meetings, "tổ chức {} hội nghị, buổi tuyên truyền về cải cách hành chính")) if count]
+    if not parts:
+        return [text("Trong kỳ, chưa tổ chức tuyên truyền cải cách hành chính bằng tin, bài, hội nghị.")]
+    sentence = "; ".join(parts)
+    return [text(sentence[0].upper() + sentence[1:] + ".")]
 
 
 def satisfaction_sentences(s) -> list[dict]:
@@ -162,7 +215,7 @@ def reform_areas(f: ReportFacts) -> Node:
     narrative, ind = f.status.narrative, f.status.indicators
     figures = {
         "institutions": document_bullets(ind.documents),
-        "procedures": (procedure_bullets(ind.procedures) + dossier_bullets(ind.dossiers)
+        "procedures": (procedure_bullets(ind.procedures, f.level) + dossier_bullets(ind.dossiers)
                        + feedback_bullets(ind.feedback)),
         "organisation": staff_bullets(ind.staff),
         "civil_service": training_bullets(ind.staff),
@@ -182,9 +235,8 @@ def area_tasks(f: ReportFacts, code: str) -> list[dict]:
     if not items:
         return []
     t = report_figures.tally(items)
-    result = [bullet(f"Kết quả thực hiện nhiệm vụ theo Kế hoạch: {t.total} nhiệm vụ; đã hoàn thành {t.done} "
-                     f"(đúng hạn {t.on_time}, quá hạn {t.late}); đang thực hiện trong hạn {t.in_progress}; "
-                     f"quá hạn chưa hoàn thành {t.overdue}; chưa đến hạn {t.not_due}.")]
+    result = [bullet(f"Kết quả thực hiện nhiệm vụ theo Kế hoạch: {t.total} nhiệm vụ; "
+                     + "; ".join(progress_clauses(t)) + ".")]
     return result + [sub(f"Quá hạn chưa hoàn thành: {task_label(f, i)}.") for i in items if i.category == "overdue"]
 
 
@@ -196,15 +248,24 @@ def task_label(f: ReportFacts, item: report_figures.TaskProgress) -> str:
 def document_bullets(d) -> list[dict]:
     if d is None:
         return []
-    return [bullet(f"Ban hành {n(d.issued)} văn bản quy phạm pháp luật; rà soát {n(d.reviewed)} văn bản, phát hiện "
-                   f"{n(d.flagged)} văn bản trái pháp luật hoặc không còn phù hợp, đã xử lý {n(d.handled)} văn bản.")]
+    issued = (f"Ban hành {n(d.issued)} văn bản quy phạm pháp luật" if d.issued
+              else "Không ban hành văn bản quy phạm pháp luật")
+    if not d.reviewed:
+        reviewed = "chưa rà soát văn bản"
+    elif not d.flagged:
+        reviewed = f"rà soát {n(d.reviewed)} văn bản, không phát hiện văn bản trái pháp luật hoặc không còn phù hợp"
+    else:
+        reviewed = (f"rà soát {n(d.reviewed)} văn bản, phát hiện {n(d.flagged)} văn bản trái pháp luật hoặc không còn "
+                    f"phù hợp, đã xử lý {n(d.handled)} văn bản")
+    return [bullet(f"{issued}; {reviewed}.")]
 
 
-def procedure_bullets(p) -> list[dict]:
+def procedure_bullets(p, level_word: str) -> list[dict]:
     if p is None:
         return []
     published = report_figures.share(p.published, p.total)
-    return [bullet(f"Số thủ tục hành chính thuộc thẩm quyền giải quyết của xã: {n(p.total)}; công khai đầy đủ "
+    return [bullet(f"Số thủ tục hành chính thuộc thẩm quyền giải quyết của {level_word}: {n(p.total)}; "
+                   "công khai đầy đủ "
                    f"{n(p.published)}" + (f", đạt {published.text}" if published else "") + "; cung cấp dịch vụ công "
                    f"trực tuyến toàn trình {n(p.online_full)}, một phần {n(p.online_partial)} thủ tục.")]
 
@@ -304,8 +365,8 @@ def next_period(f: ReportFacts) -> Node:
     following = f.period.next()
     overdue = [i for i in f.items if i.category == "overdue"]
     last = following.span[1]
-    upcoming = [i for i in f.items if not i.done and i.category != "overdue"
-                and i.task.deadline.due is not None and f.as_of < i.task.deadline.due <= last]
+    upcoming = [i for i in f.items if not i.done and i.category != "overdue" and not fulfilled_by(i.task, f.period)
+                and i.task.deadline.due is not None and f.as_of <= i.task.deadline.due <= last]
     content = paragraphs(f.status.narrative.next_tasks)
     if overdue:
         content += [bullet("Tập trung hoàn thành ngay các nhiệm vụ quá hạn:")] + [
@@ -314,6 +375,12 @@ def next_period(f: ReportFacts) -> Node:
         content += [bullet("Hoàn thành các nhiệm vụ sắp đến hạn của Kế hoạch:")] + [
             sub(task_label(f, i) + ";") for i in upcoming]
     return Node(f"PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {vn.upper(following.label)}", _end_lists(content))
+
+
+def fulfilled_by(task, period: Period) -> bool:
+    """A task this very report fulfils ("Báo cáo kết quả CCHC quý III năm 2025"): not work still to come."""
+    content = vn.nfc(task.content).lower()
+    return "báo cáo" in content and period.label.lower() in content
 
 
 def proposals(f: ReportFacts) -> Node:

@@ -1,18 +1,25 @@
 """The figures of a periodic report, computed from the plan and a status file. Pure.
 
-Every task is put in exactly one of five classes as of the cut-off date (``as_of``):
+Every task is put in exactly one of seven classes as of the cut-off date (``as_of``).
+A task with a deadline is in one of five:
 
-* ``on_time``: hoàn thành đúng hạn: done, on or before its due day (or it has none);
+* ``on_time``: hoàn thành đúng hạn: done, on or before its due day;
 * ``late``: hoàn thành quá hạn: done after its due day;
 * ``in_progress``: đang thực hiện (trong hạn): reported in progress, due day not passed;
 * ``overdue``: quá hạn chưa hoàn thành: not done and ``as_of`` is after its due day;
 * ``not_due``: chưa đến hạn: not started and its due day not passed.
 
-A task due on the cut-off day itself is not yet overdue. "Thường xuyên" (ongoing)
-tasks have no due day, so they are never overdue nor late. A task is *carried over*
-when it fell due before the window began and was not done by then (it belongs to an
-earlier report). Since the classes are disjoint and cover every task, every total adds
-up by construction; percentages keep their numerator and denominator (:class:`Share`).
+A "thường xuyên" (recurring) task has no due day, so it can be neither late nor "not
+yet due": real reports say whether it is carried out at all, and so do we:
+
+* ``ongoing_active``: đã triển khai, thực hiện thường xuyên: reported done or in progress;
+* ``ongoing_idle``: chưa triển khai: not started.
+
+A task due on the cut-off day itself is not yet overdue. A task is *carried over* when
+it fell due before the window began and was not done by then (it belongs to an earlier
+report). The completion rate counts tasks with a deadline only: done / tasks with a
+deadline (docs/status-format.md). Since the classes are disjoint and cover every task,
+every total adds up by construction; percentages keep their parts (:class:`Share`).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -27,14 +35,17 @@ from cchc_docs import vn
 from cchc_docs.model.plan import Plan, Target, Task
 from cchc_docs.model.status import DONE, IN_PROGRESS, Indicators, StatusFile
 
-Category = Literal["on_time", "late", "in_progress", "overdue", "not_due"]
-CATEGORIES: tuple[Category, ...] = ("on_time", "late", "in_progress", "overdue", "not_due")
+Category = Literal["on_time", "late", "in_progress", "overdue", "not_due", "ongoing_active", "ongoing_idle"]
+CATEGORIES: tuple[Category, ...] = (
+    "on_time", "late", "in_progress", "overdue", "not_due", "ongoing_active", "ongoing_idle")
 CATEGORY_LABELS = {
     "on_time": "Hoàn thành đúng hạn",
     "late": "Hoàn thành quá hạn",
     "in_progress": "Đang thực hiện (trong hạn)",
     "overdue": "Quá hạn chưa hoàn thành",
     "not_due": "Chưa đến hạn",
+    "ongoing_active": "Đã triển khai, thực hiện thường xuyên",
+    "ongoing_idle": "Chưa triển khai",
 }
 
 PASSED, FAILED, NOT_ASSESSED = "đạt", "không đạt", "chưa đánh giá"
@@ -53,8 +64,13 @@ class Share:
 
     @property
     def text(self) -> str:
+        return self.written()
+
+    def written(self, decimals: int = 1, fixed: bool = False, bounds: tuple = ()) -> str:
+        """``96,5% (193/200)``; ``fixed`` keeps the decimals of a table column, ``bounds`` a threshold's."""
         parts = f"{vn.format_number(self.numerator)}/{vn.format_number(self.denominator)}"
-        return f"{self.percent} ({parts})"
+        return f"{vn.format_percent(self.numerator, self.denominator, decimals, fixed, bounds)} ({parts})"
+
 
     @property
     def fraction(self) -> Fraction:
@@ -88,14 +104,20 @@ class TaskProgress:
     def done(self) -> bool:
         return self.category in ("on_time", "late")
 
+    @property
+    def recurring(self) -> bool:
+        return self.category in ("ongoing_active", "ongoing_idle")
+
 
 def classify(status: str, due: dt.date | None, completed: dt.date | None, as_of: dt.date) -> Category:
-    """The class of one task at ``as_of`` (see the module docstring)."""
+    """The class of one task at ``as_of``; ``due`` None is a recurring task (see the module docstring)."""
+    if status == DONE and (completed is None or completed > as_of):
+        raise ValueError(f"a done task needs a completion date on or before {as_of}, got {completed}")
+    if due is None:
+        return "ongoing_active" if status in (DONE, IN_PROGRESS) else "ongoing_idle"
     if status == DONE:
-        if completed is None or completed > as_of:
-            raise ValueError(f"a done task needs a completion date on or before {as_of}, got {completed}")
-        return "late" if due is not None and completed > due else "on_time"
-    if due is not None and as_of > due:
+        return "late" if completed > due else "on_time"
+    if as_of > due:
         return "overdue"
     return "in_progress" if status == IN_PROGRESS else "not_due"
 
@@ -119,7 +141,7 @@ def task_progress(plan: Plan, status: StatusFile, window: tuple[dt.date, dt.date
             category=classify(state, due, completed, as_of),
             completed=completed,
             carried_over=carried_over(due, completed, start),
-            done_in_window=completed is not None and start <= completed <= as_of,
+            done_in_window=due is not None and completed is not None and start <= completed <= as_of,
             result=recorded.result if recorded else None,
             evidence=recorded.evidence if recorded else (),
         ))
@@ -135,10 +157,21 @@ class Tally:
     in_progress: int = 0
     overdue: int = 0
     not_due: int = 0
+    ongoing_active: int = 0
+    ongoing_idle: int = 0
 
     @property
     def total(self) -> int:
-        return self.on_time + self.late + self.in_progress + self.overdue + self.not_due
+        return self.scheduled + self.recurring
+
+    @property
+    def scheduled(self) -> int:
+        """Tasks with a deadline."""
+        return self.done + self.not_done
+
+    @property
+    def recurring(self) -> int:
+        return self.ongoing_active + self.ongoing_idle
 
     @property
     def done(self) -> int:
@@ -146,11 +179,13 @@ class Tally:
 
     @property
     def not_done(self) -> int:
+        """Tasks with a deadline not done yet (recurring tasks are never "done")."""
         return self.in_progress + self.overdue + self.not_due
 
     @property
     def completion(self) -> Share | None:
-        return share(self.done, self.total)
+        """The completion rate: tasks with a deadline done, of all tasks with a deadline."""
+        return share(self.done, self.scheduled)
 
     def count(self, category: Category) -> int:
         return getattr(self, category)
@@ -169,6 +204,13 @@ def tally_by(items: list[TaskProgress], key: str) -> dict[str, Tally]:
     for item in items:
         groups.setdefault(getattr(item.task, key), []).append(item)
     return {name: tally(group) for name, group in groups.items()}
+
+
+def column(shares: list[Share | None]) -> list[str]:
+    """A table column of shares: every value with the same decimals ("67,0%" beside "31,2%"), "-" for none."""
+    present = [s for s in shares if s is not None]
+    decimals = 0 if all(vn.format_percent(s.numerator, s.denominator).count(",") == 0 for s in present) else 1
+    return [s.written(decimals, fixed=True) if s is not None else "-" for s in shares]
 
 
 def due_by(items: list[TaskProgress], as_of: dt.date) -> Tally:
@@ -237,6 +279,14 @@ class TargetResult:
     target: Target
     achieved: Share | None
     verdict: str  # đạt / không đạt / chưa đánh giá
+
+    @property
+    def achieved_text(self) -> str:
+        """What was achieved, never rounded onto the threshold it missed (or met)."""
+        if self.achieved is None:
+            return "-"
+        goal = Decimal(str(self.target.value).replace(",", "."))
+        return self.achieved.written(bounds=(goal,))
 
     @property
     def required(self) -> str:

@@ -18,15 +18,19 @@ TASKS, TIMES, UNITS, DOCS, PROCS, FILES, ITEMS, PEOPLE = (
     "nhiệm vụ", "lượt", "cơ quan, đơn vị", "văn bản", "thủ tục", "hồ sơ", "vấn đề", "người")
 
 
-def stat_rows(status: StatusFile) -> list[dict]:
-    """Group rows (Roman numbers) and figure rows (Arabic numbers, ``-`` for parts)."""
+def stat_rows(status: StatusFile, level_word: str = "xã") -> list[dict]:
+    """Group rows (Roman numbers) and figure rows (Arabic numbers, ``-`` for parts).
+
+    The share column keeps one number of decimals from top to bottom.
+    """
     rows: list[dict] = []
-    groups = [(title, lines) for title, lines in _groups(status.indicators) if lines]
+    groups = [(title, lines) for title, lines in _groups(status.indicators, level_word) if lines]
     for i, (title, lines) in enumerate(groups):
         rows.append({"kind": "group", "number": vn.roman(i + 1), "text": title,
-                     "unit": "", "value": "", "share": ""})
+                     "unit": "", "value": "", "share": None})
         rows += _lines(lines)
-    return rows
+    shares = report_figures.column([row["share"] for row in rows])
+    return [{**row, "share": text if row["share"] is not None else ""} for row, text in zip(rows, shares, strict=True)]
 
 
 def _lines(lines: list[Line]) -> list[dict]:
@@ -37,17 +41,17 @@ def _lines(lines: list[Line]) -> list[dict]:
         number += 0 if is_part else 1
         rows.append({"kind": "item", "number": "" if is_part else str(number),
                      "text": f"- {label}" if is_part else label, "unit": unit,
-                     "value": vn.format_number(value), "share": share.text if share else ""})
+                     "value": vn.format_number(value), "share": share})
     return rows
 
 
-def _groups(ind: Indicators) -> list[tuple[str, list[Line]]]:
+def _groups(ind: Indicators, level_word: str) -> list[tuple[str, list[Line]]]:
     return [
         ("Nhiệm vụ cấp trên giao", _assigned(ind.assigned_tasks)),
         ("Kiểm tra cải cách hành chính", _inspections(ind.inspections)),
         ("Tuyên truyền cải cách hành chính", _outreach(ind.outreach)),
         ("Ban hành, rà soát văn bản", _documents(ind.documents)),
-        ("Danh mục thủ tục hành chính", _procedures(ind.procedures)),
+        ("Danh mục thủ tục hành chính", _procedures(ind.procedures, level_word)),
         ("Hồ sơ thủ tục hành chính", _dossiers(ind.dossiers)),
         ("Phản ánh, kiến nghị", _feedback(ind.feedback)),
         ("Mức độ hài lòng", _satisfaction(ind.satisfaction)),
@@ -105,11 +109,11 @@ def _documents(d) -> list[Line]:
     ]
 
 
-def _procedures(p) -> list[Line]:
+def _procedures(p, level_word: str) -> list[Line]:
     if p is None:
         return []
     return [
-        ("Thủ tục hành chính thuộc thẩm quyền giải quyết của xã", PROCS, p.total, None, False),
+        (f"Thủ tục hành chính thuộc thẩm quyền giải quyết của {level_word}", PROCS, p.total, None, False),
         ("Thủ tục được công khai đầy đủ", PROCS, p.published, report_figures.share(p.published, p.total), False),
         ("Dịch vụ công trực tuyến toàn trình", PROCS, p.online_full,
          report_figures.share(p.online_full, p.total), False),

@@ -21,9 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from cchc_docs.cli.app import main
-from cchc_docs.contexts import registry, report_figures
+from cchc_docs.contexts import registry, report, report_figures
 from cchc_docs.model import load, periods, source
-from cchc_docs.model.status import reporting_calendar
 from cchc_docs.model.validate_status import validate as validate_status
 from cchc_docs.pipeline import build, manifest
 from cchc_docs.render import engine
@@ -126,7 +125,8 @@ def test_the_report_opens_with_its_type_trich_yeu_and_the_plans_decision(q3):
     i = texts.index("BÁO CÁO")
     assert texts[i + 1] == "Kết quả thực hiện công tác cải cách hành chính quý III năm 2025"
     opening = next(t for t in texts if t.startswith("Thực hiện Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025"))
-    assert "(số liệu từ ngày 15/6/2025 đến ngày 14/9/2025;" in opening and opening.endswith("như sau:")
+    assert ("(số liệu từ ngày 01/7/2025, ngày bắt đầu thực hiện Kế hoạch, đến ngày 14/9/2025;" in opening
+            and opening.endswith("như sau:"))
 
 
 def test_the_body_ends_with_the_end_mark_before_the_signature(q3):
@@ -150,19 +150,22 @@ def test_the_appendices_follow_in_their_own_landscape_sections(q3):
 
 def computed(sample, period=Q3):
     plan_file, statuses = sample
-    window = period.window(reporting_calendar(plan_file))
-    return report_figures.task_progress(plan_file.plan, statuses[period], window)
+    return report.report_facts(plan_file, statuses[period], period).items
 
 
 def counts(row) -> list[int]:
-    return [int(c.text.replace(".", "")) for c in row.cells[2:8]]
+    return [int(c.text.replace(".", "")) for c in row.cells[2:10]]
+
+
+def every_class(t: report_figures.Tally) -> list[int]:
+    return [t.total] + [t.count(c) for c in report_figures.CATEGORIES]
 
 
 def test_the_areas_table_totals_equal_the_computed_tally(q3, sample):
     table = table_with(q3[0], ("STT", "Lĩnh vực"))
     t = report_figures.tally(computed(sample))
     assert table.rows[-1].cells[1].text == "Tổng cộng"
-    assert counts(table.rows[-1]) == [t.total, t.on_time, t.late, t.in_progress, t.overdue, t.not_due]
+    assert counts(table.rows[-1]) == every_class(t)
     rows = table.rows[2:-1]
     assert [sum(col) for col in zip(*(counts(r) for r in rows), strict=True)] == counts(table.rows[-1])
     assert t.total == 42
@@ -171,8 +174,8 @@ def test_the_areas_table_totals_equal_the_computed_tally(q3, sample):
 def test_the_units_table_totals_equal_the_computed_tally(q3, sample):
     table = table_with(q3[0], ("STT", "Cơ quan chủ trì"))
     t = report_figures.tally(computed(sample))
-    assert counts(table.rows[-1]) == [t.total, t.on_time, t.late, t.in_progress, t.overdue, t.not_due]
-    assert table.rows[-1].cells[-1].text == t.completion.text
+    assert counts(table.rows[-1]) == every_class(t)
+    assert table.rows[-1].cells[-1].text.endswith(f"({t.done}/{t.scheduled})")
     assert [sum(col) for col in zip(*(counts(r) for r in table.rows[2:-1]), strict=True)] == counts(table.rows[-1])
 
 

@@ -110,18 +110,26 @@ def test_the_title_names_the_period():
     assert context(year, "2025-Y")["report"]["title"] == "Kết quả thực hiện công tác cải cách hành chính năm 2025"
 
 
-def test_the_opening_cites_the_plans_decision_and_the_data_window():
+def test_the_opening_cites_the_decision_and_the_window_clipped_to_the_plans_start():
+    """The Q3 window opens on 15/6, but the plan only started on 01/7: no figures from before it existed."""
     assert context()["report"]["opening"] == (
         "Thực hiện Quyết định số 12/QĐ-UBND ngày 15 tháng 7 năm 2025 của Ủy ban nhân dân xã An Bình ban hành "
         "Kế hoạch cải cách hành chính 6 tháng cuối năm 2025; Ủy ban nhân dân xã An Bình báo cáo kết quả thực hiện "
-        "công tác cải cách hành chính quý III năm 2025 (số liệu từ ngày 15/6/2025 đến ngày 14/9/2025; số liệu từ "
-        "ngày 09/9/2025 đến ngày 14/9/2025 là số ước thực hiện) như sau:"
+        "công tác cải cách hành chính quý III năm 2025 (số liệu từ ngày 01/7/2025, ngày bắt đầu thực hiện Kế hoạch, "
+        "đến ngày 14/9/2025; số liệu từ ngày 09/9/2025 đến ngày 14/9/2025 là số ước thực hiện) như sau:"
     )
+
+
+def test_a_report_signed_before_its_cut_off_marks_its_figures_as_estimates_everywhere():
+    ctx = context()
+    assert ctx["report"]["areas_table"]["caption"].endswith("(ước thực hiện đến ngày 14/9/2025)")
+    assert ctx["appendices"]["stats"]["caption"].endswith(", ước thực hiện từ ngày 09/9/2025)")
+    assert any(t.startswith("Ước thực hiện đến ngày 14/9/2025, ") for t in body_texts(ctx))
 
 
 def test_a_report_signed_after_the_cut_off_has_no_estimated_figures():
     opening = context(Q3.replace("2025-09-08", "2025-09-15"))["report"]["opening"]
-    assert opening.endswith("(số liệu từ ngày 15/6/2025 đến ngày 14/9/2025) như sau:")
+    assert opening.endswith("(số liệu từ ngày 01/7/2025, ngày bắt đầu thực hiện Kế hoạch, đến ngày 14/9/2025) như sau:")
 
 
 def test_the_request_of_the_upper_level_joins_the_basis():
@@ -208,9 +216,9 @@ def test_the_body_ends_with_the_end_mark_once():
 
 def test_the_plan_paragraph_states_the_completion_rate_with_its_parts():
     texts = body_texts(context())
-    assert ("Tính đến ngày 14/9/2025, đã hoàn thành 1 nhiệm vụ, đạt 25% (1/4) (đúng hạn 1, quá hạn 0); đang thực "
-            "hiện trong hạn 1 nhiệm vụ; quá hạn chưa hoàn thành 1 nhiệm vụ; chưa đến hạn 1 nhiệm vụ (Bảng 1; chi tiết "
-            "tại Phụ lục I).") in texts
+    assert ("Ước thực hiện đến ngày 14/9/2025, đã hoàn thành 1 nhiệm vụ có thời hạn, đạt 33,3% (1/3), đều đúng hạn; "
+            "quá hạn chưa hoàn thành 1 nhiệm vụ; chưa đến hạn 1 nhiệm vụ; 1 nhiệm vụ thực hiện thường xuyên đã triển "
+            "khai, thực hiện (Bảng 1; chi tiết tại Phụ lục I).") in texts
 
 
 def test_an_overdue_task_is_named_in_its_area_and_in_the_next_period():
@@ -248,8 +256,8 @@ def test_the_total_row_of_the_areas_table_is_the_sum_of_its_rows():
 def test_the_units_table_lists_lead_units_in_plan_order_with_rates():
     units = context()["appendices"]["stats"]["units"]
     assert [(r["name"], r["total"], r["rate"]) for r in units["rows"]] == [
-        ("Phòng VHXH", "2", "50% (1/2)"), ("Văn phòng HĐND và UBND xã", "2", "0% (0/2)")]
-    assert units["total"]["rate"] == "25% (1/4)"
+        ("Phòng VHXH", "2", "50,0% (1/2)"), ("Văn phòng HĐND và UBND xã", "2", "0,0% (0/1)")]
+    assert units["total"]["rate"] == "33,3% (1/3)"  # one number of decimals down the column
 
 
 def test_only_the_report_that_closes_the_plan_compares_the_targets():
@@ -277,7 +285,7 @@ def test_task_rows_show_status_completion_and_evidence():
                        "deadline": "Tháng 8/2025", "status": "Hoàn thành đúng hạn", "completed": "05/8/2025",
                        "result": "Đã ban hành. Văn bản: Kế hoạch số 45/KH-UBND"}
     assert [r["status"] for r in rows if r["kind"] == "task"] == [
-        "Hoàn thành đúng hạn", "Quá hạn chưa hoàn thành", "Đang thực hiện (trong hạn)", "Chưa đến hạn"]
+        "Hoàn thành đúng hạn", "Quá hạn chưa hoàn thành", "Đã triển khai, thực hiện thường xuyên", "Chưa đến hạn"]
 
 
 def test_a_task_left_over_from_an_earlier_period_is_marked_carried_over():

@@ -65,10 +65,10 @@ def test_completed_on_the_deadline_is_on_time_and_the_day_after_is_late():
     assert classify(DONE, due, due + timedelta(days=1), CUT_OFF) == "late"
 
 
-def test_an_ongoing_task_is_never_overdue_nor_late():
-    assert classify(DONE, None, date(2025, 9, 1), CUT_OFF) == "on_time"
-    assert classify(DOING, None, None, date(2030, 1, 1)) == "in_progress"
-    assert classify(IDLE, None, None, date(2030, 1, 1)) == "not_due"
+def test_a_recurring_task_is_carried_out_or_not_never_overdue_late_or_not_yet_due():
+    assert classify(DONE, None, date(2025, 9, 1), CUT_OFF) == "ongoing_active"
+    assert classify(DOING, None, None, date(2030, 1, 1)) == "ongoing_active"
+    assert classify(IDLE, None, None, date(2030, 1, 1)) == "ongoing_idle"
 
 
 def test_a_done_task_without_a_date_up_to_the_cut_off_is_a_programming_error():
@@ -83,7 +83,7 @@ def test_month_and_quarter_deadlines_fall_due_on_their_last_day():
         plan(task("T1", "2025-08"), task("T2", "2025-Q3"), task("T3", "thường xuyên")),
         status_file(), (date(2025, 6, 15), date(2025, 9, 1)),
     )
-    assert [i.category for i in items] == ["overdue", "not_due", "not_due"]
+    assert [i.category for i in items] == ["overdue", "not_due", "ongoing_idle"]
 
 
 def test_a_task_the_file_omits_counts_as_not_started():
@@ -142,7 +142,7 @@ def test_totals_add_up_for_random_status_data(seed):
     items = report_figures.task_progress(the_plan, status, (date(2025, 6, 15), CUT_OFF))
     overall = report_figures.tally(items)
     assert overall.total == len(the_plan.tasks)
-    assert overall.done + overall.not_done == overall.total
+    assert overall.done + overall.not_done + overall.recurring == overall.total
     for key in ("area", "lead"):
         groups = report_figures.tally_by(items, key).values()
         assert sum(g.total for g in groups) == overall.total
@@ -160,8 +160,10 @@ def test_tally_by_area_keeps_the_plan_order():
     assert list(report_figures.tally_by(items, "area")) == ["direction", "procedures"]
 
 
-def test_completion_rate_keeps_numerator_and_denominator():
-    tally = report_figures.Tally(on_time=7, late=1, in_progress=20, overdue=1, not_due=13)
+def test_completion_rate_counts_tasks_with_a_deadline_only():
+    tally = report_figures.Tally(on_time=7, late=1, in_progress=20, overdue=1, not_due=13, ongoing_active=19,
+                                 ongoing_idle=3)
+    assert tally.total == 64
     assert tally.completion == Share(8, 42)
     assert tally.completion.text == "19% (8/42)"
     assert report_figures.Tally().completion is None

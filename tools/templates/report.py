@@ -23,14 +23,16 @@ from .kit import (
     tr_tag,
 )
 
-# The five task classes of cchc_docs.progress, under two group headers.
+# The seven task classes of cchc_docs.contexts.report_figures, under three group headers:
+# tasks with a deadline (done / not done) and recurring ("thường xuyên") tasks.
 TALLY_COLUMNS = [
     ("Đã hoàn thành", "Đúng hạn"), ("Đã hoàn thành", "Quá hạn"),
     ("Chưa hoàn thành", "Đang thực hiện"), ("Chưa hoàn thành", "Quá hạn"), ("Chưa hoàn thành", "Chưa đến hạn"),
+    ("Thường xuyên", "Đã triển khai"), ("Thường xuyên", "Chưa triển khai"),
 ]
-TALLY_KEYS = ["on_time", "late", "in_progress", "overdue", "not_due"]
-AREAS_WIDTHS = [13.0, 50.0, 17.0, 17.0, 17.0, 18.0, 16.0, 17.0]  # portrait body: 165 mm
-UNITS_WIDTHS = [13.0, 62.0, 20.0, 22.0, 22.0, 22.0, 22.0, 22.0, 47.0]  # landscape: 252 mm
+TALLY_KEYS = ["on_time", "late", "in_progress", "overdue", "not_due", "ongoing_active", "ongoing_idle"]
+AREAS_WIDTHS = [11.0, 44.5, 15.0] + [13.5] * 7  # portrait body: 165 mm
+UNITS_WIDTHS = [12.0, 58.0, 17.0] + [20.0] * 7 + [25.0]  # landscape: 252 mm
 TARGET_COLUMNS = [("STT", 13.0), ("Chỉ tiêu", 75.0), ("Yêu cầu", 20.0), ("Kết quả đạt được", 35.0), ("Đánh giá", 22.0)]
 STATUS_COLUMNS = [
     ("STT", 13.0), ("Nội dung nhiệm vụ", 66.0), ("Cơ quan chủ trì", 30.0), ("Thời hạn", 24.0),
@@ -118,7 +120,9 @@ def tally_header(table, name_title: str, with_rate: bool) -> None:
     singles += [(len(table.columns) - 1, "Tỷ lệ hoàn thành")] if with_rate else []
     for col, title in singles:
         header_text(table.cell(0, col).merge(table.cell(1, col)), title)
-    for first, group in ((3, "Đã hoàn thành"), (5, "Chưa hoàn thành")):
+    groups = list(dict.fromkeys(g for g, _ in TALLY_COLUMNS))
+    for group in groups:
+        first = 3 + next(i for i, (g, _) in enumerate(TALLY_COLUMNS) if g == group)
         last = first + sum(1 for g, _ in TALLY_COLUMNS if g == group) - 1
         header_text(table.cell(0, first).merge(table.cell(0, last)), group)
     for offset, (_, title) in enumerate(TALLY_COLUMNS):
