@@ -152,16 +152,18 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
     if not work:
         return
     # Loading the renderer, validator, checker and worker pool is paid only when a plan needs them.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
+    from cchc_docs.pipeline import workers
     from cchc_docs.pipeline.build import build_plan
 
     if jobs <= 1 or len(work) <= 1:
         yield from (build_plan(*args) for args in work)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        futures = [pool.submit(build_plan, *args) for args in work]
-        yield from (future.result() for future in as_completed(futures))
+    yield from workers.run(build_plan, work, jobs, _lost)
+
+
+def _lost(args: tuple, why: str) -> PlanResult:
+    """The result of a plan whose worker died under it."""
+    return PlanResult(relative(args[0]), error=why, exit_code=1)
 
 
 def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
