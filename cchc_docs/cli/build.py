@@ -119,6 +119,9 @@ def result_line(result, out: Path) -> str:
     verb = batch.STATUS_VI[result.status]
     path = out / (result.written or result.path)
     why = f" ({'; '.join(result.reasons)})" if result.reasons and result.status != "created" else ""
+    if result.status == "conflict" and not (out / result.path).exists():
+        return (f"{out / result.path}: văn bản đã ban hành (có số) đã bị xóa, và tạo lại thì khác bản đã ban hành"
+                f"{why}; không tạo lại (dùng --new-version để ghi bản mới bên cạnh)")
     if result.status == "conflict":
         return (f"{out / result.path}: văn bản đã ban hành (có số) nhưng dữ liệu đã thay đổi{why}; giữ nguyên, "
                 "không ghi đè (dùng --new-version để ghi bản mới bên cạnh)")

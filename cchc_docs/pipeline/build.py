@@ -69,14 +69,17 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
 
 
 def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: list[str]):
-    """(result saying whether and why the job is stale, the job, its context)."""
+    """(result saying whether and why the job is stale, the job, (its context, build key, last entry))."""
     path = f"{out_dir}/{job.output}"
     context = job.context()
     key = build_key(context, template_bytes(options.templates / job.template))
     entry = prior.entries.get(path)
-    reasons = _reasons(options, entry, key, path, changed)
+    reasons = _reasons(entry, key, options.out_root / path, changed)
+    if options.force and not reasons:
+        reasons = ["--force"]
     status = "stale" if reasons else "unchanged"
-    return Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None), job, (context, key)
+    result = Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None)
+    return result, job, (context, key, entry)
 
 
 def template_bytes(path: Path) -> bytes:
@@ -86,19 +89,17 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(f"{path}: không tìm thấy tệp mẫu") from e
 
 
-def _reasons(options: Options, entry: Entry | None, key: str, path: str, changed: list[str]) -> list[str]:
-    if options.force:
-        return ["--force"]
+def _reasons(entry: Entry | None, key: str, target: Path, changed: list[str]) -> list[str]:
+    """Why an output must be made again: every reason, so a conflict can name the data changes."""
     if entry is None:
         return ["chưa có trong lần tạo trước"]
-    target = options.out_root / path
+    reasons = []
     if not target.is_file() or target.stat().st_size != entry.size:
-        return ["tệp đã bị xóa hoặc bị sửa ngoài chương trình"]
-    if entry.key == key:
-        return []
-    if changed:
-        return [f"dữ liệu thay đổi: {fingerprint.summary(changed)}"]
-    return ["mẫu văn bản hoặc phiên bản chương trình thay đổi"]
+        reasons.append("tệp đã bị xóa hoặc bị sửa ngoài chương trình")
+    if entry.key != key:
+        reasons.append(f"dữ liệu thay đổi: {fingerprint.summary(changed)}" if changed
+                       else "mẫu văn bản hoặc phiên bản chương trình thay đổi")
+    return reasons
 
 
 def _render_and_write(decided: list, options: Options, plan: str) -> list[Result]:
@@ -106,41 +107,47 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
 
     A format error in any document stops the whole plan before anything is written.
     """
-    rendered = [_render(result, job, context, key, options) for result, job, (context, key) in decided]
-    stop_on_format_errors([(options.out_root / r.path, r.findings) for r, _, _ in rendered])
-    return [_write(result, job, payload, options, plan) for result, job, payload in rendered]
+    rendered = [(*_render(result, job, context, options), key, last) for result, job, (context, key, last) in decided]
+    stop_on_format_errors([(options.out_root / r.path, r.findings) for r, *_ in rendered])
+    return [_write(result, job, data, key, last, options, plan) for result, job, data, key, last in rendered]
 
 
-def _render(result: Result, job: registry.Job, context: dict, key: str, options: Options):
-    """(result with the self-check's findings, job, (bytes, build key)); no payload when up to date."""
+def _render(result: Result, job: registry.Job, context: dict, options: Options) -> tuple:
+    """(result with the self-check's findings, job, bytes); no bytes when up to date."""
     if result.status == "unchanged":
         return result, job, None
     # The build key was computed from the context as JSON: it is plain data.
     data = engine.render(options.templates / job.template, context, plain=True)
     findings = tuple(checks.check_bytes(data)) if options.check else ()
-    return replace(result, findings=findings), job, (data, key)
+    return replace(result, findings=findings), job, data
 
 
-def _write(result: Result, job: registry.Job, payload, options: Options, plan: str) -> Result:
-    if payload is None:
+def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last: Entry | None,
+           options: Options, plan: str) -> Result:
+    """Write one rendered document, unless it would replace or re-create an issued one differently.
+
+    ``last`` is the manifest's entry for it: an issued document deleted by hand is
+    re-created only as it was issued.
+    """
+    if data is None:
         return result
-    data, key = payload
     target = options.out_root / result.path
     existing = target.read_bytes() if target.is_file() else None
     entry = Entry(key, file_hash(data), len(data), plan, job.final)
     if existing == data:
         return replace(result, status="unchanged", entry=entry)
-    if job.final and existing is not None:
-        return _issued_changed(result, target, data, entry, options)
+    reissued = existing is None and last is not None and last.final and last.sha256 != entry.sha256
+    if job.final and (existing is not None or reissued):
+        return _issued_changed(result, target, data, options)
     write_atomic(target, data)
     return replace(result, status="created" if existing is None else "updated", entry=entry)
 
 
-def _issued_changed(result: Result, target: Path, data: bytes, entry: Entry, options: Options) -> Result:
+def _issued_changed(result: Result, target: Path, data: bytes, options: Options) -> Result:
     """An issued document whose inputs changed: keep it; write a new version only when asked.
 
-    The issued file and its manifest entry stay as they are, so the conflict is
-    reported again until the data agrees with what was issued.
+    The issued file (or its absence, when deleted by hand) and its manifest entry stay
+    as they are, so the conflict is reported again until the data agrees with what was issued.
     """
     same = next((v for v in _versions_of(target) if v.read_bytes() == data), None)
     if same is not None:
