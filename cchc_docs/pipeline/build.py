@@ -19,12 +19,27 @@ from pathlib import Path
 
 from cchc_docs import checks
 from cchc_docs.contexts import registry
-from cchc_docs.errors import CchcError, ConflictError, FormatError, TemplateError
+from cchc_docs.errors import (
+    CchcError,
+    ConflictError,
+    FormatError,
+    OutputError,
+    SourceError,
+    TemplateError,
+    os_reason,
+)
 from cchc_docs.model.load import ReportRequest, load_all
 from cchc_docs.model.periods import Period
 from cchc_docs.model.status import reporting_calendar
-from cchc_docs.pipeline import fingerprint
-from cchc_docs.pipeline.manifest import Entry, build_key, file_hash, load_fingerprint, save_fingerprint
+from cchc_docs.pipeline import confine, fingerprint
+from cchc_docs.pipeline.manifest import (
+    FINGERPRINTS,
+    Entry,
+    build_key,
+    file_hash,
+    load_fingerprint,
+    save_fingerprint,
+)
 from cchc_docs.pipeline.options import Options, PlanResult, Prior, Result, plan_inputs, relative
 from cchc_docs.render import engine
 from cchc_docs.write import remove_leftovers, write_atomic
@@ -41,11 +56,30 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
     try:
         return _build_plan(plan_path, out_dir, options, prior)
     except CchcError as e:
-        return PlanResult(relative(plan_path), error=str(e), exit_code=getattr(e, "exit_code", 1))
+        return PlanResult(relative(plan_path), results=getattr(e, "written", ()), error=str(e), exit_code=e.exit_code)
+    except OSError as e:  # a file the plan needs could not be read
+        return PlanResult(relative(plan_path), error=f"{e.filename or plan_path}: {os_reason(e)}", exit_code=1)
+    except Exception as e:  # a bug met on this plan: say so, and let the others be built
+        return PlanResult(relative(plan_path), error=INTERNAL.format(f"{type(e).__name__}: {e}"), exit_code=1)
+
+
+INTERNAL = ("lỗi nội bộ của cchc-docs khi tạo văn bản của kế hoạch này ({}); đây là lỗi của chương trình, không "
+            "phải của dữ liệu: hãy gửi tệp kế hoạch cho nhóm phát triển; các kế hoạch khác vẫn được tạo")
+
+
+class WriteStopped(OutputError):
+    """Writing a plan's outputs stopped part-way (a full disk); ``written`` is what was written before."""
+
+    def __init__(self, message: str, written: list[Result]):
+        super().__init__(message)
+        self.written = tuple(written)
 
 
 def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -> PlanResult:
     plan = relative(plan_path)
+    refused = confine.target_problem(plan_path, out_dir)
+    if refused:
+        raise SourceError(refused)
     whole = options.report is None  # `cchc-docs report` builds one job of the plan, through the same recipe
     # Recorded only for a whole plan, so the next build can skip it when nothing changed.
     inputs = plan_inputs(plan_path, options) if whole else None
@@ -64,8 +98,15 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     remove_leftovers(options.out_root / out_dir)
     written = _render_and_write(results, options, plan)
     if options.record and whole:
-        save_fingerprint(options.out_root, plan, leaves)
+        try:
+            save_fingerprint(options.out_root, plan, leaves)
+        except OutputError as e:
+            raise WriteStopped(f"{e}; {FINGERPRINT_LOST}", written) from e
     return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written))
+
+
+FINGERPRINT_LOST = (f"các văn bản trên đã được ghi, nhưng dữ liệu của lần tạo này không ghi được vào "
+                    f"{FINGERPRINTS}/ (lần sau sẽ không nói được trường nào thay đổi)")
 
 
 def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: list[str]):
@@ -109,7 +150,24 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     """
     rendered = [(*_render(result, job, context, options), key, last) for result, job, (context, key, last) in decided]
     stop_on_format_errors([(options.out_root / r.path, r.findings) for r, *_ in rendered])
-    return [_write(result, job, data, key, last, options, plan) for result, job, data, key, last in rendered]
+    confined([r.path for r, _, data, _, _ in rendered if data is not None], options.out_root)
+    written: list[Result] = []
+    for result, job, data, key, last in rendered:
+        try:
+            written.append(_write(result, job, data, key, last, options, plan))
+        except OutputError as e:  # a full disk: say what was written before it
+            raise WriteStopped(str(e), written) from e
+        except OSError as e:  # the output there cannot even be read
+            raise WriteStopped(f"{e.filename}: {os_reason(e)}", written) from e
+    return written
+
+
+def confined(outputs: list[str], root: Path) -> None:
+    """Refuse to write anything when an output would land outside ``root`` (through a link)."""
+    outside = [root / path for path in outputs if not confine.inside(root, path)]
+    if outside:
+        raise OutputError("\n".join(f"{path}: nằm ngoài thư mục kết quả {root} (qua liên kết tượng trưng); "
+                                     "không ghi văn bản nào của kế hoạch này" for path in outside))
 
 
 def _render(result: Result, job: registry.Job, context: dict, options: Options) -> tuple:
