@@ -118,7 +118,8 @@ def report_plan(plan, progress: console.Progress, out: Path) -> None:
             progress.message(finding_line(out / (result.written or result.path), finding), problem=True)
     if plan.error:
         progress.message(console.located(plan.plan, plan.error), problem=True)
-    progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()), quiet=plan.skipped)
+    said = batch.Summary([plan]).line() if plan.results or not plan.error else "lỗi"
+    progress.advance(f"{plan.plan}: {said}", quiet=plan.skipped)
 
 
 def result_line(result, out: Path) -> str:
