@@ -6,14 +6,12 @@ import os
 
 import pytest
 from click.testing import CliRunner
-from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, tree_snapshot, write_plan
+from helpers import DRAFT, MINIMAL_PLAN, TEMPLATES, TODAY, tree_snapshot, write_plan
 
 from cchc_docs.cli.app import main
 from cchc_docs.errors import OutputError, SourceError
 from cchc_docs.pipeline import batch, build
 from cchc_docs.pipeline.options import Options
-
-DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
 
 
 def build_folder(data, out):

@@ -7,22 +7,14 @@ import os
 
 import pytest
 from click.testing import CliRunner
-from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts
+from helpers import DRAFT, TEMPLATES, TODAY, edited, open_docx, plans_folder, texts
 
 from cchc_docs.cli.app import main
 from cchc_docs.pipeline import batch, build, manifest
 from cchc_docs.pipeline.options import Options
 
-DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
 RENAMED = edited(DRAFT, "name: Nguyễn Văn An", "name: Trần Thị Bình")
 
-
-def plans(tmp_path, **texts_by_name: str):
-    folder = tmp_path / "data"
-    folder.mkdir(exist_ok=True)
-    for name, text in texts_by_name.items():
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
 
 
 def cli_build(data, out):
@@ -31,7 +23,7 @@ def cli_build(data, out):
 
 
 def test_unexpected_exception_in_one_plan_is_reported_and_the_others_are_built(tmp_path, monkeypatch):
-    data = plans(tmp_path, **{"xa-a": DRAFT, "xa-bug": DRAFT, "xa-c": DRAFT})
+    data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-bug": DRAFT, "xa-c": DRAFT})
     load_all = build.load_all
 
     def buggy(plan_path, *args):
@@ -62,7 +54,7 @@ def full_disk_after(monkeypatch, writes: int) -> None:
 
 
 def test_full_disk_summary_counts_the_documents_rewritten_and_says_the_disk_is_full(tmp_path, monkeypatch):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
     assert cli_build(data, out).exit_code == 0
     for name in ("xa-a", "xa-b"):
         (data / f"{name}.yaml").write_text(RENAMED, encoding="utf-8")
@@ -85,7 +77,7 @@ def test_full_disk_summary_counts_the_documents_rewritten_and_says_the_disk_is_f
 
 
 def test_fingerprint_folder_that_is_a_file_is_reported_after_the_documents_written(tmp_path):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT}), tmp_path / "out"
     assert cli_build(data, out).exit_code == 0
     for leftover in (out / manifest.FINGERPRINTS).iterdir():
         leftover.unlink()
@@ -102,7 +94,7 @@ def test_fingerprint_folder_that_is_a_file_is_reported_after_the_documents_writt
 
 @pytest.mark.parametrize("writes", [0, 1, 2, 3])
 def test_a_full_disk_at_any_write_never_leaves_a_torn_file_or_a_false_count(tmp_path, monkeypatch, writes):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
     with monkeypatch.context() as patched:
         full_disk_after(patched, writes)
         summary = batch.build_all([data], Options(out, TEMPLATES, TODAY))

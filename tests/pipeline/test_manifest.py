@@ -8,21 +8,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited
+from helpers import DRAFT, MINIMAL_PLAN, TEMPLATES, TODAY, plans_folder
 
 from cchc_docs.cli.app import main
 from cchc_docs.pipeline import batch, manifest
 from cchc_docs.pipeline.options import Options
-
-DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
-
-
-def plans(tmp_path, **texts: str):
-    folder = tmp_path / "data"
-    folder.mkdir(exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
 
 
 def build(data, out, **kwargs):
@@ -62,7 +52,7 @@ DAMAGES = {
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_damaged_manifest_is_set_aside_with_one_warning_and_everything_is_rebuilt(tmp_path, damage):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT}), tmp_path / "out"
     build(data, out)
     spoil, why = DAMAGES[damage]
     spoil(out)
@@ -75,7 +65,7 @@ def test_damaged_manifest_is_set_aside_with_one_warning_and_everything_is_rebuil
 
 
 def test_cli_prints_the_damaged_manifest_warning_on_one_line(tmp_path):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT}), tmp_path / "out"
     args = ["build", str(data), "-o", str(out), "--templates", str(TEMPLATES), "--date", "2025-09-15", "-j", "1"]
     assert CliRunner().invoke(main, args).exit_code == 0
     edit_manifest(out, lambda raw: raw.update(outputs=[]))
@@ -87,7 +77,7 @@ def test_cli_prints_the_damaged_manifest_warning_on_one_line(tmp_path):
 
 
 def test_manifest_naming_a_file_outside_the_folder_is_damaged_and_prune_deletes_nothing_there(tmp_path):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
     build(data, out)
     victim = tmp_path / "victim.docx"
     victim.write_bytes(b"van ban cua nguoi khac")
@@ -102,7 +92,7 @@ def test_manifest_naming_a_file_outside_the_folder_is_damaged_and_prune_deletes_
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
 def test_prune_does_not_follow_a_link_out_of_the_output_folder(tmp_path):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT}), tmp_path / "out"
     build(data, out)
     elsewhere = tmp_path / "elsewhere"
     shutil.move(out / "xa-b", elsewhere)
@@ -115,7 +105,7 @@ def test_prune_does_not_follow_a_link_out_of_the_output_folder(tmp_path):
 
 
 def test_prune_keeps_an_issued_document_unless_issued_documents_are_named(tmp_path):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT, "xa-b": MINIMAL_PLAN}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": MINIMAL_PLAN}), tmp_path / "out"
     build(data, out)
     (data / "xa-b.yaml").unlink()
     summary = build(data, out, prune=True)
@@ -128,7 +118,7 @@ def test_prune_keeps_an_issued_document_unless_issued_documents_are_named(tmp_pa
 
 
 def test_cli_prune_issued_deletes_an_issued_document_no_longer_produced(tmp_path):
-    data, out = plans(tmp_path, **{"xa-a": DRAFT, "xa-b": MINIMAL_PLAN}), tmp_path / "out"
+    data, out = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": MINIMAL_PLAN}), tmp_path / "out"
     args = ["build", str(data), "-o", str(out), "--templates", str(TEMPLATES), "--date", "2025-09-15", "-j", "1"]
     assert CliRunner().invoke(main, args).exit_code == 0
     (data / "xa-b.yaml").unlink()

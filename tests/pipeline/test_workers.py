@@ -11,12 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, edited
+from helpers import DRAFT, SAMPLE, TEMPLATES, TODAY
 
 from cchc_docs.pipeline import batch, build, workers
 from cchc_docs.pipeline.options import Options
 
-DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
 PROC = Path("/proc")
 GRACE = 5.0  # seconds the issue allows for the workers to end and the shell to get control back
 
