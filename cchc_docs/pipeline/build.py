@@ -77,6 +77,7 @@ class WriteStopped(OutputError):
 
 def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -> PlanResult:
     plan = relative(plan_path)
+    # The plan's name must give a folder inside the output root that every system can write.
     refused = confine.target_problem(plan_path, out_dir)
     if refused:
         raise SourceError(refused)
@@ -150,7 +151,7 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     """
     rendered = [(*_render(result, job, context, options), key, last) for result, job, (context, key, last) in decided]
     stop_on_format_errors([(options.out_root / r.path, r.findings) for r, *_ in rendered])
-    confined([r.path for r, _, data, _, _ in rendered if data is not None], options.out_root)
+    _confined([r.path for r, _, data, _, _ in rendered if data is not None], options.out_root)
     written: list[Result] = []
     for result, job, data, key, last in rendered:
         try:
@@ -162,7 +163,7 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     return written
 
 
-def confined(outputs: list[str], root: Path) -> None:
+def _confined(outputs: list[str], root: Path) -> None:
     """Refuse to write anything when an output would land outside ``root`` (through a link)."""
     outside = [root / path for path in outputs if not confine.inside(root, path)]
     if outside:
