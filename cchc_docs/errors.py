@@ -8,6 +8,7 @@ bug and is reported as one. Messages are Vietnamese and follow the form
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 
 
@@ -134,3 +135,24 @@ class ConflictError(CchcError):
             f"{path}: văn bản đã ban hành (có số) nhưng dữ liệu đã thay đổi; giữ nguyên tệp, "
             "không ghi đè (dùng cchc-docs build … --new-version để ghi bản mới bên cạnh)" for path in paths
         ))
+
+
+# What the operating system said, in Vietnamese: its own words (strerror) are English.
+_OS_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy; hãy giải phóng chỗ trống rồi chạy lại",
+    getattr(errno, "EDQUOT", -1): "đã hết hạn mức dung lượng của người dùng trên ổ đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EEXIST: "ở đó đã có một tệp cùng tên, không phải thư mục",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOENT: "không tìm thấy",
+    errno.ENAMETOOLONG: "đường dẫn quá dài",
+    errno.EIO: "lỗi đọc ghi của thiết bị",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, said in Vietnamese (the system's own words when unknown)."""
+    return _OS_REASONS.get(error.errno) or f"lỗi của hệ điều hành: {error.strerror or error}"

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from cchc_docs.errors import OutputError
+from cchc_docs.errors import OutputError, os_reason
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -19,7 +19,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
-        raise OutputError(f"{path.parent}: không tạo được thư mục hoặc tệp tạm ({e.strerror})") from e
+        raise OutputError(f"{path.parent}: không tạo được thư mục hoặc tệp tạm ({os_reason(e)})") from e
     try:
         _follow_umask(fd)
         with os.fdopen(fd, "wb") as f:
@@ -29,7 +29,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: không ghi được tệp ({e.strerror})") from e
+        raise OutputError(f"{path}: không ghi được tệp ({os_reason(e)})") from e
 
 
 def _follow_umask(fd: int) -> None:

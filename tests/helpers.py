@@ -94,7 +94,20 @@ plan:
 """
 
 
+# MINIMAL_PLAN as a draft: no number, so the build may rewrite it freely.
+DRAFT = MINIMAL_PLAN.replace('  number: "39"\n', "", 1)
+
+
 # ---------------------------------------------------------------- input helpers
+
+
+def plans_folder(tmp_path: Path, texts_by_name: dict[str, str]) -> Path:
+    """``tmp_path/data`` holding one ``<name>.yaml`` plan per entry (the folder may exist already)."""
+    folder = tmp_path / "data"
+    folder.mkdir(exist_ok=True)
+    for name, text in texts_by_name.items():
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
 
 
 # One issued amendment of MINIMAL_PLAN; ``{changes}`` is its list of changes.

@@ -46,6 +46,7 @@ NEVER: dict[str, tuple[str, ...]] = {
 OWNERS: dict[str, tuple[str, ...]] = {
     "docxtpl": ("render",),
     "jinja2": ("render",),
+    "markupsafe": ("render",),
     "docx": ("facts", "render"),  # python-docx
     "lxml": ("facts", "render", "pdf.poppler"),
     "xml": ("facts",),  # the stdlib parsers (xml.etree, xml.dom, xml.sax, expat)

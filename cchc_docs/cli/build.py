@@ -65,12 +65,16 @@ def validate(plan: Path) -> None:
               metavar=COUNT, help="Số tiến trình làm việc song song (và số LibreOffice khi có --pdf).")
 @click.option("--dry-run", is_flag=True, help="Chỉ liệt kê văn bản sẽ được tạo lại và lý do, không ghi gì.")
 @click.option("--force", is_flag=True, help="Tạo lại mọi văn bản, kể cả văn bản không đổi.")
-@click.option("--prune", is_flag=True, help="Xóa các tệp kết quả không còn được tạo ra.")
+@click.option("--prune", is_flag=True,
+              help="Xóa các tệp kết quả không còn được tạo ra (trừ văn bản đã ban hành, có số).")
+@click.option("--prune-issued", "prune_issued", is_flag=True,
+              help="Như --prune, và xóa cả văn bản đã ban hành (có số) không còn được tạo ra.")
 @NEW_VERSION_OPTION
 @PDF_OPTION
 @NO_CHECK_OPTION
 def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: dt.date, jobs: int,
-          dry_run: bool, force: bool, prune: bool, new_version: bool, make_pdf: bool, no_check: bool) -> None:
+          dry_run: bool, force: bool, prune: bool, prune_issued: bool, new_version: bool, make_pdf: bool,
+          no_check: bool) -> None:
     """Sinh mọi văn bản của các kế hoạch: Quyết định, Quyết định sửa đổi, Kế hoạch hợp nhất, Báo cáo.
 
     Văn bản của mỗi KẾ-HOẠCH (tệp YAML), hoặc của mọi kế hoạch trong THƯ-MỤC, được tạo vào
@@ -79,19 +83,24 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     """
     options = Options(out, templates or default_templates(), today, check=not no_check,
                       force=force, dry_run=dry_run, new_version=new_version)
-    run_build(list(targets), options, jobs, prune, make_pdf)
+    run_build(list(targets), options, jobs, prune, make_pdf, prune_issued=prune_issued)
 
 
-def run_build(targets: list[Path], options: Options, jobs: int, prune: bool = False, make_pdf: bool = False) -> None:
+def run_build(targets: list[Path], options: Options, jobs: int, prune: bool = False, make_pdf: bool = False,
+              prune_issued: bool = False) -> None:
     """The one build recipe behind `build` and `report`: results, warnings, summary, PDFs, exit code."""
     out = options.out_root
     plans = batch.discover(targets)
     progress = console.Progress(len(plans), sys.stderr, tty=sys.stderr.isatty(), out=sys.stdout)
-    summary = batch.build_targets(plans, options, jobs, prune, lambda plan: report_plan(plan, progress, out))
+    summary = batch.build_targets(plans, options, jobs, prune, lambda plan: report_plan(plan, progress, out),
+                                  prune_issued=prune_issued)
     progress.finish()
     for path in summary.obsolete:
-        verb = "đã xóa" if path in summary.pruned else "không còn được tạo (xóa bằng --prune)"
-        click.echo(f"{out / path}: {verb}")
+        click.echo(f"{out / path}: {'đã xóa' if path in summary.pruned else summary.kept[path]}")
+    for line in summary.warnings:
+        click.echo(line, err=True)
+    for line in summary.errors:
+        click.echo(line, err=True)
     click.echo(summary.line())
     if make_pdf and not options.dry_run:
         docx = [out / r.path for p in summary.plans for r in p.results if (out / r.path).is_file()]
@@ -101,17 +110,16 @@ def run_build(targets: list[Path], options: Options, jobs: int, prune: bool = Fa
 
 
 def report_plan(plan, progress: console.Progress, out: Path) -> None:
-    """What happened to one plan: every document that changed, every problem."""
-    if plan.error:
-        progress.message(console.located(plan.plan, plan.error), problem=True)
-        progress.advance(f"{plan.plan}: lỗi")
-        return
+    """What happened to one plan: every document that changed (even before a failure), every problem."""
     for result in plan.results:
         if result.status != "unchanged":
             progress.message(result_line(result, out), problem=result.status in ("conflict", "failed"))
         for finding in result.findings:
             progress.message(finding_line(out / (result.written or result.path), finding), problem=True)
-    progress.advance(f"{plan.plan}: " + (batch.Summary([plan]).line()), quiet=plan.skipped)
+    if plan.error:
+        progress.message(console.located(plan.plan, plan.error), problem=True)
+    said = batch.Summary([plan]).line() if plan.results or not plan.error else "lỗi"
+    progress.advance(f"{plan.plan}: {said}", quiet=plan.skipped)
 
 
 def result_line(result, out: Path) -> str:
@@ -119,6 +127,9 @@ def result_line(result, out: Path) -> str:
     verb = batch.STATUS_VI[result.status]
     path = out / (result.written or result.path)
     why = f" ({'; '.join(result.reasons)})" if result.reasons and result.status != "created" else ""
+    if result.status == "conflict" and not (out / result.path).exists():
+        return (f"{out / result.path}: văn bản đã ban hành (có số) đã bị xóa, và tạo lại thì khác bản đã ban hành"
+                f"{why}; không tạo lại (dùng --new-version để ghi bản mới bên cạnh)")
     if result.status == "conflict":
         return (f"{out / result.path}: văn bản đã ban hành (có số) nhưng dữ liệu đã thay đổi{why}; giữ nguyên, "
                 "không ghi đè (dùng --new-version để ghi bản mới bên cạnh)")

@@ -19,6 +19,7 @@ from pathlib import Path
 from cchc_docs.errors import CchcError, SourceError
 from cchc_docs.model import sniff
 from cchc_docs.model.paths import STATUS_FOLDER
+from cchc_docs.pipeline import confine
 from cchc_docs.pipeline import manifest as manifest_mod
 from cchc_docs.pipeline.options import (
     Options,
@@ -53,10 +54,13 @@ class Summary:
     plans: list[PlanResult] = field(default_factory=list)
     obsolete: list[str] = field(default_factory=list)  # outputs no longer produced
     pruned: list[str] = field(default_factory=list)  # … and deleted (--prune)
+    kept: dict[str, str] = field(default_factory=dict)  # … and left in place: how to delete them, or why not
+    warnings: list[str] = field(default_factory=list)  # about the batch itself (a damaged manifest)
+    errors: list[str] = field(default_factory=list)  # … (the manifest could not be written)
 
     def counts(self) -> Counter:
         counts = Counter(STATUS_VI[r.status] for p in self.plans for r in p.results)
-        counts["lỗi"] += sum(1 for p in self.plans if p.error)
+        counts["lỗi"] += sum(1 for p in self.plans if p.error) + len(self.errors)
         return counts
 
     def line(self) -> str:
@@ -69,7 +73,7 @@ class Summary:
     @property
     def exit_code(self) -> int:
         """The worst result: a plan that failed (1), then format errors (3), then conflicts (4)."""
-        codes = {p.exit_code for p in self.plans}
+        codes = {p.exit_code for p in self.plans} | ({1} if self.errors else set())
         return next((code for code in (1, 3, 4) if code in codes), 0)
 
 
@@ -105,21 +109,25 @@ def _plans_in(folder: Path) -> list[Path]:
 
 
 def build_all(paths: list[Path], options: Options, jobs: int = 1, prune: bool = False,
-              on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
+              on_plan: Callable[[PlanResult], None] | None = None, *, prune_issued: bool = False) -> Summary:
     """Build every plan found in ``paths``; ``on_plan`` is told of each as it finishes."""
-    return build_targets(discover(paths), options, jobs, prune, on_plan)
+    return build_targets(discover(paths), options, jobs, prune, on_plan, prune_issued=prune_issued)
 
 
 def build_targets(targets: list[Target], options: Options, jobs: int = 1, prune: bool = False,
-                  on_plan: Callable[[PlanResult], None] | None = None) -> Summary:
-    """Build the plans already found (see :func:`discover`)."""
+                  on_plan: Callable[[PlanResult], None] | None = None, *, prune_issued: bool = False) -> Summary:
+    """Build the plans already found (see :func:`discover`).
+
+    ``prune`` deletes the outputs no longer produced, drafts only; with ``prune_issued``
+    issued documents (with a number) too.
+    """
     if not options.dry_run:  # what a killed build left half-written is not an output
         for folder in (options.out_root, options.out_root / manifest_mod.FINGERPRINTS):
             remove_leftovers(folder)
     manifest = manifest_mod.load(options.out_root)
     before = (dict(manifest.outputs), dict(manifest.plans))
     options = replace(options, templates_digest=templates_digest(options.templates))
-    summary = Summary()
+    summary = Summary(warnings=[manifest.damaged] if manifest.damaged else [])
     for result in _run(targets, options, manifest, jobs):
         summary.plans.append(result)
         if on_plan:
@@ -129,10 +137,12 @@ def build_targets(targets: list[Target], options: Options, jobs: int = 1, prune:
     _record(manifest, summary)
     if options.report is None:  # one report says nothing about the plan's other outputs
         summary.obsolete = _obsolete(manifest, summary, targets)
-    if prune:
-        summary.pruned = _prune(manifest, summary.obsolete, options.out_root)
+    _prune(manifest, summary, options.out_root, prune or prune_issued, prune_issued)
     if (manifest.outputs, manifest.plans) != before:  # a failed run leaves out/ exactly as it was
-        manifest_mod.save(options.out_root, manifest)
+        try:
+            manifest_mod.save(options.out_root, manifest)
+        except CchcError as e:  # what was written is still said (a full disk)
+            summary.errors.append(f"{e}; tệp kê khai không được cập nhật, lần tạo sau sẽ kiểm tra lại mọi văn bản")
     return summary
 
 
@@ -142,7 +152,12 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
     by_plan: dict[str, dict] = {}
     for path, entry in manifest.outputs.items():
         by_plan.setdefault(entry.plan, {})[path] = entry
+    folders: dict[str, Target] = {}
     for target in targets:
+        refused = _refused(target, folders)
+        if refused:
+            yield PlanResult(target.key, error=refused, exit_code=1)
+            continue
         prior = Prior(manifest.plans.get(target.key), by_plan.get(target.key, {}))
         skipped = _skip(target, options, prior)
         if skipped:
@@ -152,16 +167,34 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
     if not work:
         return
     # Loading the renderer, validator, checker and worker pool is paid only when a plan needs them.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
+    from cchc_docs.pipeline import workers
     from cchc_docs.pipeline.build import build_plan
 
     if jobs <= 1 or len(work) <= 1:
         yield from (build_plan(*args) for args in work)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        futures = [pool.submit(build_plan, *args) for args in work]
-        yield from (future.result() for future in as_completed(futures))
+    yield from workers.run(build_plan, work, jobs, _lost)
+
+
+def _lost(args: tuple, why: str) -> PlanResult:
+    """The result of a plan whose worker died under it."""
+    return PlanResult(relative(args[0]), error=why, exit_code=1)
+
+
+def _refused(target: Target, folders: dict[str, Target]) -> str | None:
+    """Why ``target``'s outputs cannot go where its name puts them: an odd name, or a folder taken.
+
+    Folders are compared as Windows and macOS compare names, without regard to case.
+    """
+    problem = confine.target_problem(target.plan, target.out_dir)
+    if problem:
+        return problem
+    first = folders.setdefault(target.out_dir.casefold(), target)
+    if first is target:
+        return None
+    return (f"{target.plan}: văn bản của kế hoạch này sẽ nằm trong thư mục kết quả '{target.out_dir}', trùng với "
+            f"thư mục của {first.plan} (tên thư mục không phân biệt chữ hoa, chữ thường); "
+            "hãy đổi tên một trong hai tệp")
 
 
 def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
@@ -170,8 +203,8 @@ def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
         return None  # a dry run explains, and one report is decided on its own key: both need the contexts
     try:
         inputs, skip = up_to_date(target.plan, options, prior)
-    except CchcError:
-        return None  # the build reports it properly
+    except Exception:  # an unreadable plan, say: the build reports it properly
+        return None
     if not skip:
         return None
     unchanged = tuple(Result(path, Path(path).stem, "unchanged", entry=entry) for path, entry in prior.entries.items())
@@ -179,14 +212,12 @@ def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
 
 
 def _record(manifest, summary: Summary) -> None:
-    """Fold the results into the manifest; a failed plan keeps what it had."""
+    """Fold the results into the manifest: every output written, even by a plan that then failed."""
     for plan in summary.plans:
-        if plan.error:
-            continue
         for result in plan.results:
             if result.entry is not None:
                 manifest.outputs[result.path] = result.entry
-        clean = all(r.status not in ("failed", "conflict", "new-version") for r in plan.results)
+        clean = not plan.error and all(r.status not in ("failed", "conflict", "new-version") for r in plan.results)
         # Only a plan built without trouble may be skipped next time on its inputs alone.
         if clean and plan.input_hash:
             manifest.plans[plan.plan] = plan.input_hash
@@ -204,9 +235,22 @@ def _obsolete(manifest, summary: Summary, targets: list[Target]) -> list[str]:
     return sorted(gone)
 
 
-def _prune(manifest, obsolete: list[str], root: Path) -> list[str]:
-    for path in obsolete:
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(root / path)
-        manifest.outputs.pop(path, None)
-    return obsolete
+def _prune(manifest, summary: Summary, root: Path, prune: bool, issued: bool) -> None:
+    """Delete what ``--prune`` may, and say of every other obsolete output how to delete it, or why not.
+
+    Only a file proven, by its resolved path, to lie inside the output folder is deleted,
+    and an issued document only when asked in so many words (``--prune-issued``).
+    """
+    for path in summary.obsolete:
+        entry = manifest.outputs[path]
+        if entry.final and not issued:
+            summary.kept[path] = "văn bản đã ban hành (có số) không còn được tạo; giữ nguyên (xóa bằng --prune-issued)"
+        elif not confine.inside(root, path):
+            summary.kept[path] = "không còn được tạo, nhưng nằm ngoài thư mục kết quả (qua liên kết); không xóa"
+        elif not prune:
+            summary.kept[path] = "không còn được tạo (xóa bằng --prune)"
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(root / path)
+            manifest.outputs.pop(path)
+            summary.pruned.append(path)

@@ -19,12 +19,27 @@ from pathlib import Path
 
 from cchc_docs import checks
 from cchc_docs.contexts import registry
-from cchc_docs.errors import CchcError, ConflictError, FormatError, TemplateError
+from cchc_docs.errors import (
+    CchcError,
+    ConflictError,
+    FormatError,
+    OutputError,
+    SourceError,
+    TemplateError,
+    os_reason,
+)
 from cchc_docs.model.load import ReportRequest, load_all
 from cchc_docs.model.periods import Period
 from cchc_docs.model.status import reporting_calendar
-from cchc_docs.pipeline import fingerprint
-from cchc_docs.pipeline.manifest import Entry, build_key, file_hash, load_fingerprint, save_fingerprint
+from cchc_docs.pipeline import confine, fingerprint
+from cchc_docs.pipeline.manifest import (
+    FINGERPRINTS,
+    Entry,
+    build_key,
+    file_hash,
+    load_fingerprint,
+    save_fingerprint,
+)
 from cchc_docs.pipeline.options import Options, PlanResult, Prior, Result, plan_inputs, relative
 from cchc_docs.render import engine
 from cchc_docs.write import remove_leftovers, write_atomic
@@ -41,11 +56,31 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
     try:
         return _build_plan(plan_path, out_dir, options, prior)
     except CchcError as e:
-        return PlanResult(relative(plan_path), error=str(e), exit_code=getattr(e, "exit_code", 1))
+        return PlanResult(relative(plan_path), results=getattr(e, "written", ()), error=str(e), exit_code=e.exit_code)
+    except OSError as e:  # a file the plan needs could not be read
+        return PlanResult(relative(plan_path), error=f"{e.filename or plan_path}: {os_reason(e)}", exit_code=1)
+    except Exception as e:  # a bug met on this plan: say so, and let the others be built
+        return PlanResult(relative(plan_path), error=INTERNAL.format(f"{type(e).__name__}: {e}"), exit_code=1)
+
+
+INTERNAL = ("lỗi nội bộ của cchc-docs khi tạo văn bản của kế hoạch này ({}); đây là lỗi của chương trình, không "
+            "phải của dữ liệu: hãy gửi tệp kế hoạch cho nhóm phát triển; các kế hoạch khác vẫn được tạo")
+
+
+class WriteStopped(OutputError):
+    """Writing a plan's outputs stopped part-way (a full disk); ``written`` is what was written before."""
+
+    def __init__(self, message: str, written: list[Result]):
+        super().__init__(message)
+        self.written = tuple(written)
 
 
 def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -> PlanResult:
     plan = relative(plan_path)
+    # The plan's name must give a folder inside the output root that every system can write.
+    refused = confine.target_problem(plan_path, out_dir)
+    if refused:
+        raise SourceError(refused)
     whole = options.report is None  # `cchc-docs report` builds one job of the plan, through the same recipe
     # Recorded only for a whole plan, so the next build can skip it when nothing changed.
     inputs = plan_inputs(plan_path, options) if whole else None
@@ -64,19 +99,29 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     remove_leftovers(options.out_root / out_dir)
     written = _render_and_write(results, options, plan)
     if options.record and whole:
-        save_fingerprint(options.out_root, plan, leaves)
+        try:
+            save_fingerprint(options.out_root, plan, leaves)
+        except OutputError as e:
+            raise WriteStopped(f"{e}; {FINGERPRINT_LOST}", written) from e
     return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written))
 
 
+FINGERPRINT_LOST = (f"các văn bản trên đã được ghi, nhưng dữ liệu của lần tạo này không ghi được vào "
+                    f"{FINGERPRINTS}/ (lần sau sẽ không nói được trường nào thay đổi)")
+
+
 def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: list[str]):
-    """(result saying whether and why the job is stale, the job, its context)."""
+    """(result saying whether and why the job is stale, the job, (its context, build key, last entry))."""
     path = f"{out_dir}/{job.output}"
     context = job.context()
     key = build_key(context, template_bytes(options.templates / job.template))
     entry = prior.entries.get(path)
-    reasons = _reasons(options, entry, key, path, changed)
+    reasons = _reasons(entry, key, options.out_root / path, changed)
+    if options.force and not reasons:
+        reasons = ["--force"]
     status = "stale" if reasons else "unchanged"
-    return Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None), job, (context, key)
+    result = Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None)
+    return result, job, (context, key, entry)
 
 
 def template_bytes(path: Path) -> bytes:
@@ -86,19 +131,17 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(f"{path}: không tìm thấy tệp mẫu") from e
 
 
-def _reasons(options: Options, entry: Entry | None, key: str, path: str, changed: list[str]) -> list[str]:
-    if options.force:
-        return ["--force"]
+def _reasons(entry: Entry | None, key: str, target: Path, changed: list[str]) -> list[str]:
+    """Why an output must be made again: every reason, so a conflict can name the data changes."""
     if entry is None:
         return ["chưa có trong lần tạo trước"]
-    target = options.out_root / path
+    reasons = []
     if not target.is_file() or target.stat().st_size != entry.size:
-        return ["tệp đã bị xóa hoặc bị sửa ngoài chương trình"]
-    if entry.key == key:
-        return []
-    if changed:
-        return [f"dữ liệu thay đổi: {fingerprint.summary(changed)}"]
-    return ["mẫu văn bản hoặc phiên bản chương trình thay đổi"]
+        reasons.append("tệp đã bị xóa hoặc bị sửa ngoài chương trình")
+    if entry.key != key:
+        reasons.append(f"dữ liệu thay đổi: {fingerprint.summary(changed)}" if changed
+                       else "mẫu văn bản hoặc phiên bản chương trình thay đổi")
+    return reasons
 
 
 def _render_and_write(decided: list, options: Options, plan: str) -> list[Result]:
@@ -106,41 +149,64 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
 
     A format error in any document stops the whole plan before anything is written.
     """
-    rendered = [_render(result, job, context, key, options) for result, job, (context, key) in decided]
-    stop_on_format_errors([(options.out_root / r.path, r.findings) for r, _, _ in rendered])
-    return [_write(result, job, payload, options, plan) for result, job, payload in rendered]
+    rendered = [(*_render(result, job, context, options), key, last) for result, job, (context, key, last) in decided]
+    stop_on_format_errors([(options.out_root / r.path, r.findings) for r, *_ in rendered])
+    _confined([r.path for r, _, data, _, _ in rendered if data is not None], options.out_root)
+    written: list[Result] = []
+    for result, job, data, key, last in rendered:
+        try:
+            written.append(_write(result, job, data, key, last, options, plan))
+        except OutputError as e:  # a full disk: say what was written before it
+            raise WriteStopped(str(e), written) from e
+        except OSError as e:  # the output there cannot even be read
+            raise WriteStopped(f"{e.filename}: {os_reason(e)}", written) from e
+    return written
 
 
-def _render(result: Result, job: registry.Job, context: dict, key: str, options: Options):
-    """(result with the self-check's findings, job, (bytes, build key)); no payload when up to date."""
+def _confined(outputs: list[str], root: Path) -> None:
+    """Refuse to write anything when an output would land outside ``root`` (through a link)."""
+    outside = [root / path for path in outputs if not confine.inside(root, path)]
+    if outside:
+        raise OutputError("\n".join(f"{path}: nằm ngoài thư mục kết quả {root} (qua liên kết tượng trưng); "
+                                     "không ghi văn bản nào của kế hoạch này" for path in outside))
+
+
+def _render(result: Result, job: registry.Job, context: dict, options: Options) -> tuple:
+    """(result with the self-check's findings, job, bytes); no bytes when up to date."""
     if result.status == "unchanged":
         return result, job, None
     # The build key was computed from the context as JSON: it is plain data.
     data = engine.render(options.templates / job.template, context, plain=True)
     findings = tuple(checks.check_bytes(data)) if options.check else ()
-    return replace(result, findings=findings), job, (data, key)
+    return replace(result, findings=findings), job, data
 
 
-def _write(result: Result, job: registry.Job, payload, options: Options, plan: str) -> Result:
-    if payload is None:
+def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last: Entry | None,
+           options: Options, plan: str) -> Result:
+    """Write one rendered document, unless it would replace or re-create an issued one differently.
+
+    ``last`` is the manifest's entry for it: an issued document deleted by hand is
+    re-created only as it was issued.
+    """
+    if data is None:
         return result
-    data, key = payload
     target = options.out_root / result.path
     existing = target.read_bytes() if target.is_file() else None
     entry = Entry(key, file_hash(data), len(data), plan, job.final)
     if existing == data:
         return replace(result, status="unchanged", entry=entry)
-    if job.final and existing is not None:
-        return _issued_changed(result, target, data, entry, options)
+    reissued = existing is None and last is not None and last.final and last.sha256 != entry.sha256
+    if job.final and (existing is not None or reissued):
+        return _issued_changed(result, target, data, options)
     write_atomic(target, data)
     return replace(result, status="created" if existing is None else "updated", entry=entry)
 
 
-def _issued_changed(result: Result, target: Path, data: bytes, entry: Entry, options: Options) -> Result:
+def _issued_changed(result: Result, target: Path, data: bytes, options: Options) -> Result:
     """An issued document whose inputs changed: keep it; write a new version only when asked.
 
-    The issued file and its manifest entry stay as they are, so the conflict is
-    reported again until the data agrees with what was issued.
+    The issued file (or its absence, when deleted by hand) and its manifest entry stay
+    as they are, so the conflict is reported again until the data agrees with what was issued.
     """
     same = next((v for v in _versions_of(target) if v.read_bytes() == data), None)
     if same is not None:

@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import typing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from cchc_docs import __version__
+from cchc_docs.errors import os_reason
+from cchc_docs.pipeline import confine
 from cchc_docs.write import write_atomic
 
 FILE_NAME = ".cchc-manifest.json"
@@ -48,6 +51,7 @@ class Manifest:
 
     outputs: dict[str, Entry] = field(default_factory=dict)  # by path relative to the folder
     plans: dict[str, str] = field(default_factory=dict)  # plan path → input hash
+    damaged: str | None = None  # why the manifest on disk was set aside (a warning for the user)
 
 
 def build_key(context: dict, template: bytes) -> str:
@@ -69,15 +73,71 @@ def file_hash(data: bytes) -> str:
 
 
 def load(folder: Path) -> Manifest:
-    """The folder's manifest; an absent or unreadable one is empty (everything rebuilds)."""
+    """The folder's manifest; an absent one is empty, and so is a damaged one, which says why.
+
+    Everything rebuilds from an empty manifest, and issued documents stay protected by
+    their bytes on disk; a manifest that cannot be trusted must not decide anything,
+    least of all what ``--prune`` deletes.
+    """
+    path = folder / FILE_NAME
     try:
-        raw = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
-        if raw.get("format") != FORMAT:
-            return Manifest()
-        outputs = {path: Entry(**entry) for path, entry in raw["outputs"].items()}
-        return Manifest(outputs, raw.get("plans", {}))
-    except (OSError, ValueError, KeyError, TypeError):
+        return _parse(json.loads(path.read_text(encoding="utf-8")))
+    except (FileNotFoundError, NotADirectoryError):
         return Manifest()
+    except OSError as e:
+        why = f"không đọc được ({os_reason(e)})"
+    except UnicodeDecodeError:
+        why = "không phải văn bản UTF-8"
+    except json.JSONDecodeError as e:
+        why = f"không phải JSON hợp lệ (dòng {e.lineno}, cột {e.colno})"
+    except RecursionError:
+        why = "lồng quá sâu"
+    except _Damaged as e:
+        why = str(e)
+    return Manifest(damaged=f"{path}: tệp kê khai bị hỏng, {why}; đã bỏ qua nó và tạo lại mọi văn bản")
+
+
+class _Damaged(Exception):
+    """What is wrong with a manifest read from disk."""
+
+
+_ENTRY_TYPES = typing.get_type_hints(Entry)
+_KINDS = {dict: "bảng", list: "danh sách", str: "chuỗi", int: "số", float: "số", bool: "đúng/sai", type(None): "null"}
+
+
+def _parse(raw: object) -> Manifest:
+    """The manifest in ``raw`` (parsed JSON), checked field by field."""
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        got = raw.get("format") if isinstance(raw, dict) else _kind(raw)
+        raise _Damaged(f"cần định dạng {FORMAT}, nhận được {got}")
+    outputs = {path: _entry(path, entry) for path, entry in _table(raw.get("outputs"), "outputs").items()}
+    plans = _table(raw.get("plans", {}), "plans")
+    bad = next((plan for plan, digest in plans.items() if not isinstance(digest, str)), None)
+    if bad is not None:
+        raise _Damaged(f"plans['{bad}'] cần chuỗi, nhận được {_kind(plans[bad])}")
+    return Manifest(outputs, plans)
+
+
+def _table(value: object, name: str) -> dict:
+    if not isinstance(value, dict):
+        raise _Damaged(f"'{name}' cần bảng (tên → giá trị), nhận được {_kind(value)}")
+    return value
+
+
+def _entry(path: str, raw: object) -> Entry:
+    """One output's entry; a path that leads out of the folder damages the whole manifest."""
+    if not confine.plainly_inside(path):
+        raise _Damaged(f"mục '{path}' trỏ ra ngoài thư mục kết quả")
+    if not isinstance(raw, dict) or set(raw) != set(_ENTRY_TYPES):
+        raise _Damaged(f"mục '{path}' cần đúng các trường {', '.join(_ENTRY_TYPES)}")
+    for name, kind in _ENTRY_TYPES.items():
+        if type(raw[name]) is not kind:  # exact: True is not a size
+            raise _Damaged(f"mục '{path}': '{name}' cần {_KINDS[kind]}, nhận được {_kind(raw[name])}")
+    return Entry(**raw)
+
+
+def _kind(value: object) -> str:
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 def snapshot(manifest: Manifest) -> bytes:
@@ -107,9 +167,13 @@ def fingerprint_path(folder: Path, plan: str) -> Path:
 def load_fingerprint(folder: Path, plan: str) -> dict[str, str]:
     """A plan's last data fingerprint, or {} when unknown."""
     try:
-        return json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
+        leaves = json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    # Damaged, it only costs the reasons of this build, never the build.
+    if not isinstance(leaves, dict) or not all(isinstance(v, str) for v in leaves.values()):
+        return {}
+    return leaves
 
 
 def save_fingerprint(folder: Path, plan: str, leaves: dict[str, str]) -> None:

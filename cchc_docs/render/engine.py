@@ -2,7 +2,8 @@
 
 Templates are data, not code: jinja runs in a sandbox, with ``StrictUndefined`` (a
 missing value is an error, never an empty string in an official document) and with
-autoescape on, so ``<``, ``&`` or ``{{ 7*7 }}`` in the data appear literally.
+autoescape on, so ``<``, ``&`` or ``{{ 7*7 }}`` in the data appear literally; docxtpl's
+own escape syntax (``{_{ }_}``) is kept as typed in data too (see :func:`_as_typed`).
 
 Two paths give the same document XML:
 
@@ -43,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_SignedTwipsMeasure
@@ -79,7 +81,25 @@ class _Sandbox(SandboxedEnvironment):
 
 def environment() -> jinja2.Environment:
     """The jinja environment every template renders in."""
-    return _Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
+    return _Sandbox(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_as_typed)
+
+
+# docxtpl's escape syntax: after jinja it turns ``{_{ }_}`` and ``{_% %_}`` of the whole
+# rendered XML into ``{{ }}`` and ``{% %}`` (both paths do it, see :func:`_after_jinja`).
+# That is meant for template text; in data it would change what the clerk typed.
+_ESCAPE_UNDERSCORE = re.compile(r"(?<=\{)_|_(?=\})")
+
+
+def _as_typed(value):
+    """Each value a template prints, XML-escaped, with docxtpl's escape syntax kept as typed.
+
+    An underscore next to a brace is written as the character reference ``&#95;``: Word
+    reads it as ``_``, but docxtpl's text replacement no longer sees ``{_{`` or ``}_}``.
+    """
+    text = markupsafe.escape(value)
+    if "_" not in text:
+        return text
+    return markupsafe.Markup(_ESCAPE_UNDERSCORE.sub("&#95;", text))
 
 
 def render(template: Path, context: dict, plain: bool = False) -> bytes:

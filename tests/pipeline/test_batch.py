@@ -13,22 +13,12 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.shared import Pt
-from helpers import MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, texts, tree_snapshot
+from helpers import DRAFT, MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, plans_folder, texts, tree_snapshot
 
 from cchc_docs.cli.app import main
 from cchc_docs.errors import SourceError
 from cchc_docs.pipeline import batch, manifest
 from cchc_docs.pipeline.build import Options
-
-DRAFT = edited(MINIMAL_PLAN, '  number: "39"\n', "")
-
-
-def plans_folder(tmp_path: Path, texts_by_name: dict[str, str]) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for name, text in texts_by_name.items():
-        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
-    return folder
 
 
 def build(folder: Path, out: Path, **options):
@@ -143,6 +133,60 @@ def test_new_version_of_an_issued_document_is_written_beside_it(tmp_path):
     again = build(data, out, new_version=True)  # no v3 for the same content
     assert not (out / "xa-a" / "quyet-dinh.v3.docx").exists()
     assert "bản mới đã có: xa-a/quyet-dinh.v2.docx" in again.plans[0].results[0].reasons
+
+
+SIGNER_CHANGED = edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình")
+
+
+@pytest.fixture
+def issued_then_deleted(tmp_path):
+    """(data, out): an issued decision built, deleted by hand, and its signer changed since."""
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    (out / "xa-a" / "quyet-dinh.docx").unlink()
+    (data / "xa-a.yaml").write_text(SIGNER_CHANGED, encoding="utf-8")
+    return data, out
+
+
+def test_deleted_issued_document_is_not_re_created_from_changed_data(issued_then_deleted):
+    data, out = issued_then_deleted
+    summary = build(data, out)
+    [result] = [r for p in summary.plans for r in p.results]
+    assert (result.status, result.reasons) == (
+        "conflict", ("tệp đã bị xóa hoặc bị sửa ngoài chương trình", "dữ liệu thay đổi: decision.signer.name"))
+    assert summary.exit_code == 4 and not (out / "xa-a" / "quyet-dinh.docx").exists()
+    assert build(data, out).exit_code == 4  # the manifest still remembers what was issued
+
+
+def test_deleted_issued_document_is_re_created_from_the_same_data(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    issued = (out / "xa-a" / "quyet-dinh.docx").read_bytes()
+    (out / "xa-a" / "quyet-dinh.docx").unlink()
+    summary = build(data, out)
+    assert statuses(summary) == {"xa-a/quyet-dinh.docx": "created"} and summary.exit_code == 0
+    assert (out / "xa-a" / "quyet-dinh.docx").read_bytes() == issued
+
+
+def test_deleted_issued_document_with_changed_data_gets_a_new_version_only_when_asked(issued_then_deleted):
+    data, out = issued_then_deleted
+    summary = build(data, out, new_version=True)
+    [result] = [r for p in summary.plans for r in p.results]
+    assert (result.status, result.written) == ("new-version", "xa-a/quyet-dinh.v2.docx")
+    assert not (out / "xa-a" / "quyet-dinh.docx").exists()
+    assert "Trần Thị Bình" in texts(open_docx(out / "xa-a" / "quyet-dinh.v2.docx"))
+
+
+def test_cli_says_a_deleted_issued_document_was_not_re_created_and_why(issued_then_deleted):
+    data, out = issued_then_deleted
+    args = ["build", str(data), "-o", str(out), "--templates", str(TEMPLATES), "--date", TODAY.isoformat(), "-j", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 4
+    assert (f"{out / 'xa-a' / 'quyet-dinh.docx'}: văn bản đã ban hành (có số) đã bị xóa, và tạo lại thì khác bản "
+            "đã ban hành (tệp đã bị xóa hoặc bị sửa ngoài chương trình; dữ liệu thay đổi: decision.signer.name); "
+            "không tạo lại (dùng --new-version để ghi bản mới bên cạnh)") in result.stderr
 
 
 def test_broken_plan_is_reported_and_the_others_are_built(tmp_path):

@@ -38,6 +38,13 @@ def test_two_builds_of_the_same_plan_are_byte_identical(tmp_path):
     assert first.path.read_bytes() == second.path.read_bytes()
 
 
+def test_docxtpl_escape_syntax_in_a_task_prints_exactly_as_typed(tmp_path):
+    content = "Rà soát {_{ x }_}, {_% if y %_} và {_# z #_}"
+    plan = write_plan(tmp_path, edited(MINIMAL_PLAN, "content: Ban hành Kế hoạch", f"content: '{content}'"))
+    (output,) = build.build(plan, tmp_path / "out", TEMPLATES, TODAY)
+    assert content in texts(open_docx(output.path))
+
+
 def test_undated_draft_takes_its_month_from_the_build_date(tmp_path):
     plan = write_plan(tmp_path, edited(MINIMAL_PLAN, '  date: "2025-07-31"\n', ""))
     (output,) = build.build(plan, tmp_path / "out", TEMPLATES, TODAY)

@@ -43,6 +43,16 @@ def test_markup_and_jinja_in_data_appear_literally_in_the_document():
     assert not any("49" in t for t in found)
 
 
+DOCXTPL_ESCAPES = "{_{ x }_} {_% y %_} {_# z #_} a_}b {_}"
+
+
+@pytest.mark.parametrize("path", [engine.render, engine.render_plain], ids=["fast", "plain"])
+def test_docxtpl_escape_syntax_in_data_prints_as_typed_and_still_works_in_template_text(tmp_path, path):
+    template = tiny_template(tmp_path, "{{ text }}", "Mẫu: {_{ so }_}")
+    document = open_docx(path(template, {"text": DOCXTPL_ESCAPES}))
+    assert [p.text for p in document.paragraphs] == [DOCXTPL_ESCAPES, "Mẫu: {{ so }}"]
+
+
 def test_rendered_text_comes_from_the_context(tmp_path):
     template = tiny_template(tmp_path, "Số: {{ so }}", "{% for x in items %}{{ x }};{% endfor %}")
     document = open_docx(engine.render(template, {"so": "05", "items": ["a", "b"]}))
