@@ -1,4 +1,4 @@
-"""Lay a unit's :class:`~cchc_docs.sheets.forms.Form` out as an Excel workbook (openpyxl), byte for byte the same each run.
+"""Lay a unit's :class:`~cchc_docs.sheets.forms.Form` out as an .xlsx workbook, the same bytes each run.
 
 Four sheets: the cover (what, for when, how), the tasks, the counts (only for a unit
 that owns some) and the hidden metadata. What the unit fills is shaded and unlocked;

@@ -62,15 +62,15 @@ STATUSES = (DONE, IN_PROGRESS, NOT_STARTED)
 # collapsing spaces (docs/status-format.md lists them). Unaccented spellings are here
 # because many type Vietnamese without an input method.
 STATUS_SYNONYMS: dict[str, str] = {
-    **{word: DONE for word in (
+    **dict.fromkeys((
         "hoàn thành", "đã hoàn thành", "hoàn tất", "đã hoàn tất", "xong", "đã xong", "ht",
-        "hoan thanh", "da hoan thanh", "xong roi")},
-    **{word: IN_PROGRESS for word in (
+        "hoan thanh", "da hoan thanh", "xong roi"), DONE),
+    **dict.fromkeys((
         "đang thực hiện", "đang làm", "đang triển khai", "đang tiến hành", "đang thực hiện dở", "đang th",
-        "dang thuc hien", "dang lam", "dang trien khai")},
-    **{word: NOT_STARTED for word in (
+        "dang thuc hien", "dang lam", "dang trien khai"), IN_PROGRESS),
+    **dict.fromkeys((
         "chưa thực hiện", "chưa làm", "chưa triển khai", "chưa bắt đầu", "chưa",
-        "chua thuc hien", "chua lam", "chua trien khai")},
+        "chua thuc hien", "chua lam", "chua trien khai"), NOT_STARTED),
 }
 
 
