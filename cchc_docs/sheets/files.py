@@ -104,8 +104,9 @@ def collect_into(plan: PlanAt, paths: list[Path], force: bool = False, dry_run: 
     found = statusfile.changes(existing.tree if existing and isinstance(existing.tree, dict) else {}, collected.tree)
     if text == old_text:
         return Outcome(path, "unchanged", [], collected)
-    if old_text is not None and found and not force and statusfile.hand_edited(old_text):
-        raise HandEditedError(path, found)
+    if old_text is not None and not force and statusfile.hand_edited(old_text) \
+            and statusfile.body(text) != statusfile.body(old_text):
+        raise HandEditedError(path, found or [statusfile.LAYOUT_ONLY])
     if dry_run:
         return Outcome(path, "dry-run", found, collected)
     write_atomic(path, text.encode("utf-8"))

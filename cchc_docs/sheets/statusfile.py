@@ -22,12 +22,18 @@ OWNED = ("tasks", "indicators")
 _STAMP_LINE = re.compile(re.escape(STAMP) + r"([0-9a-f]{64})\n")
 _TOP_KEY = re.compile(r"^[^\s#-][^:]*:")
 TASK_FIELDS = ("id", "status", "completed", "result", "evidence")
+LAYOUT_ONLY = "số liệu không đổi; chỉ đổi cách ghi (chú thích, dấu nháy, thứ tự) trong khối tasks, indicators"
 
 
 def hand_edited(text: str) -> bool:
     """Whether a status file was written (or changed since) by someone other than ``collect``."""
     match = _STAMP_LINE.match(text)
     return match is None or match[1] != _digest(text[match.end():])
+
+
+def body(text: str) -> str:
+    """The text without the stamp line: what people and ``collect`` wrote."""
+    return _STAMP_LINE.sub("", text, count=1) if _STAMP_LINE.match(text) else text
 
 
 def stamped(body: str) -> str:
@@ -48,9 +54,8 @@ def new_file(tree: dict, notes: dict[str, list[str]], heading: list[str]) -> str
 
 def updated_file(existing: Source, text: str, tree: dict, notes: dict[str, list[str]]) -> str:
     """The existing text with its ``tasks`` and ``indicators`` blocks replaced (or added before the narrative)."""
-    body = _STAMP_LINE.sub("", text, count=1) if _STAMP_LINE.match(text) else text
-    shift = 1 if body is not text else 0
-    lines = body.splitlines()
+    shift = 1 if _STAMP_LINE.match(text) else 0
+    lines = body(text).splitlines()
     spans = _spans(existing, lines, shift)
     new = {key: _block(key, tree, notes) for key in OWNED if tree.get(key)}
     for key in sorted(spans, key=lambda k: -spans[k][0]):  # from the bottom, so earlier spans stay put
