@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import get_args, get_type_hints
 
 from cchc_docs import vn
+from cchc_docs.contexts.common import cited_number
 from cchc_docs.contexts.plan import appendix_rows
 from cchc_docs.model.periods import Calendar, Period
 from cchc_docs.model.plan import PlanFile, Unit
@@ -184,7 +185,7 @@ def _task_row(row: dict, plan_file: PlanFile, code: str, priors: dict[str, Prior
 
 def _issued_by(plan_file: PlanFile) -> str:
     d, body = plan_file.decision, plan_file.issuing_body
-    number = f"số {vn.doc_number(d.number, f'QĐ-{body.abbreviation}')} " if d.number else ""
+    number = f"số {cited_number(d.number, 'QĐ', body)} " if d.number else ""
     date = f"ngày {vn.short_date(d.date.as_date())} " if d.date and d.date.as_date() else ""
     return f"Quyết định {number}{date}của {body.name}"
 
