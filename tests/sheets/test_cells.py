@@ -11,7 +11,8 @@ from cchc_docs.sheets import cells
 
 @pytest.mark.parametrize("written", [
     "15/10/2025", "15-10-2025", "15.10.2025", "15/10/25", "2025-10-15", " 15/10/2025  ",
-    "15/10/2025 08:30", "15/10/2025 8:30:00 SA", 45945, 45945.0, dt.datetime(2025, 10, 15, 9, 41), dt.date(2025, 10, 15),
+    "15/10/2025 08:30", "15/10/2025 8:30:00 SA", 45945, 45945.0, dt.datetime(2025, 10, 15, 9, 41),
+    dt.date(2025, 10, 15),
 ])
 def test_every_way_of_writing_a_date_is_read(written):
     assert cells.date(written) == dt.date(2025, 10, 15)
@@ -49,4 +50,5 @@ def test_counts_are_passed_on_as_the_status_format_writes_them(written, text):
 
 
 def test_evidence_splits_on_semicolons_and_lines():
-    assert cells.evidence("QĐ số 1/QĐ-UBND;  KH số 2/KH-UBND\nBC số 3") == ("QĐ số 1/QĐ-UBND", "KH số 2/KH-UBND", "BC số 3")
+    written = "QĐ số 1/QĐ-UBND;  KH số 2/KH-UBND\nBC số 3"
+    assert cells.evidence(written) == ("QĐ số 1/QĐ-UBND", "KH số 2/KH-UBND", "BC số 3")
