@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from cchc_docs.cli.common import DATE, PERIOD, PLAN, Command, parse_period
-
-WORKBOOK = "TỆP-XLSX"  # a unit's returned workbook
+from cchc_docs.cli.common import DATE, FOLDER, PERIOD, PLAN, WORKBOOK, Command, parse_period
 
 PERIOD_OPTION = click.option(
     "--period", "-p", "period", required=True, callback=parse_period, metavar=PERIOD,
@@ -29,7 +27,7 @@ def _optional_date(ctx, param, value: str | None) -> dt.date | None:
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), metavar=PLAN)
 @PERIOD_OPTION
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, metavar="THƯ-MỤC", help="Thư mục gốc; phiếu được ghi vào <THƯ-MỤC>/<tên kế hoạch>/.")
+              show_default=True, metavar=FOLDER, help="Thư mục gốc; phiếu được ghi vào <THƯ-MỤC>/<tên kế hoạch>/.")
 @click.option("--return-by", "return_by", callback=_optional_date, metavar=DATE,
               help="Hạn đơn vị gửi lại phiếu (mặc định: 5 ngày trước hạn gửi báo cáo của kỳ).")
 def sheets(plan: Path, period, out: Path, return_by: dt.date | None) -> None:
