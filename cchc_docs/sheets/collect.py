@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Report:
+class Answer:
     """One unit's row for one task, read and checked."""
 
     unit: str
@@ -71,8 +71,8 @@ def collect(plan: PlanAt, paths: list[Path], existing: Source | None) -> Collect
     forms = {f.unit.code: f for f in plan.forms()}
     problems: list[Problem] = []
     returned = _identified(plan, forms, [read.read(p) for p in paths], problems)
-    reports = _reports(returned, forms, problems)
-    tasks, task_places, notes = _merge_tasks(plan, reports, existing, problems)
+    answers = _answers(returned, forms, problems)
+    tasks, task_places, notes = _merge_tasks(plan, answers, existing, problems)
     counts, count_places = _counts(returned, forms, problems)
     tree, locations = _tree(plan, existing, tasks, task_places, counts, count_places)
     problems += _validate(plan, tree, locations)
@@ -132,9 +132,9 @@ def _identify(plan: PlanAt, forms: dict[str, Form], book: Returned, problems: li
 # ---------------------------------------------------------------- task rows
 
 
-def _reports(books: dict[str, Returned], forms: dict[str, Form], problems: list) -> dict[str, list[Report]]:
+def _answers(books: dict[str, Returned], forms: dict[str, Form], problems: list) -> dict[str, list[Answer]]:
     """Task id → the rows units filled for it (rows with unreadable cells are reported and left out)."""
-    found: dict[str, list[Report]] = {}
+    found: dict[str, list[Answer]] = {}
     for unit, book in books.items():
         rows = {r.id: r for r in forms[unit].rows}
         for task, entries in book.tasks.items():
@@ -143,13 +143,13 @@ def _reports(books: dict[str, Returned], forms: dict[str, Form], problems: list)
                                         hint="không thêm dòng, không sửa cột Mã NV"))
                 continue
             prior = book.meta.get(f"prior.{task}", Prior().key)
-            report = _report(unit, rows[task].role, entries, prior, problems)
-            if report is not None:
-                found.setdefault(task, []).append(report)
+            answer = _answer(unit, rows[task].role, entries, prior, problems)
+            if answer is not None:
+                found.setdefault(task, []).append(answer)
     return found
 
 
-def _report(unit: str, role: str, entries: dict, baseline: str, problems: list) -> Report | None:
+def _answer(unit: str, role: str, entries: dict, baseline: str, problems: list) -> Answer | None:
     values, broken = {}, False
     readers = {"status": cells.status, "completed": cells.date, "result": cells.text, "note": cells.text,
                "evidence": cells.evidence}
@@ -165,17 +165,17 @@ def _report(unit: str, role: str, entries: dict, baseline: str, problems: list) 
             problems.append(Problem(entries["status"].cell, "", "chưa chọn trạng thái cho dòng đã ghi nội dung"))
         return None
     completed = values.get("completed")
-    return Report(unit, role, values["status"], completed.isoformat() if completed else None, values.get("result"),
+    return Answer(unit, role, values["status"], completed.isoformat() if completed else None, values.get("result"),
                   values.get("evidence", ()), values.get("note"), {k: e.cell for k, e in entries.items()}, baseline)
 
 
-def _merge_tasks(plan: PlanAt, reports: dict[str, list[Report]], existing: Source | None, problems: list):
+def _merge_tasks(plan: PlanAt, answers: dict[str, list[Answer]], existing: Source | None, problems: list):
     """The tasks list in plan order, where each entry came from, and the units' notes."""
     old = _existing_tasks(existing)
     priors = _last_priors(plan)
     tasks, places, notes = [], [], {}
     for task in plan.version.plan.tasks:
-        rows = sorted(reports.get(task.id, []), key=lambda r: r.role != LEAD)
+        rows = sorted(answers.get(task.id, []), key=lambda r: r.role != LEAD)
         if rows:
             entry, cell = _decide(task.id, rows, priors.get(task.id, Prior()), problems)
             tasks.append(entry)
@@ -190,7 +190,7 @@ def _merge_tasks(plan: PlanAt, reports: dict[str, list[Report]], existing: Sourc
     return tasks, places, {k: v for k, v in notes.items() if v}
 
 
-def _decide(task: str, rows: list[Report], prior: Prior, problems: list) -> tuple[dict, dict]:
+def _decide(task: str, rows: list[Answer], prior: Prior, problems: list) -> tuple[dict, dict]:
     """One entry from the rows of several units: the changed status wins, and the text a unit rewrote."""
     changed = [r for r in rows if r.key != r.baseline]
     if len({r.key for r in changed}) > 1:
