@@ -17,6 +17,6 @@ def main(debug: bool) -> None:
 
 
 for command in (build.validate, build.build, build.report, documents.check, documents.pdf, documents.preview,
-                sheets.sheets, sheets.collect):
+                sheets.sheets, sheets.collect, sheets.remind):
     main.add_command(command)
 

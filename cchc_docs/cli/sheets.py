@@ -1,13 +1,27 @@
-"""The commands of a quarter run through Excel: sheets (workbooks out), collect (workbooks in), remind."""
+"""The commands of a quarter run through Excel: sheets (workbooks out), collect (workbooks in), remind (công văn)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import click
 
-from cchc_docs.cli.common import DATE, FOLDER, PERIOD, PLAN, WORKBOOK, Command, parse_period
+from cchc_docs.cli.common import (
+    COUNT,
+    DATE,
+    FOLDER,
+    NO_CHECK_OPTION,
+    OUT_OPTION,
+    PERIOD,
+    PLAN,
+    TEMPLATES_OPTION,
+    WORKBOOK,
+    Command,
+    parse_period,
+)
+from cchc_docs.cli.documents import finding_line
 
 PERIOD_OPTION = click.option(
     "--period", "-p", "period", required=True, callback=parse_period, metavar=PERIOD,
@@ -73,3 +87,42 @@ def collect(plan: Path, period, workbooks: tuple[Path, ...], force: bool, dry_ru
                f"({', '.join(collected.units)}), {len(outcome.changes)} thay đổi")
     if collected.missing:
         click.echo(f"chưa nộp phiếu: {', '.join(collected.missing)} (giữ tình trạng đã có)", err=True)
+
+
+@click.command(cls=Command)
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), metavar=PLAN)
+@click.option("--as-of", "as_of", required=True, callback=_optional_date, metavar=DATE,
+              help="Ngày xét nhiệm vụ quá hạn, sắp đến hạn (ngày lập công văn).")
+@click.option("--days", type=click.IntRange(0, 366), default=15, show_default=True, metavar=COUNT,
+              help="Nhiệm vụ có thời hạn trong số ngày này kể từ ngày xét là sắp đến hạn.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: lập công văn DOCX; json: chỉ in danh sách nhiệm vụ theo đơn vị cho máy đọc.")
+@OUT_OPTION
+@TEMPLATES_OPTION
+@NO_CHECK_OPTION
+def remind(plan: Path, as_of: dt.date, days: int, fmt: str, out: Path, templates: Path | None,
+           no_check: bool) -> None:
+    """Lập công văn đôn đốc các đơn vị thực hiện nhiệm vụ quá hạn và sắp đến hạn của KẾ-HOẠCH.
+
+    Tình trạng nhiệm vụ lấy từ báo cáo gần nhất có ngày chốt số liệu không sau ngày xét. Công văn
+    (bản dự thảo) được tạo vào <thư mục kết quả>/<tên kế hoạch>/cong-van-don-doc-<ngày>.docx và
+    được tự kiểm tra thể thức như mọi văn bản khác.
+    """
+    from cchc_docs.contexts import reminder as letter
+    from cchc_docs.pipeline.options import default_templates
+    from cchc_docs.sheets import remind as remind_mod
+
+    found = remind_mod.reminder(plan, as_of, days)
+    if fmt == "json":
+        click.echo(json.dumps(letter.as_json(found), ensure_ascii=False, indent=2))
+        return
+    if not found.by_unit:
+        click.echo(f"{plan}: không có nhiệm vụ quá hạn hoặc đến hạn trong {days} ngày tới tại ngày "
+                   f"{as_of.isoformat()}; không lập công văn")
+        return
+    path = remind_mod.output_path(plan, out, as_of)
+    written = remind_mod.write_letter(found, path, templates or default_templates(), check=not no_check)
+    for finding in written.findings:
+        click.echo(finding_line(path, finding), err=True)
+    click.echo(f"đã tạo {path}: {found.count(True)} nhiệm vụ quá hạn, {found.count(False)} nhiệm vụ sắp đến hạn "
+               f"của {len(found.by_unit)} đơn vị ({', '.join(found.by_unit)})")
