@@ -268,37 +268,42 @@ def _counts(books: dict[str, Returned], forms: dict[str, Form], problems: list) 
 
 
 def _tree(plan: PlanAt, existing: Source | None, tasks: list, task_places: list, counts: dict, count_places: dict):
+    """The status tree (the existing file's other parts kept, in their order) and where each value came from."""
     base = existing.tree if existing and isinstance(existing.tree, dict) else {}
-    name = existing.file if existing else str(plan.status_path)
-    locations = {(): Location(name, 1, 1)}
-    if existing:
-        locations.update({p: loc for p, loc in existing.locations.items() if p and not _owned(p)})
-    tree = {"period": base.get("period", plan.period.code), "report": base.get("report") or default_report(plan)}
-    tree["tasks"] = tasks
-    for i, place in enumerate(task_places):
-        for key, where in (place or {}).items():
-            if where is not None:
-                locations[("tasks", i) + ((key,) if key else ())] = where
-        if place:
-            locations.setdefault(("tasks", i), place.get("status") or place.get(""))
-            locations.setdefault(("tasks", i, "id"), place.get("status") or place.get(""))
-    indicators = dict(base.get("indicators") or {}) if isinstance(base.get("indicators"), dict) else {}
-    indicators.update(counts)
-    if indicators:
-        tree["indicators"] = indicators
+    kept = dict(base.get("indicators")) if isinstance(base.get("indicators"), dict) else {}
+    tree = {"period": base.get("period", plan.period.code), "report": base.get("report") or default_report(plan),
+            "tasks": tasks}
+    if kept or counts:
+        tree["indicators"] = {**kept, **counts}
+    tree.update({key: value for key, value in base.items() if key not in tree})
+    locations = {(): Location(existing.file if existing else str(plan.status_path), 1, 1)}
+    if existing:  # values kept from the file are located in it; tasks are renumbered and counts replaced
+        locations.update({p: loc for p, loc in existing.locations.items() if p and not _replaced(p, counts)})
+    locations.update(_task_locations(task_places))
     for group, cells_by_field in count_places.items():
         locations[("indicators", group)] = next(iter(cells_by_field.values()))
         locations.update({("indicators", group, k): c for k, c in cells_by_field.items()})
-    for key in base:
-        if key not in tree:
-            tree[key] = base[key]
     return tree, locations
 
 
-def _owned(path: tuple) -> bool:
-    """A path inside the blocks collect writes (``tasks``, ``indicators``), or one of their keys."""
+def _task_locations(task_places: list) -> dict:
+    """Where each merged task's fields came from: a workbook's cells, or the existing file's lines."""
+    locations = {}
+    for i, place in enumerate(task_places):
+        if not place:
+            continue
+        locations.update({("tasks", i) + ((key,) if key else ()): where for key, where in place.items() if where})
+        locations.setdefault(("tasks", i), place.get("status") or place.get(""))
+        locations.setdefault(("tasks", i, "id"), place.get("status") or place.get(""))
+    return locations
+
+
+def _replaced(path: tuple, counts: dict) -> bool:
+    """A path of the existing file that the merge renumbers (tasks) or replaces (a group of counts)."""
     bare = path[1:] if path[0] == "@key" else path
-    return bool(bare) and bare[0] in ("tasks", "indicators") and (len(bare) > 1 or path[0] != "@key")
+    if not bare or (path[0] == "@key" and len(bare) == 1):
+        return False
+    return bare[0] == "tasks" or (bare[0] == "indicators" and len(bare) > 1 and bare[1] in counts)
 
 
 def default_report(plan: PlanAt) -> dict:

@@ -153,12 +153,6 @@ def default_return_by(period: Period, calendar: Calendar) -> dt.date:
     return period.due_date(calendar) - dt.timedelta(days=RETURN_DAYS)
 
 
-def earlier_statuses(statuses: dict[Period, StatusFile], period: Period, calendar: Calendar) -> dict:
-    """The status files of periods whose data windows end before ``period``'s."""
-    end = period.window(calendar)[1]
-    return {p: s for p, s in statuses.items() if p.window(calendar)[1] < end}
-
-
 def _last_report(earlier: dict[Period, StatusFile], calendar: Calendar) -> tuple[Period | None, dict[str, Prior]]:
     """The latest earlier report and each task's status in it."""
     if not earlier:

@@ -159,7 +159,7 @@ def _find_sheet(book, columns, needed: tuple[str, ...]):
     """(sheet, header row, column key → column number) of the first sheet with a header naming ``needed``."""
     headers = {normalise(c.header): c.key for c in columns}
     for sheet in book.worksheets:
-        if sheet.sheet_state != "visible" and sheet.cell(1, 1).value == layout.META_MARK:
+        if sheet.cell(1, 1).value == layout.META_MARK:
             continue
         for row in sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH):
             found = {headers[normalise(c.value)]: c.column for c in row
