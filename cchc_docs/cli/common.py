@@ -29,6 +29,7 @@ DOCX = "TỆP-DOCX"  # a .docx document
 DOCUMENT = "TỆP"  # a document to preview: .docx or .pdf
 PERIOD = "KỲ"  # a reporting period, 2025-Q3
 STATUS = "TỆP-SỐ-LIỆU"  # a period's status file (YAML)
+WORKBOOK = "TỆP-XLSX"  # a unit's workbook (phiếu báo cáo .xlsx)
 DATE = "YYYY-MM-DD"
 COUNT = "SỐ"
 SECONDS = "GIÂY"

@@ -14,6 +14,7 @@ from helpers import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, text
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from cchc_docs.contexts.common import bare
 from cchc_docs.errors import DataError, SourceError
 from cchc_docs.render import engine
 
@@ -72,4 +73,7 @@ def test_any_text_in_a_field_is_refused_with_its_place_or_printed_as_typed(field
     event("printed")
     document = open_docx(engine.render(TEMPLATES / "quyet-dinh.docx", context))
     printed = " ".join(" ".join(texts(document)).split())
-    assert " ".join(value.split()) in printed
+    expected = " ".join(value.split())
+    if field == "decision.recipients[1]":  # the program writes the ";" or "." that ends a recipient line
+        expected = bare(expected)
+    assert expected in printed

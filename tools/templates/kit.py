@@ -76,6 +76,11 @@ REPORT_STYLES = {
     "TenBang": ("Tên bảng", L.SIZE_TABLE + 1, True, False, CENTER,
                 {"before": L.SPACE_BETWEEN_PT, "after": 4, "keep": True}),
 }
+# Styles only the công văn uses: its trích yếu after "V/v" under the số, ký hiệu (ô 5b: chữ in
+# thường, cỡ 12–13, đứng, căn giữa dưới số và ký hiệu).
+LETTER_STYLES = {
+    "TrichYeuCongVan": ("Trích yếu công văn", L.SIZE_NUMBER, False, False, CENTER, {}),
+}
 
 KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
@@ -112,7 +117,7 @@ def run(paragraph, text: str, *, bold=None, italic=None):
 
 def style_name(style_id: str) -> str:
     """python-docx looks styles up by name; the code names them by their ids."""
-    for styles in (STYLES, REPORT_STYLES):
+    for styles in (STYLES, REPORT_STYLES, LETTER_STYLES):
         if style_id in styles:
             return styles[style_id][0]
     return RULES[style_id]
@@ -478,4 +483,11 @@ def save(doc) -> bytes:
 def add_report_styles(doc) -> None:
     """The styles only the report uses, added to its template alone (the others stay lean)."""
     for style_id, (name, size, bold, italic, align, extra) in REPORT_STYLES.items():
+        add_style(doc, style_id, name, size, bold, italic, align, extra)
+
+
+def add_letter_styles(doc) -> None:
+    """The report's extra styles (Kính gửi, last paragraph) and the công văn's V/v line."""
+    add_report_styles(doc)
+    for style_id, (name, size, bold, italic, align, extra) in LETTER_STYLES.items():
         add_style(doc, style_id, name, size, bold, italic, align, extra)

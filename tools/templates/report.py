@@ -48,7 +48,7 @@ def report_part(doc) -> None:
     para(doc, "TrichYeu", "{{ report.title }}")
     rule(doc, "RuleTitle")
     tag(doc, "if report.addressees")
-    addressees_block(doc)
+    addressees_block(doc, "report")
     tag(doc, "endif")
     para(doc, "VanBan", "{{ report.opening }}")
     tag(doc, "for part in report.body")
@@ -64,12 +64,12 @@ def report_part(doc) -> None:
     signature_block(doc, "report")
 
 
-def addressees_block(doc) -> None:
-    """Box 9a: "Kính gửi:" with the recipients beside it, their dashes aligned (§8)."""
+def addressees_block(doc, source: str) -> None:
+    """Box 9a: "Kính gửi:" with ``source.addressees`` beside it, their dashes aligned (§8)."""
     table = layout_table(doc, [60.0, L.TEXT_WIDTH_MM - 60.0])
     left, right = table.rows[0].cells
     para(left, "KinhGui", "Kính gửi:")
-    tag(right, "for line in report.addressees")
+    tag(right, f"for line in {source}.addressees")
     para(right, "KinhGuiMuc", "{{ line }}")
     tag(right, "endfor")
 
