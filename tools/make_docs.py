@@ -148,8 +148,8 @@ amendments:
         task: T01
         set: {deadline: "2025-11-30"}
         reason: Lùi thời hạn theo hướng dẫn của Sở Nội vụ
-      - action: add                # bổ sung: ghi đủ các trường bắt buộc
-        task: T02
+      - action: add                # bổ sung: ghi đủ các trường bắt buộc; mã mới, chưa có trong kế hoạch
+        task: T43
         set: {area: procedures, content: Số hóa hồ sơ thủ tục hành chính, lead: VP, deadline: "2025-Q4", \
 product: Hồ sơ được số hóa}
         reason: Bổ sung theo chỉ đạo của Ủy ban nhân dân thành phố

@@ -87,8 +87,9 @@ def own_reference(amendment: Amendment, body, date) -> str:
 def _earlier_decisions(original: PlanFile, index: int, today) -> list[str]:
     """The original decision and every earlier amendment are căn cứ of this one."""
     issued = common.signing_date(original.decision.date, today)
-    lines = [f"{attachment_line(original, issued).removeprefix('Kèm theo ')} ban hành Kế hoạch "
-             f"{common.clean(original.plan.title)}"]
+    # The decision's own trích yếu, word for word: the căn cứ quotes it, it does not rebuild it.
+    lines = [f"{attachment_line(original, issued).removeprefix('Kèm theo ')} "
+             f"{common.lower_first(common.bare(original.decision.title))}"]
     for earlier in original.amendments[:index]:
         date = common.signing_date(earlier.decision.date, today)
         lines.append(f"{own_reference(earlier, original.issuing_body, date)} về việc "

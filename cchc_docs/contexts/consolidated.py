@@ -39,11 +39,11 @@ def properties(versions: list[PlanFile], today: dt.date) -> dict:
 
 
 def amended_line(versions: list[PlanFile], today: dt.date) -> str:
-    """``Kèm theo Quyết định số 39/… ; được sửa đổi, bổ sung theo Quyết định số 52/…``."""
+    """``Kèm theo Quyết định số 39/…, được sửa đổi, bổ sung tại Quyết định số 52/…``."""
     original = versions[0]
     issued = decision.attachment_line(original, common.signing_date(original.decision.date, today))
     amending = [
         own_reference(a, original.issuing_body, common.signing_date(a.decision.date, today)).split(" của ")[0]
         for a in original.amendments
     ]
-    return f"{issued}, được sửa đổi, bổ sung theo {' và '.join(amending)}"
+    return f"{issued}, được sửa đổi, bổ sung tại {' và '.join(amending)}"

@@ -95,5 +95,5 @@ def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], cale
         status = statuses[period]
         jobs.append(Job(f"{REPORT.name}-{period.code.lower()}", REPORT.name, REPORT.template,
                         status.report.number is not None,
-                        lambda v=version, s=status, p=period: REPORT.build_context(v, s, p)))
+                        lambda v=version, s=status, p=period: REPORT.build_context(v, s, p, original)))
     return jobs

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from cchc_docs import vn
 from cchc_docs.contexts import common, report_figures
-from cchc_docs.contexts.report_body import ReportFacts, body, n
+from cchc_docs.contexts.report_body import ReportFacts, amended_by, body, n
 from cchc_docs.contexts.report_stats import stat_rows
+from cchc_docs.model.amend import in_force
 from cchc_docs.model.periods import Period
 from cchc_docs.model.plan import AREAS, PlanFile
 from cchc_docs.model.status import StatusFile, reporting_calendar
@@ -22,9 +23,13 @@ TYPE_CODE = "BC"
 TITLE = "Kết quả thực hiện công tác cải cách hành chính"
 
 
-def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
-    """The whole context; pure: the report's own date stands in for "today"."""
-    facts = report_facts(plan_file, status, period)
+def build(plan_file: PlanFile, status: StatusFile, period: Period, original: PlanFile | None = None) -> dict:
+    """The whole context; pure: the report's own date stands in for "today".
+
+    ``plan_file`` is the plan in force at the window's end; ``original`` the plan as first
+    issued, when amendments changed it (the report then cites both decisions).
+    """
+    facts = report_facts(plan_file, status, period, original)
     info, body_ = status.report, plan_file.issuing_body
     title = f"{TITLE} {period.label}"
     appendix_titles = (f"TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH {vn.upper(period.label)}",
@@ -61,7 +66,8 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period) -> dict:
     }
 
 
-def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> ReportFacts:
+def report_facts(plan_file: PlanFile, status: StatusFile, period: Period,
+                 original: PlanFile | None = None) -> ReportFacts:
     full = period.window(reporting_calendar(plan_file))
     # No figures from before the plan existed: a Q3 window opening 15/6 starts on 01/7 for a plan of 01/7.
     window = (max(full[0], plan_file.plan.start), full[1])
@@ -69,7 +75,9 @@ def report_facts(plan_file: PlanFile, status: StatusFile, period: Period) -> Rep
     # The report that closes the plan: its window takes in the plan's start and its
     # months reach the plan's end (the annual report of a one-year or half-year plan).
     final = full[0] <= plan_file.plan.start and period.span[1] >= plan_file.plan.end
-    return ReportFacts(plan_file, status, period, window, items, final, clipped=window != full)
+    original = original or plan_file
+    return ReportFacts(plan_file, status, period, window, items, final, clipped=window != full,
+                       original=original, amended_by=tuple(in_force(original, window[1])))
 
 
 # ---------------------------------------------------------------- opening, Kính gửi, signature
@@ -81,7 +89,7 @@ def opening(f: ReportFacts) -> str:
     number = common.cited_number(decision.number, "QĐ", body_)
     dated = f" {common.cited_date(decision.date)}" if decision.date else ""
     basis = f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} " \
-            f"{common.lower_first(common.bare(decision.title))}"
+            f"{common.lower_first(common.bare(decision.title))}" + amended_by(f, long_dates=True)
     if f.status.report.request:
         basis += f"; thực hiện {common.bare(f.status.report.request)}"  # "Công văn số …" keeps its capital
     window = window_text(f)
@@ -166,9 +174,9 @@ def units_table(f: ReportFacts) -> dict:
 
 
 def targets_table(f: ReportFacts) -> dict:
-    """Bảng 2, in the report that closes the plan: each target against what was achieved."""
-    results = report_figures.evaluate_targets(f.plan_file.plan, f.status.indicators) if f.final else []
-    return {"caption": "Bảng 2. Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch",
+    """Bảng 2, in every report: each target against what was achieved to date."""
+    results = f.target_results
+    return {"caption": f"Bảng 2. Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch ({f.until})",
             "rows": [{"number": str(i + 1), "text": common.clean(r.target.text), "required": r.required or "-",
                       "achieved": r.achieved_text, "verdict": r.verdict.capitalize()}
                      for i, r in enumerate(results)]}

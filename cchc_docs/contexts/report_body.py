@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cchc_docs import vn
 from cchc_docs.contexts import report_figures
-from cchc_docs.contexts.common import bare, cited_number, clean, level, lower_first
+from cchc_docs.contexts.common import bare, cited_date, cited_number, clean, level, lower_first
 from cchc_docs.contexts.plan import END_MARK
 from cchc_docs.model.periods import Period
 from cchc_docs.model.plan import AREAS, Bullet, PlanFile, Text
@@ -36,6 +36,8 @@ class ReportFacts:
     items: tuple[report_figures.TaskProgress, ...]
     final: bool  # the report that closes the plan: compares the targets
     clipped: bool = False  # the window starts on the plan's first day, not the period's
+    original: PlanFile | None = None  # the plan as first issued, when amendments changed it
+    amended_by: tuple = ()  # the amendments in force at the cut-off (model.plan.Amendment)
 
     @property
     def as_of(self) -> dt.date:
@@ -46,6 +48,11 @@ class ReportFacts:
         """The first day whose figures are an estimate: the report is signed before its cut-off."""
         signed = self.status.report.date.as_date()
         return signed + dt.timedelta(days=1) if signed and signed < self.as_of else None
+
+    @property
+    def target_results(self) -> list[report_figures.TargetResult]:
+        """The targets against what was achieved; before the plan ends a miss is "chưa đạt", not "không đạt"."""
+        return report_figures.evaluate_targets(self.plan_file.plan, self.status.indicators, final=self.final)
 
     @property
     def until(self) -> str:
@@ -90,8 +97,10 @@ def body(facts: ReportFacts) -> list[dict]:
 def direction(f: ReportFacts) -> Node:
     n = f.status.narrative
     ind = f.status.indicators
+    overdue = [sub(f"Quá hạn chưa hoàn thành: {task_label(f, i)}.")
+               for i in f.items if i.task.area == "direction" and i.category == "overdue"]
     planning = Node("Công tác ban hành và triển khai kế hoạch cải cách hành chính",
-                    plan_sentences(f) + assigned_sentences(ind.assigned_tasks) + paragraphs(n.direction)
+                    plan_sentences(f) + overdue + assigned_sentences(ind.assigned_tasks) + paragraphs(n.direction)
                     + [table("areas")] + targets_part(f))
     return Node("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", children=[
         planning,
@@ -110,9 +119,15 @@ def plan_sentences(f: ReportFacts) -> list[dict]:
     number = cited_number(decision.number, "QĐ", f.plan_file.issuing_body)
     dated = f" ngày {vn.short_date(decision.date.as_date())}" if decision.date and decision.date.complete else ""
     t = f.tally
+    original = (f.original or f.plan_file).plan
+    issued = (f"{clean(f.plan_file.issuing_body.name)} ban hành Kế hoạch {lower_first(clean(original.title))} kèm "
+              f"theo Quyết định số {number}{dated}, gồm {len(original.tasks)} nhiệm vụ và {len(original.targets)} "
+              "chỉ tiêu chủ yếu")
+    if f.amended_by:
+        issued += (f"; Kế hoạch{amended_by(f).removeprefix(',')}, nay gồm {t.total} nhiệm vụ và "
+                   f"{len(plan.targets)} chỉ tiêu")
     lines = [
-        f"{clean(f.plan_file.issuing_body.name)} ban hành Kế hoạch {lower_first(clean(plan.title))} kèm theo "
-        f"Quyết định số {number}{dated}, gồm {t.total} nhiệm vụ và {len(plan.targets)} chỉ tiêu chủ yếu.",
+        issued + ".",
         f"{'Ước thực hiện' if f.estimated_from else 'Tính'} đến ngày {vn.short_date(f.as_of)}, "
         + "; ".join(progress_clauses(t))
         + " (Bảng 1; chi tiết tại Phụ lục I).",
@@ -126,6 +141,17 @@ def plan_sentences(f: ReportFacts) -> list[dict]:
         window += (f"; có {len(carried)} nhiệm vụ kỳ trước chuyển sang, "
                    + (f"trong đó đã hoàn thành {closed} nhiệm vụ" if closed else "chưa hoàn thành nhiệm vụ nào"))
     return [text(s) for s in lines + [window + "."]]
+
+
+def amended_by(f: ReportFacts, long_dates: bool = False) -> str:
+    """``, được sửa đổi, bổ sung tại Quyết định số 156/QĐ-UBND ngày …`` for the amendments in force."""
+    if not f.amended_by:
+        return ""
+    body_ = f.plan_file.issuing_body
+    cited = [f"Quyết định số {cited_number(a.decision.number, 'QĐ', body_)} "
+             + (cited_date(a.decision.date) if long_dates else f"ngày {vn.short_date(a.decision.date.as_date())}")
+             for a in f.amended_by]
+    return ", được sửa đổi, bổ sung tại " + " và ".join(cited)
 
 
 def progress_clauses(t: report_figures.Tally) -> list[str]:
@@ -165,14 +191,15 @@ def assigned_sentences(a) -> list[dict]:
 
 
 def targets_part(f: ReportFacts) -> list[dict]:
-    if not f.final or not f.plan_file.plan.targets:
+    """Every report gives progress against the targets to date (Bảng 2); only the last one says "không đạt"."""
+    if not f.plan_file.plan.targets:
         return []
-    results = report_figures.evaluate_targets(f.plan_file.plan, f.status.indicators)
-    verdicts = (report_figures.PASSED, report_figures.FAILED, report_figures.NOT_ASSESSED)
-    counts = {v: sum(r.verdict == v for r in results) for v in verdicts}
-    return [text(f"Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch: đạt {counts['đạt']}/{len(results)} chỉ tiêu, "
-                 f"không đạt {counts['không đạt']} chỉ tiêu, chưa đánh giá {counts['chưa đánh giá']} chỉ tiêu "
-                 "(Bảng 2)."), table("targets")]
+    results = f.target_results
+    counts = {v: sum(r.verdict == v for r in results) for v in dict.fromkeys(r.verdict for r in results)}
+    parts = [f"{verdict} {count}" + (f"/{len(results)}" if verdict == report_figures.PASSED else "") + " chỉ tiêu"
+             for verdict, count in counts.items()]
+    return [text(f"Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch {f.until}: {', '.join(parts)} (Bảng 2)."),
+            table("targets")]
 
 
 def inspection_sentences(i) -> list[dict]:

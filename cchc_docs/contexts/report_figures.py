@@ -48,7 +48,7 @@ CATEGORY_LABELS = {
     "ongoing_idle": "Chưa triển khai",
 }
 
-PASSED, FAILED, NOT_ASSESSED = "đạt", "không đạt", "chưa đánh giá"
+PASSED, FAILED, NOT_YET, NOT_ASSESSED = "đạt", "không đạt", "chưa đạt", "chưa đánh giá"
 
 
 @dataclass(frozen=True)
@@ -297,16 +297,20 @@ class TargetResult:
         return f"{sign} {self.target.value}{self.target.unit or ''}"
 
 
-def evaluate(target: Target, ind: Indicators) -> TargetResult:
-    """Compare a target's value with its measured share; unmeasurable targets are not assessed."""
+def evaluate(target: Target, ind: Indicators, final: bool = True) -> TargetResult:
+    """Compare a target's value with its measured share; unmeasurable targets are not assessed.
+
+    Before the plan's last report a target below its value is "chưa đạt" (not yet):
+    the plan still runs, and "không đạt" would be a verdict.
+    """
     achieved = measured(target.measure, ind) if target.value is not None else None
     if achieved is None:
         return TargetResult(target, None, NOT_ASSESSED)
     goal = Fraction(str(target.value).replace(",", "."))
     value = achieved.fraction
     ok = {">=": value >= goal, "<=": value <= goal, "=": value == goal}[target.comparison]
-    return TargetResult(target, achieved, PASSED if ok else FAILED)
+    return TargetResult(target, achieved, PASSED if ok else FAILED if final else NOT_YET)
 
 
-def evaluate_targets(plan: Plan, ind: Indicators) -> list[TargetResult]:
-    return [evaluate(t, ind) for t in plan.targets]
+def evaluate_targets(plan: Plan, ind: Indicators, final: bool = True) -> list[TargetResult]:
+    return [evaluate(t, ind, final) for t in plan.targets]

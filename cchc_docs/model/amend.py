@@ -208,10 +208,15 @@ def version_at(versions: list[PlanFile], day: dt.date) -> PlanFile:
     An amendment without a complete date (a draft) is not in force, and neither is
     any amendment after it.
     """
-    current = versions[0]
-    for amendment, version in zip(versions[0].amendments, versions[1:], strict=True):
+    return versions[len(in_force(versions[0], day))]
+
+
+def in_force(original: PlanFile, day: dt.date) -> list[Amendment]:
+    """The amendments in force on ``day``: signed on or before it, in order, up to the first draft."""
+    found = []
+    for amendment in original.amendments:
         signed = amendment.decision.date.as_date() if amendment.decision.date else None
         if signed is None or signed > day:
             break
-        current = version
-    return current
+        found.append(amendment)
+    return found

@@ -236,7 +236,7 @@ def test_satisfaction_figures_are_written_with_numerator_and_denominator():
 
 def test_the_areas_table_follows_the_plan_paragraphs():
     parts = context()["report"]["body"]
-    assert [p["table"] for p in parts] == ["areas", None]
+    assert [p["table"] for p in parts] == ["areas", "targets", None]
     assert parts[0]["paragraphs"][-1]["text"].startswith("Trong kỳ báo cáo, hoàn thành 1 nhiệm vụ")
 
 
@@ -260,8 +260,9 @@ def test_the_units_table_lists_lead_units_in_plan_order_with_rates():
     assert units["total"]["rate"] == "33,3% (1/3)"  # one number of decimals down the column
 
 
-def test_only_the_report_that_closes_the_plan_compares_the_targets():
-    assert context()["report"]["targets_table"]["rows"] == []
+def test_every_report_compares_the_targets_and_only_the_last_says_a_target_was_missed():
+    q3 = context(Q3.replace('satisfied: "193"', 'satisfied: "170"'))["report"]["targets_table"]["rows"]
+    assert [(r["achieved"], r["verdict"]) for r in q3] == [("85% (170/200)", "Chưa đạt"), ("-", "Chưa đánh giá")]
     year = Q3.replace("2025-Q3", "2025-Y").replace("2025-09-08", "2025-12-08")
     ctx = context(year, "2025-Y")
     assert ctx["report"]["targets_table"]["rows"] == [
@@ -274,8 +275,15 @@ def test_only_the_report_that_closes_the_plan_compares_the_targets():
 
 
 def test_a_quarter_ending_with_the_plan_is_not_the_closing_report():
-    q4 = Q3.replace("2025-Q3", "2025-Q4").replace("2025-09-08", "2025-12-08")
-    assert context(q4, "2025-Q4")["report"]["targets_table"]["rows"] == []
+    q4 = Q3.replace("2025-Q3", "2025-Q4").replace("2025-09-08", "2025-12-08").replace('"193"', '"100"')
+    assert context(q4, "2025-Q4")["report"]["targets_table"]["rows"][0]["verdict"] == "Chưa đạt"
+
+
+def test_a_share_just_below_a_threshold_never_prints_as_the_threshold():
+    year = Q3.replace("2025-Q3", "2025-Y").replace("2025-09-08", "2025-12-08")
+    year = year.replace('evaluations: "200", satisfied: "193"', 'evaluations: "2000", satisfied: "1799"')
+    (row, _) = context(year, "2025-Y")["report"]["targets_table"]["rows"]
+    assert (row["achieved"], row["verdict"]) == ("89,95% (1.799/2.000)", "Không đạt")
 
 
 def test_task_rows_show_status_completion_and_evidence():

@@ -6,9 +6,11 @@ import pytest
 from helpers import AMENDMENT, TODAY, plan_with
 
 from cchc_docs.contexts import amendment as amendment_context
-from cchc_docs.contexts import consolidated, registry
+from cchc_docs.contexts import consolidated, registry, report
 from cchc_docs.errors import DataError
-from cchc_docs.model import amend, source, validate
+from cchc_docs.model import amend, periods, source, validate
+from cchc_docs.model.status import reporting_calendar
+from cchc_docs.model.validate_status import validate as validate_status
 
 
 def versions_of(text: str):
@@ -146,11 +148,11 @@ def test_amendment_decision_states_each_change_and_compares_both_sides():
     assert [r["reason"] for r in rows] == ["Lùi thời hạn", "Bổ sung theo chỉ đạo của thành phố", "Không còn phù hợp"]
 
 
-def test_amendment_decision_cites_the_original_and_ends_with_the_end_mark():
+def test_amendment_decision_quotes_the_original_decisions_trich_yeu_and_ends_with_the_end_mark():
     context = amendment_context.build(versions_of(plan_with(CHANGE_DEADLINE)), 0, TODAY)
-    assert context["decision"]["bases"][-1] == (
+    assert context["decision"]["bases"][-1] == (  # decision.title, word for word; not rebuilt from plan.title
         "Căn cứ Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 của Ủy ban nhân dân xã Thượng Hồng "
-        "ban hành Kế hoạch Cải cách hành chính năm 2025."
+        "ban hành Kế hoạch cải cách hành chính năm 2025."
     )
     articles = context["decision"]["articles"]
     assert [a["label"] for a in articles] == ["Điều 1.", "Điều 2.", "Điều 3.", "Điều 4."]
@@ -163,7 +165,7 @@ def test_consolidated_plan_names_the_issuing_and_amending_decisions():
     context = consolidated.build(versions_of(plan_with(ADD_TASK)), TODAY)
     assert context["plan"]["attached_to"] == (
         "(Kèm theo Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025 của Ủy ban nhân dân xã Thượng Hồng, "
-        "được sửa đổi, bổ sung theo Quyết định số 52/QĐ-UBND ngày 15 tháng 10 năm 2025)"
+        "được sửa đổi, bổ sung tại Quyết định số 52/QĐ-UBND ngày 15 tháng 10 năm 2025)"
     )
     assert [r["content"] for r in context["appendix"]["rows"] if r["kind"] == "task"] == [
         "Ban hành Kế hoạch", "Số hóa hồ sơ"]
@@ -188,3 +190,19 @@ def test_value_from_an_earlier_amendment_is_named_once_after_a_later_one_moves_i
     problems = problems_of(plan_with(bad_add) + second)
     assert len(problems) == 1
     assert "amendments[0].changes[0].set.deadline (trường plan.tasks[1].deadline" in problems[0]
+
+
+def test_a_report_on_an_amended_plan_cites_both_decisions_and_gives_each_its_own_task_count():
+    versions = versions_of(plan_with(ADD_TASK))
+    q4 = ("period: 2025-Q4\nreport: {date: \"2025-12-08\", recipients: [TT Đảng ủy xã]}\n"
+          "tasks: [{id: T01, status: hoàn thành, completed: \"2025-08-20\"}]\n")
+    period = periods.parse("2025-Q4")
+    version = amend.version_at(versions, period.window(reporting_calendar(versions[0]))[1])
+    status = validate_status(source.parse(q4, "2025-Q4.yaml"), version, period)
+    context = report.build(version, status, period, versions[0])
+    assert ("ban hành Kế hoạch cải cách hành chính năm 2025, được sửa đổi, bổ sung tại Quyết định số 52/QĐ-UBND "
+            "ngày 15 tháng 10 năm 2025;") in context["report"]["opening"]
+    texts = [p["text"] for part in context["report"]["body"] for p in part["paragraphs"]]
+    assert ("Ủy ban nhân dân xã Thượng Hồng ban hành Kế hoạch cải cách hành chính năm 2025 kèm theo Quyết định số "
+            "39/QĐ-UBND ngày 31/7/2025, gồm 1 nhiệm vụ và 1 chỉ tiêu chủ yếu; Kế hoạch được sửa đổi, bổ sung tại "
+            "Quyết định số 52/QĐ-UBND ngày 15/10/2025, nay gồm 2 nhiệm vụ và 1 chỉ tiêu.") in texts

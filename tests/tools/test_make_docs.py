@@ -3,6 +3,8 @@
 import importlib.util
 from pathlib import Path
 
+from helpers import SAMPLE
+
 from cchc_docs.model import source, validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,5 +37,13 @@ def test_every_field_of_every_record_is_documented():
 def test_amendment_example_applies_to_the_example_plan():
     tool = load_tool()
     versions = validate.validate_versions(source.parse(tool.EXAMPLE + tool.AMENDMENT_EXAMPLE, "ví-dụ.yaml"))
-    assert [t.id for t in versions[-1].plan.tasks] == ["T01", "T02"]
+    assert [t.id for t in versions[-1].plan.tasks] == ["T01", "T43"]
     assert versions[-1].plan.targets == ()
+
+
+def test_the_amendment_example_works_pasted_at_the_end_of_the_sample_plan():
+    """A clerk copies the example from docs/data-format.md into the real plan: it must validate."""
+    text = SAMPLE.read_text(encoding="utf-8") + "\n" + load_tool().AMENDMENT_EXAMPLE
+    versions = validate.validate_versions(source.parse(text, "ke-hoach.yaml"))
+    assert len(versions) == 2
+    assert "T43" in [t.id for t in versions[-1].plan.tasks]
