@@ -97,7 +97,7 @@ def body(facts: ReportFacts) -> list[dict]:
 def direction(f: ReportFacts) -> Node:
     n = f.status.narrative
     ind = f.status.indicators
-    overdue = [sub(f"Quá hạn chưa hoàn thành: {task_label(f, i)}.")
+    overdue = [bullet(f"Nhiệm vụ quá hạn chưa hoàn thành: {task_label(f, i)}.")
                for i in f.items if i.task.area == "direction" and i.category == "overdue"]
     planning = Node("Công tác ban hành và triển khai kế hoạch cải cách hành chính",
                     plan_sentences(f) + overdue + assigned_sentences(ind.assigned_tasks) + paragraphs(n.direction)
@@ -195,7 +195,8 @@ def targets_part(f: ReportFacts) -> list[dict]:
     if not f.plan_file.plan.targets:
         return []
     results = f.target_results
-    counts = {v: sum(r.verdict == v for r in results) for v in dict.fromkeys(r.verdict for r in results)}
+    order = (report_figures.PASSED, report_figures.NOT_YET, report_figures.FAILED, report_figures.NOT_ASSESSED)
+    counts = {v: n_ for v in order if (n_ := sum(r.verdict == v for r in results))}
     parts = [f"{verdict} {count}" + (f"/{len(results)}" if verdict == report_figures.PASSED else "") + " chỉ tiêu"
              for verdict, count in counts.items()]
     return [text(f"Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch {f.until}: {', '.join(parts)} (Bảng 2)."),

@@ -31,7 +31,7 @@ TALLY_COLUMNS = [
     ("Thường xuyên", "Đã triển khai"), ("Thường xuyên", "Chưa triển khai"),
 ]
 TALLY_KEYS = ["on_time", "late", "in_progress", "overdue", "not_due", "ongoing_active", "ongoing_idle"]
-AREAS_WIDTHS = [11.0, 44.5, 15.0] + [13.5] * 7  # portrait body: 165 mm
+AREAS_WIDTHS = [12.0, 34.0, 14.0] + [15.0] * 7  # portrait body: 165 mm; "Chưa" fits a class column
 UNITS_WIDTHS = [12.0, 58.0, 17.0] + [20.0] * 7 + [25.0]  # landscape: 252 mm
 TARGET_COLUMNS = [("STT", 13.0), ("Chỉ tiêu", 75.0), ("Yêu cầu", 20.0), ("Kết quả đạt được", 35.0), ("Đánh giá", 22.0)]
 STATUS_COLUMNS = [
