@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -444,8 +444,27 @@ def new_document():
 
 def next_section(doc, landscape: bool = False):
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    hairline(doc.paragraphs[-1])
     page_setup(section, landscape)
     return section
+
+
+def hairline(paragraph) -> None:
+    """The empty paragraph that carries a section break, 1 pt high with no spacing.
+
+    At normal size it spills onto a page of its own when the part before it fills its
+    last page exactly, and the PDF shows a blank page with only a page number.
+    """
+    fmt = paragraph.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    fmt.first_line_indent = Pt(0)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size sets the line's height too
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    paragraph._p.pPr.find(qn("w:sectPr")).addprevious(mark)
 
 
 PORTRAIT, LANDSCAPE = False, True
