@@ -28,7 +28,8 @@ FLOORS: dict[int, tuple[str, ...]] = {
     2: ("model", "render", "facts"),  # YAML → records; context → DOCX; DOCX → facts
     3: ("contexts", "checks"),  # records → contexts; facts → findings
     4: ("pipeline", "pdf"),  # the recipe and batch; DOCX → PDF and its checks
-    5: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
+    5: ("register",),  # the outgoing-document register: numbers documents by running the recipe
+    6: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
 }
 FLOOR_OF = {place: floor for floor, places in FLOORS.items() for place in places}
 
@@ -52,6 +53,8 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "yaml": ("model",),
     "click": ("cli",),
     "subprocess": ("pdf",),  # LibreOffice, poppler, fc-list
+    "sqlite3": ("register",),  # the register file
+    "openpyxl": ("register.xlsx",),  # the printable register (xlsx): nothing else writes spreadsheets
 }
 
 MAX_LINES = 500

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cchc_docs import __version__
-from cchc_docs.cli import build, documents
+from cchc_docs.cli import build, documents, register
 from cchc_docs.cli.common import CONTEXT, Group
 
 
@@ -16,6 +16,7 @@ def main(debug: bool) -> None:
     """Sinh văn bản cải cách hành chính cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP."""
 
 
-for command in (build.validate, build.build, build.report, documents.check, documents.pdf, documents.preview):
+for command in (build.validate, build.build, build.report, documents.check, documents.pdf, documents.preview,
+                register.issue, register.register):
     main.add_command(command)
 
