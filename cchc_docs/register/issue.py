@@ -90,7 +90,7 @@ def issue(request: Request) -> Outcome:
         target = documents.find(request.plan, request.document)
         if target.number is not None:
             return Outcome(already_issued(register, target), None, tuple(undone))
-        draft = _draft_entry(register, target, request)
+        draft = draft_entry(register, target, request)
         warnings = _preflight(register, target, draft)
         entry = register.allocate(draft)
         try:
@@ -133,7 +133,7 @@ def _preflight(register: Register, target: Numbered, draft: Entry) -> tuple[audi
     return tuple(f for f in findings if f.severity != audit.ERROR)
 
 
-def _draft_entry(register: Register, target: Numbered, request: Request) -> Entry:
+def draft_entry(register: Register, target: Numbered, request: Request) -> Entry:
     """The row to allocate: the document's columns, 'pending', with how to take it back."""
     context = documents.context_of(target, request.today)  # every problem of the data before a number is taken
     register.remember_body(documents.body_name(context))

@@ -102,8 +102,9 @@ def _check_version(conn: sqlite3.Connection, path: Path, migrate: bool) -> None:
     if version > SCHEMA_VERSION:
         raise RegisterError(f"{path}: sổ đăng ký ở phiên bản {version}, mới hơn phiên bản cchc-docs này đọc được "
                             f"({SCHEMA_VERSION}); hãy cập nhật cchc-docs")
-    _check_ours(conn, path, version)
-    if version < SCHEMA_VERSION and (migrate or version == 0):
+    if version == SCHEMA_VERSION or (version > 0 and not migrate):
+        _check_ours(conn, path, version)
+    else:  # a new file, or an older one: looked at again inside the transaction that migrates it
         _migrate(conn, path)
 
 
