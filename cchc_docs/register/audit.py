@@ -88,16 +88,17 @@ def check(register: Register, entries: list[Entry], plan: str, item: Numbered) -
     key = register.key_of(item.symbol)
     ref = Reference(item.number, item.symbol)
     same = [e for e in entries if (e.year, e.series, e.number) == (date.year, key, item.number)]
+    peers = [e for e in entries if (e.year, e.series) == (date.year, key)]
     if not same:
         return [_finding(WARNING, "missing", item, f"cảnh báo: số {ref} năm {date.year} có trong dữ liệu nhưng "
                          f"chưa có trong sổ đăng ký {register.path}",
                          hint=f"vào sổ bằng: cchc-docs register add --plan {item.plan} "
-                              f"--doc {item.document}")]
+                              f"--doc {item.document}")] + _order(peers, item)
     row = same[0]
     if (row.plan, row.document) != (plan, item.document):
         return [_finding(ERROR, "duplicate", item, f"số {ref} năm {date.year} trong sổ đăng ký đã dùng cho "
                          f"{owner(row)}", expected="mỗi số/ký hiệu chỉ dùng một lần trong năm")]
-    return _same_document(row, item, ref) + _order(entries, row, item)
+    return _same_document(row, item, ref) + _order(peers, item)
 
 
 def _same_document(row: Entry, item: Numbered, ref: Reference) -> list[Finding]:
@@ -118,12 +119,11 @@ def _same_document(row: Entry, item: Numbered, ref: Reference) -> list[Finding]:
     return findings
 
 
-def _order(entries: list[Entry], row: Entry, item: Numbered) -> list[Finding]:
+def _order(peers: list[Entry], item: Numbered) -> list[Finding]:
     """A document dated before the number before it (or after the number after it) in its series."""
-    peers = [e for e in entries if (e.year, e.series) == (row.year, row.series)]
-    before = max((e for e in peers if e.number < row.number), key=lambda e: e.number, default=None)
-    after = min((e for e in peers if e.number > row.number), key=lambda e: e.number, default=None)
     date = item.complete_date
+    before = max((e for e in peers if e.number < item.number), key=lambda e: e.number, default=None)
+    after = min((e for e in peers if e.number > item.number), key=lambda e: e.number, default=None)
     if before is not None and before.date > date:
         return [_finding(WARNING, "order", item, f"cảnh báo: ngày {vn.short_date(date)} trước ngày của số trước "
                          f"trong sổ ({before.describe()})", expected="số văn bản theo thứ tự ngày ký")]

@@ -69,7 +69,8 @@ def test_register_list_prints_the_register_as_text_json_and_csv(draft, tmp_path)
     rows = json.loads(run("register", "list", "--register", str(tmp_path), "--format", "json").stdout)
     assert [(r["reference"], r["date"], r["plan"], r["document"], r["copies"]) for r in rows] == [
         ("01/KH-UBND", "2025-08-02", None, None, None), ("01/QĐ-UBND", "2025-07-31", "plan.yaml", "quyet-dinh", 5)]
-    table = list(csv.reader(io.StringIO(run("register", "list", "--register", str(tmp_path), "--format", "csv").stdout)))
+    printed = run("register", "list", "--register", str(tmp_path), "--format", "csv").stdout
+    table = list(csv.reader(io.StringIO(printed)))
     assert table[0] == list(COLUMNS)
     assert table[2][:7] == ["01/QĐ-UBND", "31/7/2025", "Quyết định ban hành Kế hoạch cải cách hành chính năm 2025",
                             "Nguyễn Văn An", "Như Điều 3; Sở Nội vụ", "VT, VHXH", "5"]

@@ -48,7 +48,7 @@ def test_two_processes_issuing_500_numbers_each_get_1000_distinct_consecutive_nu
     by_program = {name: [r.number for r in rows if r.summary.startswith(name)] for name in ("A", "B")}
     assert [len(numbers) for numbers in by_program.values()] == [EACH, EACH]
     # Each program's own numbers rise in the order it asked for them.
-    for name, numbers in by_program.items():
+    for name in by_program:
         order = [int(r.summary.split("-")[1]) for r in sorted(rows, key=lambda r: r.number) if r.summary[0] == name]
         assert order == list(range(EACH)), name
     # Interleaved: the two really numbered at the same time (otherwise the test proves nothing).

@@ -63,9 +63,9 @@ def test_without_a_date_the_full_date_in_the_data_is_used_else_today(tmp_path):
 
 
 def test_an_amendment_decision_draws_from_the_same_series(draft):
-    draft.write_text(DRAFT + AMENDMENT.replace('      number: "52"\n      date: "2025-10-15"\n', "")
-                     .replace("{changes}", '      - {action: change, task: T01, set: {deadline: "2025-09"}, reason: Sớm}\n'),
-                     encoding="utf-8")
+    change = '      - {action: change, task: T01, set: {deadline: "2025-09"}, reason: Sớm}\n'
+    amendment = AMENDMENT.replace('      number: "52"\n      date: "2025-10-15"\n', "").replace("{changes}", change)
+    draft.write_text(DRAFT + amendment, encoding="utf-8")
     issue.issue(request(draft, date=dt.date(2025, 7, 31)))
     outcome = issue.issue(request(draft, "quyet-dinh-sua-doi-sd01", date=dt.date(2025, 10, 15)))
     assert str(outcome.entry.reference) == "02/QĐ-UBND"
@@ -102,7 +102,7 @@ def test_a_failure_after_the_number_is_taken_gives_it_back_and_restores_the_data
 
 def test_bad_data_is_refused_before_any_number_is_taken(draft):
     draft.write_text(DRAFT.replace("lead: VHXH", "lead: VHHX"), encoding="utf-8")
-    with pytest.raises(DataError, match="plan.tasks"):
+    with pytest.raises(DataError, match=r"plan\.tasks"):
         issue.issue(request(draft))
     assert rows(draft.parent) == []
 
@@ -123,7 +123,7 @@ def test_a_date_before_the_previous_number_is_refused_and_nothing_changes(draft)
     manage.add_external(draft.parent / schema.FILE_NAME,
                         manage.external_entry("QĐ-UBND", dt.date(2025, 8, 1), "quyết định trước"))
     before = draft.read_bytes()
-    with pytest.raises(RegisterError, match="trước ngày của số trước trong sổ .01/QĐ-UBND ngày 01/8/2025."):
+    with pytest.raises(RegisterError, match=r"trước ngày của số trước trong sổ \(01/QĐ-UBND ngày 01/8/2025\)"):
         issue.issue(request(draft, date=dt.date(2025, 7, 31)))
     assert draft.read_bytes() == before
     assert len(rows(draft.parent)) == 1
@@ -139,15 +139,16 @@ def test_the_first_document_of_a_new_year_gets_01(draft, tmp_path):
 
 
 def test_a_number_typed_in_the_data_is_checked_against_the_register(draft, tmp_path):
-    typed = write_plan(tmp_path, DRAFT.replace('  date: "2025-07"', '  number: "39"\n  date: "2025-07-31"'), "typed.yaml")
+    typed_text = DRAFT.replace('  date: "2025-07"', '  number: "39"\n  date: "2025-07-31"')
+    typed = write_plan(tmp_path, typed_text, "typed.yaml")
     with pytest.raises(RegisterError, match=r"typed\.yaml:14:11: decision\.number: cảnh báo: số 39/QĐ-UBND năm "
                                             r"2025 có trong dữ liệu nhưng chưa có trong sổ"):
         issue.issue(request(typed))
     manage.add_from_data(typed, "quyet-dinh", dt.date(2025, 9, 15))
     assert issue.issue(request(typed)).output is None  # registered now: nothing to do
     # Another plan that claims the same number is refused by the register.
-    copy = write_plan(tmp_path, typed.read_text(encoding="utf-8"), "copy.yaml")
-    with pytest.raises(RegisterError, match=r"39/QĐ-UBND năm 2025 trong sổ đăng ký đã dùng cho typed\.yaml › quyet-dinh"):
+    copy = write_plan(tmp_path, typed_text, "copy.yaml")
+    with pytest.raises(RegisterError, match=r"39/QĐ-UBND năm 2025 trong sổ đăng ký đã dùng cho typed\.yaml › "):
         issue.issue(request(copy))
 
 

@@ -118,9 +118,8 @@ def test_a_register_locked_by_another_program_waits_then_says_so(tmp_path):
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(RegisterError) as caught:
-            with open_register(path, timeout=0.2) as register:
-                register.entries()
+        with pytest.raises(RegisterError) as caught, open_register(path, timeout=0.2) as register:
+            register.entries()
         assert str(caught.value) == (f"{path}: sổ đăng ký đang bị một chương trình khác khóa (đang ghi) quá 0.2 "
                                      "giây; thử lại sau khi chương trình đó xong")
     finally:
