@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from cchc_docs.cli.common import COUNT, DATE, OUT_OPTION, PLAN, TEMPLATES_OPTION, Command, Group
+from cchc_docs.cli import clickvi
+from cchc_docs.cli.common import CONTEXT, COUNT, DATE, OUT_OPTION, PLAN, TEMPLATES_OPTION, Command
 from cchc_docs.errors import DataError
 from cchc_docs.register import schema
 from cchc_docs.register import series as series_mod
@@ -20,7 +21,7 @@ REGISTER = "SỔ"  # the register file, or the folder that holds it
 REFERENCE = "SỐ/KÝ-HIỆU"
 DOCUMENT_NAME = "VĂN-BẢN"
 YEAR = "NĂM"
-TEXT = "VĂN-BẢN-CHỮ"
+TEXT = "NỘI-DUNG"
 DEFAULT_FOLDER = Path("data")
 
 
@@ -95,11 +96,11 @@ def issue(plan: Path, document: str, date: dt.date | None, copies: int | None, o
     outcome = issue_mod.issue(request)
     for message in [*outcome.undone, *outcome.warnings]:
         click.echo(str(message), err=True)
-    entry = outcome.entry
+    row = outcome.row
     if outcome.output is None:
-        click.echo(f"{plan} › {document}: đã có số {entry.describe()} trong dữ liệu và trong sổ; không làm gì")
+        click.echo(f"{plan} › {document}: đã có số {row.describe()} trong dữ liệu và trong sổ; không làm gì")
         return
-    click.echo(f"đã cấp số {entry.describe()} cho {plan} › {document}; đã ghi vào dữ liệu và vào sổ "
+    click.echo(f"đã cấp số {row.describe()} cho {plan} › {document}; đã ghi vào dữ liệu và vào sổ "
                f"{request.register}")
     click.echo(f"đã tạo {outcome.output}")
     for finding in outcome.findings:
@@ -107,7 +108,8 @@ def issue(plan: Path, document: str, date: dt.date | None, copies: int | None, o
     click.echo(f"Văn bản khác dẫn số này (Kế hoạch hợp nhất, báo cáo) được tạo lại bằng: cchc-docs build {plan}")
 
 
-@click.group("register", cls=Group)
+# A plain Vietnamese group: the errors of its commands go up to the main group's one handler (and --debug).
+@click.group("register", cls=clickvi.Group, context_settings=CONTEXT)
 def register() -> None:
     """Sổ đăng ký văn bản đi: chọn cách đánh số, xem, in sổ, vào sổ văn bản ngoài chương trình, hủy số."""
 
@@ -141,17 +143,17 @@ def list_(year: int | None, fmt: str, output: Path | None, register_path: Path |
 
     path = register_file(register_path)
     with open_register(path) as opened:
-        entries, body = opened.entries(year), opened.body
-    for warning in export.gaps(entries):
+        rows, body = opened.rows(year), opened.body
+    for warning in export.gaps(rows):
         click.echo(f"{path}: {warning}", err=True)
     if fmt == "xlsx":
         from cchc_docs.register import xlsx
 
         target = output or path.with_name(f"{path.stem}{f'-{year}' if year else ''}.xlsx")
-        write_atomic(target, xlsx.workbook(entries, body))
+        write_atomic(target, xlsx.workbook(rows, body))
         click.echo(f"đã tạo {target}")
         return
-    text = {"text": export.as_text, "json": export.as_json, "csv": export.as_csv}[fmt](entries)
+    text = {"text": export.as_text, "json": export.as_json, "csv": export.as_csv}[fmt](rows)
     if output is None:
         click.echo(text.rstrip("\r\n"))
         return
@@ -187,15 +189,15 @@ def add(plan: Path | None, document: str | None, symbol: str | None, number: int
     if plan is not None or document is not None:
         if plan is None or document is None:
             raise click.UsageError("--plan và --doc đi cùng nhau")
-        entry = manage.add_from_data(plan, document, dt.date.today(), copies, register_file(register_path, plan))
+        row = manage.add_from_data(plan, document, dt.date.today(), copies, register_file(register_path, plan))
     else:
         if symbol is None or date is None or summary is None:
             raise click.UsageError("văn bản ngoài chương trình cần --symbol, --date và --summary "
                                    "(hoặc --plan và --doc cho số đã ghi trong dữ liệu)")
-        entry = manage.external_entry(symbol, date, summary, number, signer=signer, recipients=recipients,
+        row = manage.external_row(symbol, date, summary, number, signer=signer, recipients=recipients,
                                       archive=archive, copies=copies, note=note)
-        entry = manage.add_external(register_file(register_path), entry)
-    click.echo(f"đã vào sổ {entry.describe()}: {entry.type_name} {entry.summary}")
+        row = manage.add_external(register_file(register_path), row)
+    click.echo(f"đã vào sổ {row.describe()}: {row.type_name} {row.summary}")
 
 
 def parse_reference(ctx, param, value: str):
@@ -218,7 +220,7 @@ def void(reference, reason: str, year: int | None, register_path: Path | None) -
     from cchc_docs.register import manage
 
     path = register_file(register_path)
-    entry, changed = manage.void(path, reference, year, reason)
-    click.echo(f"đã hủy số {entry.describe()}: {entry.reason}")
+    row, changed = manage.void(path, reference, year, reason)
+    click.echo(f"đã hủy số {row.describe()}: {row.reason}")
     if changed is not None:
-        click.echo(f"đã xóa số {entry.reference} khỏi dữ liệu {changed}; cấp số mới bằng cchc-docs issue")
+        click.echo(f"đã xóa số {row.reference} khỏi dữ liệu {changed}; cấp số mới bằng cchc-docs issue")

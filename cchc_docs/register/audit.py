@@ -17,7 +17,7 @@ from cchc_docs.errors import CchcError, Problem
 from cchc_docs.register import schema, series
 from cchc_docs.register.documents import Numbered, numbered
 from cchc_docs.register.series import Reference
-from cchc_docs.register.store import PENDING, VOID, Entry, Register, open_register
+from cchc_docs.register.store import PENDING, VOID, Register, Row, open_register
 
 ERROR, WARNING = "error", "warning"
 
@@ -44,19 +44,18 @@ def audit(plans: list[Path]) -> list[Finding]:
         path = folder / schema.FILE_NAME
         if path.is_file():
             with open_register(path, migrate=False) as register:
-                findings += audit_folder(register, folder, asked)
+                findings += audit_folder(register, asked, in_folder(folder))
     return findings
 
 
-def audit_folder(register: Register, folder: Path, asked: list[Path]) -> list[Finding]:
-    """The findings about the ``asked`` plans of one register's folder (every plan there is read for duplicates)."""
-    data = in_folder(folder)
+def audit_folder(register: Register, asked: list[Path], data: list[tuple[Path, Numbered]]) -> list[Finding]:
+    """The findings about the ``asked`` plans, given every numbered document of their folder (``data``)."""
     wanted = {plan.resolve() for plan in asked}
     mine = [(plan, item) for plan, item in data if plan.resolve() in wanted and item.number is not None]
     findings = _duplicates(data, mine, register.mode)
-    entries = register.entries()
+    rows = register.rows()
     for plan, item in mine:
-        findings += check(register, entries, plan_key(plan, register.path), item)
+        findings += check(register, rows, plan_key(plan, register.path), item)
     return findings
 
 
@@ -79,16 +78,16 @@ def plan_key(plan: Path, register_path: Path) -> str:
         return plan.resolve().as_posix()
 
 
-def check(register: Register, entries: list[Entry], plan: str, item: Numbered) -> list[Finding]:
-    """A number written in the data, against the register's rows (``entries``)."""
+def check(register: Register, rows: list[Row], plan: str, item: Numbered) -> list[Finding]:
+    """A number written in the data, against the register's rows (``rows``)."""
     date = item.complete_date
     if date is None:
         return [_finding(WARNING, "undated", item, "cảnh báo: văn bản có số nhưng chưa có ngày ký đầy đủ "
                          "(YYYY-MM-DD), nên chưa đối chiếu được với sổ đăng ký")]
     key = register.key_of(item.symbol)
     ref = Reference(item.number, item.symbol)
-    same = [e for e in entries if (e.year, e.series, e.number) == (date.year, key, item.number)]
-    peers = [e for e in entries if (e.year, e.series) == (date.year, key)]
+    same = [e for e in rows if (e.year, e.series, e.number) == (date.year, key, item.number)]
+    peers = [e for e in rows if (e.year, e.series) == (date.year, key)]
     if not same:
         return [_finding(WARNING, "missing", item, f"cảnh báo: số {ref} năm {date.year} có trong dữ liệu nhưng "
                          f"chưa có trong sổ đăng ký {register.path}",
@@ -101,7 +100,7 @@ def check(register: Register, entries: list[Entry], plan: str, item: Numbered) -
     return _same_document(row, item, ref) + _order(peers, item)
 
 
-def _same_document(row: Entry, item: Numbered, ref: Reference) -> list[Finding]:
+def _same_document(row: Row, item: Numbered, ref: Reference) -> list[Finding]:
     date = item.complete_date
     if row.state == VOID:
         return [_finding(ERROR, "void", item, f"số {ref} đã bị hủy trong sổ đăng ký ({row.reason})",
@@ -119,7 +118,7 @@ def _same_document(row: Entry, item: Numbered, ref: Reference) -> list[Finding]:
     return findings
 
 
-def _order(peers: list[Entry], item: Numbered) -> list[Finding]:
+def _order(peers: list[Row], item: Numbered) -> list[Finding]:
     """A document dated before the number before it (or after the number after it) in its series."""
     date = item.complete_date
     before = max((e for e in peers if e.number < item.number), key=lambda e: e.number, default=None)
@@ -154,7 +153,7 @@ def _key(item: Numbered, mode: str) -> tuple:
     return item.complete_date.year, series.series_key(item.symbol, mode), item.number
 
 
-def owner(row: Entry) -> str:
+def owner(row: Row) -> str:
     """Whom a register row belongs to: ``plan.yaml › quyet-dinh`` or a document issued outside the program."""
     if row.plan and row.document:
         return f"{row.plan} › {row.document} ({row.describe()})"

@@ -39,7 +39,7 @@ from cchc_docs.register import audit, documents, lock, schema, yamledit
 from cchc_docs.register.documents import DATE, NUMBER, Numbered
 from cchc_docs.register.errors import RegisterError
 from cchc_docs.register.series import Reference
-from cchc_docs.register.store import ISSUED, PENDING, Entry, Register, open_register
+from cchc_docs.register.store import ISSUED, PENDING, Register, Row, open_register
 from cchc_docs.write import write_atomic
 
 INTERRUPTED = "lệnh cấp số bị dừng giữa chừng"
@@ -64,7 +64,7 @@ class Request:
 class Outcome:
     """What `issue` did: the register row, the document written, what it undid first."""
 
-    entry: Entry
+    row: Row
     output: Path | None  # None: the document already had its number; nothing was done
     undone: tuple[str, ...] = ()  # earlier issues that had been killed, now taken back
     findings: tuple = ()  # the self-check's warnings on the issued document
@@ -90,22 +90,22 @@ def issue(request: Request) -> Outcome:
         target = documents.find(request.plan, request.document)
         if target.number is not None:
             return Outcome(already_issued(register, target), None, tuple(undone))
-        draft = draft_entry(register, target, request)
+        draft = draft_row(register, target, request)
         warnings = _preflight(register, target, draft)
-        entry = register.allocate(draft)
+        row = register.allocate(draft)
         try:
-            output, findings = _complete(register, entry, target, request)
+            output, findings = _complete(register, row, target, request)
         except BaseException as e:
-            take_back(register, entry, _reason(e))
+            take_back(register, row, _reason(e))
             raise
-        issued = register.find(entry.year, entry.series, entry.number)
+        issued = register.find(row.year, row.series, row.number)
         return Outcome(issued, output, tuple(undone), findings, warnings)
 
 
-def already_issued(register: Register, target: Numbered) -> Entry:
+def already_issued(register: Register, target: Numbered) -> Row:
     """The register row of a document whose number is in the data; anything amiss is an error."""
     plan = audit.plan_key(target.plan, register.path)
-    findings = [f for f in audit.check(register, register.entries(), plan, target)
+    findings = [f for f in audit.check(register, register.rows(), plan, target)
                 if f.severity == audit.ERROR or f.code in ("missing", "undated", "pending")]
     if findings:
         raise RegisterError("\n".join(str(f) for f in findings))
@@ -113,27 +113,27 @@ def already_issued(register: Register, target: Numbered) -> Entry:
     return register.find(date.year, register.key_of(target.symbol), target.number)
 
 
-def _preflight(register: Register, target: Numbered, draft: Entry) -> tuple[audit.Finding, ...]:
+def _preflight(register: Register, target: Numbered, draft: Row) -> tuple[audit.Finding, ...]:
     """Refuse while the plan's numbers disagree with the register, or the next number was typed by hand.
 
     Returns the warnings (numbers typed in the data but not in the register …) for the clerk to see.
     """
-    folder = target.plan.parent
-    findings = audit.audit_folder(register, folder, [target.plan])
+    data = audit.in_folder(target.plan.parent)
+    findings = audit.audit_folder(register, [target.plan], data)
     errors = [f.problem for f in findings if f.severity == audit.ERROR]
     if errors:
         raise DataError(errors)
     key = register.key_of(draft.symbol)
     last = register.last(draft.year, key)
     reference = Reference(last.number + 1 if last else 1, draft.symbol)
-    for item in audit.typed(audit.in_folder(folder), draft.year, key, reference.number, register.mode):
+    for item in audit.typed(data, draft.year, key, reference.number, register.mode):
         raise RegisterError(f"{item.where}: {item.field}: số tiếp theo của sổ, {reference}, đã được ghi tay trong "
                             f"dữ liệu cho {item.document}; vào sổ văn bản đó trước: "
                             f"cchc-docs register add --plan {item.plan} --doc {item.document}")
     return tuple(f for f in findings if f.severity != audit.ERROR)
 
 
-def draft_entry(register: Register, target: Numbered, request: Request) -> Entry:
+def draft_row(register: Register, target: Numbered, request: Request) -> Row:
     """The row to allocate: the document's columns, 'pending', with how to take it back."""
     context = documents.context_of(target, request.today)  # every problem of the data before a number is taken
     register.remember_body(documents.body_name(context))
@@ -143,24 +143,24 @@ def draft_entry(register: Register, target: Numbered, request: Request) -> Entry
     undo = {"source": str(target.source.resolve()), "mapping": list(target.mapping), "before": before,
             "date": yamledit.quoted(date.isoformat()),
             "output": str((request.out_root / request.plan.stem / f"{target.document}.docx").resolve())}
-    return Entry(date, target.symbol, **documents.columns(context, target.symbol), copies=request.copies,
+    return Row(date, target.symbol, **documents.columns(context, target.symbol), copies=request.copies,
                  plan=audit.plan_key(request.plan, register.path), document=target.document, state=PENDING,
                  undo=json.dumps(undo, ensure_ascii=False))
 
 
-def _complete(register: Register, entry: Entry, target: Numbered, request: Request) -> tuple[Path, tuple]:
+def _complete(register: Register, row: Row, target: Numbered, request: Request) -> tuple[Path, tuple]:
     """Steps 3 to 5: the number into the data, the document rendered and checked, written, issued."""
-    undo = json.loads(entry.undo)
+    undo = json.loads(row.undo)
     text, bom = read_text(target.source)
-    values = {NUMBER: yamledit.quoted(vn.number_text(entry.number)), DATE: undo["date"]}
+    values = {NUMBER: yamledit.quoted(vn.number_text(row.number)), DATE: undo["date"]}
     write_text(target.source, yamledit.edit(text, str(target.source), target.mapping, values), bom)
-    data, findings = _render(target, request, entry.date)
-    register.update(entry, sha256=hashlib.sha256(data).hexdigest())
+    data, findings = _render(target, request, row.date)
+    register.update(row, sha256=hashlib.sha256(data).hexdigest())
     output = Path(undo["output"])
     previous = output.read_bytes() if output.is_file() else None  # a draft, put back if the last step fails
     write_atomic(output, data)
     try:
-        register.update(entry, state=ISSUED, undo=None)
+        register.update(row, state=ISSUED, undo=None)
     except BaseException:
         if previous is None:
             output.unlink(missing_ok=True)
@@ -187,32 +187,32 @@ def _render(target: Numbered, request: Request, date: dt.date) -> tuple[bytes, t
 def reconcile(register: Register) -> list[str]:
     """Take back every 'pending' row: under the numbering lock, only a killed command leaves one."""
     messages = []
-    for entry in register.pending():
-        what = take_back(register, entry, INTERRUPTED)
+    for row in register.pending():
+        what = take_back(register, row, INTERRUPTED)
         result = "đã hoàn tác, số chưa dùng" if what == "deleted" else "đã hoàn tác và hủy số (đã có số sau nó)"
-        messages.append(f"{entry.describe()}: lần cấp số trước cho {entry.plan} › {entry.document} "
+        messages.append(f"{row.describe()}: lần cấp số trước cho {row.plan} › {row.document} "
                         f"bị dừng giữa chừng; {result}")
     return messages
 
 
-def take_back(register: Register, entry: Entry, reason: str) -> str:
+def take_back(register: Register, row: Row, reason: str) -> str:
     """Undo a pending number in the reverse order of :func:`issue`; returns ``deleted`` or ``void``."""
-    undo = json.loads(entry.undo) if entry.undo else {}
+    undo = json.loads(row.undo) if row.undo else {}
     output = Path(undo["output"]) if undo.get("output") else None
-    if output is not None and entry.sha256 and output.is_file() and _sha(output) == entry.sha256:
+    if output is not None and row.sha256 and output.is_file() and _sha(output) == row.sha256:
         output.unlink()
     if undo.get("source"):
-        _restore(Path(undo["source"]), tuple(undo["mapping"]), undo["before"], entry, undo["date"])
-    return register.release(entry, reason)
+        _restore(Path(undo["source"]), tuple(undo["mapping"]), undo["before"], row, undo["date"])
+    return register.release(row, reason)
 
 
-def _restore(path: Path, mapping: tuple, before: dict, entry: Entry, written_date: str) -> None:
+def _restore(path: Path, mapping: tuple, before: dict, row: Row, written_date: str) -> None:
     """Put back the number and date the data file had, if it still carries the number given to it."""
     if not path.is_file():
         return
     text, bom = read_text(path)
     now = yamledit.current(text, str(path), mapping, (NUMBER, DATE))
-    if now[NUMBER] != yamledit.quoted(vn.number_text(entry.number)):
+    if now[NUMBER] != yamledit.quoted(vn.number_text(row.number)):
         return  # never written, already put back, or changed by hand since: not ours to touch
     values = {NUMBER: before[NUMBER]}
     if now[DATE] == written_date:

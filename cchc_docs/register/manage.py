@@ -17,7 +17,7 @@ from cchc_docs.register.documents import NUMBER
 from cchc_docs.register.errors import RegisterError
 from cchc_docs.register.issue import read_text, session, write_text
 from cchc_docs.register.series import Reference
-from cchc_docs.register.store import ISSUED, STATE_VI, VOID, Entry, Register
+from cchc_docs.register.store import ISSUED, STATE_VI, VOID, Register, Row
 
 
 def init(path: Path, mode: str, timeout: float | None = None) -> str:
@@ -27,14 +27,14 @@ def init(path: Path, mode: str, timeout: float | None = None) -> str:
         return register.mode
 
 
-def add_external(path: Path, entry: Entry, timeout: float | None = None) -> Entry:
+def add_external(path: Path, row: Row, timeout: float | None = None) -> Row:
     """Record a document issued outside the program: under its own number, or (number 0) the next one."""
     with session(path, timeout) as register:
-        return register.record(entry) if entry.number else register.allocate(entry)
+        return register.record(row) if row.number else register.allocate(row)
 
 
 def add_from_data(plan: Path, document: str, today: dt.date, copies: int | None = None,
-                  register_path: Path | None = None, timeout: float | None = None) -> Entry:
+                  register_path: Path | None = None, timeout: float | None = None) -> Row:
     """Record the number a document of a plan already has in its data (typed by hand), with its columns."""
     path = register_path or schema.default_path(plan)
     target = documents.find(plan, document)
@@ -46,13 +46,13 @@ def add_from_data(plan: Path, document: str, today: dt.date, copies: int | None 
     with session(path, timeout) as register:
         register.remember_body(documents.body_name(context))
         columns = documents.columns(context, target.symbol)
-        entry = Entry(date, target.symbol, **columns, number=target.number, copies=copies,
+        row = Row(date, target.symbol, **columns, number=target.number, copies=copies,
                       plan=audit.plan_key(plan, register.path), document=document)
-        return register.record(entry)
+        return register.record(row)
 
 
 def void(path: Path, reference: Reference, year: int | None, reason: str,
-         timeout: float | None = None) -> tuple[Entry, Path | None]:
+         timeout: float | None = None) -> tuple[Row, Path | None]:
     """Void a number (it stays in the register, never given again).
 
     When the program issued it and the data still carries it, the number is taken out of
@@ -62,17 +62,17 @@ def void(path: Path, reference: Reference, year: int | None, reason: str,
     if not reason.strip():
         raise RegisterError("cần lý do hủy số (--reason)")
     with session(path, timeout) as register:
-        entry = _one(register, reference, year)
-        if entry.state != ISSUED:
-            raise RegisterError(f"{path}: số {entry.describe()} {STATE_VI[entry.state]}, không hủy được"
-                                + (f" ({entry.reason})" if entry.state == VOID else ""))
-        entry = register.update(entry, state=VOID, reason=reason.strip())
-        return entry, _unnumber(register, entry)
+        row = _one(register, reference, year)
+        if row.state != ISSUED:
+            raise RegisterError(f"{path}: số {row.describe()} {STATE_VI[row.state]}, không hủy được"
+                                + (f" ({row.reason})" if row.state == VOID else ""))
+        row = register.update(row, state=VOID, reason=reason.strip())
+        return row, _unnumber(register, row)
 
 
-def _one(register: Register, reference: Reference, year: int | None) -> Entry:
+def _one(register: Register, reference: Reference, year: int | None) -> Row:
     key = register.key_of(reference.symbol)
-    rows = [e for e in register.entries(year) if (e.series, e.number, e.symbol) ==
+    rows = [e for e in register.rows(year) if (e.series, e.number, e.symbol) ==
             (key, reference.number, reference.symbol)]
     if not rows:
         where = f" năm {year}" if year else ""
@@ -83,26 +83,26 @@ def _one(register: Register, reference: Reference, year: int | None) -> Entry:
     return rows[0]
 
 
-def _unnumber(register: Register, entry: Entry) -> Path | None:
+def _unnumber(register: Register, row: Row) -> Path | None:
     """Take a voided number out of the data of the document it was issued for, if it is still there."""
-    if not (entry.plan and entry.document):
+    if not (row.plan and row.document):
         return None
-    plan = register.path.parent / entry.plan
+    plan = register.path.parent / row.plan
     try:
-        target = documents.find(plan, entry.document)
+        target = documents.find(plan, row.document)
     except RegisterError:
         return None  # the plan or its document is gone: nothing to change
-    if target.number != entry.number or target.complete_date != entry.date:
+    if target.number != row.number or target.complete_date != row.date:
         return None
     text, bom = read_text(target.source)
     write_text(target.source, yamledit.edit(text, str(target.source), target.mapping, {NUMBER: None}), bom)
     return target.source
 
 
-def external_entry(symbol: str, date: dt.date, summary: str, number: int | None = None, **columns) -> Entry:
+def external_row(symbol: str, date: dt.date, summary: str, number: int | None = None, **columns) -> Row:
     """A row for a document issued outside the program, its ký hiệu checked (``KH-UBND``, ``UBND-VP``)."""
     symbol = series.check_symbol(symbol)
     if not summary.strip():
         raise RegisterError("cần trích yếu nội dung văn bản (--summary)")
-    return replace(Entry(date, symbol, summary.strip(), **columns), number=number or 0, state=ISSUED)
+    return replace(Row(date, symbol, summary.strip(), **columns), number=number or 0, state=ISSUED)
 

@@ -27,7 +27,7 @@ STATE_VI = {PENDING: "đang cấp", ISSUED: "đã cấp", VOID: "đã hủy"}
 
 
 @dataclass(frozen=True)
-class Entry:
+class Row:
     """One row of the register: the columns of Phụ lục IV, then where it came from and its state."""
 
     date: dt.date  # ngày tháng văn bản; its year is the year of the series
@@ -64,7 +64,7 @@ class Entry:
         return f"{self.reference} ngày {vn.short_date(self.date)}"
 
 
-_COLUMNS = [f.name for f in dataclasses.fields(Entry) if f.name != "id"]
+_COLUMNS = [f.name for f in dataclasses.fields(Row) if f.name != "id"]
 
 
 class Register:
@@ -96,23 +96,23 @@ class Register:
             row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def entries(self, year: int | None = None) -> list[Entry]:
+    def rows(self, year: int | None = None) -> list[Row]:
         """Every row (of ``year``), by year, series and number."""
         where, args = ("WHERE year = ?", (year,)) if year is not None else ("", ())
         return self._select(f"{where} ORDER BY year, series, number", args)
 
-    def find(self, year: int, series_key: str, number: int) -> Entry | None:
+    def find(self, year: int, series_key: str, number: int) -> Row | None:
         rows = self._select("WHERE year = ? AND series = ? AND number = ?", (year, series_key, number))
         return rows[0] if rows else None
 
-    def of_document(self, plan: str, document: str) -> list[Entry]:
+    def of_document(self, plan: str, document: str) -> list[Row]:
         """The rows recorded for one document of one plan (a void one and its reissue: several)."""
         return self._select("WHERE plan = ? AND document = ? ORDER BY year, number", (plan, document))
 
-    def pending(self) -> list[Entry]:
+    def pending(self) -> list[Row]:
         return self._select("WHERE state = ? ORDER BY id", (PENDING,))
 
-    def last(self, year: int, series_key: str) -> Entry | None:
+    def last(self, year: int, series_key: str) -> Row | None:
         """The highest number of a series in a year, whatever its state."""
         rows = self._select("WHERE year = ? AND series = ? ORDER BY number DESC LIMIT 1", (year, series_key))
         return rows[0] if rows else None
@@ -121,10 +121,10 @@ class Register:
         """The series a ký hiệu draws from in this register."""
         return series.series_key(symbol, self.mode)
 
-    def _select(self, tail: str, args: tuple = ()) -> list[Entry]:
+    def _select(self, tail: str, args: tuple = ()) -> list[Row]:
         with self._guard():
             rows = self.conn.execute(f"{self._select_sql} {tail}", args).fetchall()
-        return [_entry(row) for row in rows]
+        return [_from_sql(values) for values in rows]
 
     # ---------------------------------------------------------------- writing
 
@@ -145,66 +145,66 @@ class Register:
     def _set(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
-    def allocate(self, entry: Entry) -> Entry:
-        """Record ``entry`` under the next number of its series, in one transaction.
+    def allocate(self, row: Row) -> Row:
+        """Record ``row`` under the next number of its series, in one transaction.
 
         The document's date may not come before the date of the number before it: numbers
         follow the order in which documents are signed.
         """
         with self.transaction():
-            key = self.key_of(entry.symbol)
-            last = self.last(entry.year, key)
-            if last is not None and last.date > entry.date:
-                raise RegisterError(_before_previous(self.path, entry, last))
-            return self._insert(dataclasses.replace(entry, series=key, number=last.number + 1 if last else 1))
+            key = self.key_of(row.symbol)
+            last = self.last(row.year, key)
+            if last is not None and last.date > row.date:
+                raise RegisterError(_before_previous(self.path, row, last))
+            return self._insert(dataclasses.replace(row, series=key, number=last.number + 1 if last else 1))
 
-    def record(self, entry: Entry) -> Entry:
-        """Record ``entry`` under the number it already has (a document numbered outside the program).
+    def record(self, row: Row) -> Row:
+        """Record ``row`` under the number it already has (a document numbered outside the program).
 
         The number must be free, and its date between those of its neighbours in the series.
         """
         with self.transaction():
-            key = self.key_of(entry.symbol)
-            entry = dataclasses.replace(entry, series=key)
-            taken = self.find(entry.year, key, entry.number)
+            key = self.key_of(row.symbol)
+            row = dataclasses.replace(row, series=key)
+            taken = self.find(row.year, key, row.number)
             if taken is not None:
-                raise RegisterError(f"{self.path}: số {entry.number:02d} năm {entry.year} "
+                raise RegisterError(f"{self.path}: số {row.number:02d} năm {row.year} "
                                     f"({series.series_label(key)}) đã có trong sổ: {taken.describe()}, "
                                     f"{STATE_VI[taken.state]}")
-            self._check_neighbours(entry, key)
-            return self._insert(entry)
+            self._check_neighbours(row, key)
+            return self._insert(row)
 
-    def _check_neighbours(self, entry: Entry, key: str) -> None:
+    def _check_neighbours(self, row: Row, key: str) -> None:
         before = self._select("WHERE year = ? AND series = ? AND number < ? ORDER BY number DESC LIMIT 1",
-                              (entry.year, key, entry.number))
+                              (row.year, key, row.number))
         after = self._select("WHERE year = ? AND series = ? AND number > ? ORDER BY number LIMIT 1",
-                             (entry.year, key, entry.number))
-        if before and before[0].date > entry.date:
-            raise RegisterError(_before_previous(self.path, entry, before[0]))
-        if after and after[0].date < entry.date:
-            raise RegisterError(f"{self.path}: {entry.describe()} sau ngày của số sau nó "
+                             (row.year, key, row.number))
+        if before and before[0].date > row.date:
+            raise RegisterError(_before_previous(self.path, row, before[0]))
+        if after and after[0].date < row.date:
+            raise RegisterError(f"{self.path}: {row.describe()} sau ngày của số sau nó "
                                 f"({after[0].describe()}); số văn bản theo thứ tự ngày ký")
 
-    def update(self, entry: Entry, **changes) -> Entry:
+    def update(self, row: Row, **changes) -> Row:
         """Change some columns of a recorded row (state, sha256, undo …)."""
-        new = dataclasses.replace(entry, **changes)
+        new = dataclasses.replace(row, **changes)
         with self.transaction():
             sets = ", ".join(f"{name} = ?" for name in changes)
-            self.conn.execute(f"UPDATE entries SET {sets} WHERE id = ?", (*_values(new, changes), entry.id))
+            self.conn.execute(f"UPDATE entries SET {sets} WHERE id = ?", (*_values(new, changes), row.id))
         return new
 
-    def release(self, entry: Entry, reason: str) -> str:
+    def release(self, row: Row, reason: str) -> str:
         """Give a number back: deleted while it is the last of its series, else voided with ``reason``.
 
         Returns what happened: ``"deleted"`` (never used: no gap) or ``"void"``.
         """
         with self.transaction():
-            last = self.last(entry.year, entry.series)
-            if last is not None and last.id == entry.id:
-                self.conn.execute("DELETE FROM entries WHERE id = ?", (entry.id,))
+            last = self.last(row.year, row.series)
+            if last is not None and last.id == row.id:
+                self.conn.execute("DELETE FROM entries WHERE id = ?", (row.id,))
                 return "deleted"
             self.conn.execute("UPDATE entries SET state = ?, reason = ?, undo = NULL WHERE id = ?",
-                              (VOID, reason, entry.id))
+                              (VOID, reason, row.id))
             return VOID
 
     @contextlib.contextmanager
@@ -217,13 +217,13 @@ class Register:
             with schema.write(self.conn):
                 yield
 
-    def _insert(self, entry: Entry) -> Entry:
-        entry = dataclasses.replace(entry, type_name=entry.type_name or series.type_name(entry.symbol))
+    def _insert(self, row: Row) -> Row:
+        row = dataclasses.replace(row, type_name=row.type_name or series.type_name(row.symbol))
         columns = ["year", *_COLUMNS]
         placeholders = ", ".join("?" for _ in columns)
         cursor = self.conn.execute(f"INSERT INTO entries ({', '.join(columns)}) VALUES ({placeholders})",
-                                   (entry.year, *_values(entry, _COLUMNS)))
-        return dataclasses.replace(entry, id=cursor.lastrowid)
+                                   (row.year, *_values(row, _COLUMNS)))
+        return dataclasses.replace(row, id=cursor.lastrowid)
 
     def _guard(self):
         return schema.translated(self.path)
@@ -243,18 +243,18 @@ def open_register(path: Path, create: bool = False, migrate: bool = True, timeou
     return Register(path, schema.connect(path, create, migrate, timeout))
 
 
-def _values(entry: Entry, names) -> list:
-    return [entry.date.isoformat() if name == "date" else getattr(entry, name) for name in names]
+def _values(row: Row, names) -> list:
+    return [row.date.isoformat() if name == "date" else getattr(row, name) for name in names]
 
 
-def _entry(row: tuple) -> Entry:
-    id_, _year, *values = row
+def _from_sql(selected: tuple) -> Row:
+    id_, _year, *values = selected
     fields = dict(zip(_COLUMNS, values, strict=True))
     fields["date"] = dt.date.fromisoformat(fields["date"])
-    return Entry(id=id_, **fields)
+    return Row(id=id_, **fields)
 
 
-def _before_previous(path: Path, entry: Entry, previous: Entry) -> str:
-    return (f"{path}: ngày văn bản {vn.short_date(entry.date)} trước ngày của số trước trong sổ "
+def _before_previous(path: Path, row: Row, previous: Row) -> str:
+    return (f"{path}: ngày văn bản {vn.short_date(row.date)} trước ngày của số trước trong sổ "
             f"({previous.describe()}); số văn bản cấp theo thứ tự ngày ký: "
             f"cần ngày từ {vn.short_date(previous.date)} trở đi")

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from cchc_docs.register.export import COLUMNS, cells
-from cchc_docs.register.store import Entry
+from cchc_docs.register.store import Row
 from cchc_docs.render.zipdet import deterministic_zip
 from cchc_docs.typeset import widths
 
@@ -37,15 +37,15 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CM = 1 / 2.54  # openpyxl's margins are in inches
 
 
-def workbook(entries: list[Entry], body: str | None = None) -> bytes:
-    """The register of ``entries`` (grouped by year, one sheet each) as xlsx bytes."""
+def workbook(rows: list[Row], body: str | None = None) -> bytes:
+    """The register of ``rows`` (grouped by year, one sheet each) as xlsx bytes."""
     book = Workbook()
     book.remove(book.active)
-    for year, rows in groupby(sorted(entries, key=lambda e: (e.year, e.series, e.number)), key=lambda e: e.year):
-        _sheet(book, year, list(rows), body)
+    for year, of_year in groupby(sorted(rows, key=lambda r: (r.year, r.series, r.number)), key=lambda r: r.year):
+        _sheet(book, year, list(of_year), body)
     if not book.worksheets:
         _sheet(book, None, [], body)
-    stamp = max((e.date for e in entries), default=dt.date(2020, 1, 1))
+    stamp = max((e.date for e in rows), default=dt.date(2020, 1, 1))
     book.properties.created = book.properties.modified = dt.datetime(stamp.year, stamp.month, stamp.day)
     book.properties.creator = body or "cchc-docs"
     book.properties.title = "Sổ đăng ký văn bản đi"
@@ -55,7 +55,7 @@ def workbook(entries: list[Entry], body: str | None = None) -> bytes:
     return deterministic_zip(buffer.getvalue())
 
 
-def _sheet(book: Workbook, year: int | None, entries: list[Entry], body: str | None) -> None:
+def _sheet(book: Workbook, year: int | None, rows: list[Row], body: str | None) -> None:
     sheet = book.create_sheet(f"Năm {year}" if year else "Sổ trống")
     last = get_column_letter(len(COLUMNS))
     _title(sheet, 1, "SỔ ĐĂNG KÝ VĂN BẢN ĐI", last, size=14)
@@ -65,11 +65,11 @@ def _sheet(book: Workbook, year: int | None, entries: list[Entry], body: str | N
         _cell(sheet, HEADER_ROW, col, heading, bold=True, center=True)
         _cell(sheet, HEADER_ROW + 1, col, f"({col})", center=True, italic=True)
     _fit_height(sheet, HEADER_ROW, COLUMNS)
-    for row, entry in enumerate(entries, start=HEADER_ROW + 2):
-        values = cells(entry)
+    for line, row in enumerate(rows, start=HEADER_ROW + 2):
+        values = cells(row)
         for col, value in enumerate(values, start=1):
-            _cell(sheet, row, col, value, center=col in (1, 2, 7, 8))
-        _fit_height(sheet, row, values)
+            _cell(sheet, line, col, value, center=col in (1, 2, 7, 8))
+        _fit_height(sheet, line, values)
     _page(sheet)
 
 

@@ -31,7 +31,7 @@ def request(plan: Path, document: str = "quyet-dinh", **changes) -> issue.Reques
 def consistency(folder: Path) -> dict[str, int]:
     """Assert the register's invariants over every plan in ``folder``; return what was counted."""
     with open_register(folder / schema.FILE_NAME) as register:
-        rows = register.entries()
+        rows = register.rows()
     series = defaultdict(list)
     for row in rows:
         series[(row.year, row.series)].append(row.number)

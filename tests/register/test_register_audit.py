@@ -22,10 +22,10 @@ def numbered(number: str, date: str) -> str:
     return DRAFT.replace('  date: "2025-07"', f'  number: "{number}"\n  date: "{date}"')
 
 
-def register_beside(folder, *entries):
+def register_beside(folder, *rows):
     manage.init(folder / schema.FILE_NAME, "theo-loai")
-    for number, day in entries:
-        manage.add_external(folder / schema.FILE_NAME, manage.external_entry(
+    for number, day in rows:
+        manage.add_external(folder / schema.FILE_NAME, manage.external_row(
             "QĐ-UBND", dt.date.fromisoformat(day), "quyết định khác", number))
 
 

@@ -15,14 +15,14 @@ EACH = 500
 ALLOCATE = textwrap.dedent("""
     import datetime as dt, sys, time
     from pathlib import Path
-    from cchc_docs.register.store import Entry, open_register
+    from cchc_docs.register.store import Row, open_register
 
     path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     print("ready", flush=True)
     sys.stdin.readline()  # both start together
     with open_register(path, create=True, timeout=120) as register:
         for i in range(count):
-            register.allocate(Entry(dt.date(2025, 5, 1), "QĐ-UBND", f"{name}-{i}"))
+            register.allocate(Row(dt.date(2025, 5, 1), "QĐ-UBND", f"{name}-{i}"))
             time.sleep(0.002)  # a real numbering program has other work between two numbers
 """)
 
@@ -42,7 +42,7 @@ def test_two_processes_issuing_500_numbers_each_get_1000_distinct_consecutive_nu
         process.stdout.close()
         process.stderr.close()
     with open_register(path) as register:
-        rows = register.entries()
+        rows = register.rows()
     numbers = sorted(row.number for row in rows)
     assert numbers == list(range(1, 2 * EACH + 1))
     by_program = {name: [r.number for r in rows if r.summary.startswith(name)] for name in ("A", "B")}

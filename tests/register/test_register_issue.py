@@ -19,7 +19,7 @@ DECISION_LINES = ('  number: "01"', '  date: "2025-07-31"   # tháng dự kiến
 
 def rows(folder) -> list[tuple]:
     with open_register(folder / schema.FILE_NAME) as register:
-        return [(str(e.reference), e.date.isoformat(), e.state, e.plan, e.document) for e in register.entries()]
+        return [(str(e.reference), e.date.isoformat(), e.state, e.plan, e.document) for e in register.rows()]
 
 
 def test_issue_numbers_the_draft_writes_the_data_and_renders_the_issued_document(draft):
@@ -35,14 +35,14 @@ def test_issue_numbers_the_draft_writes_the_data_and_renders_the_issued_document
     assert "Thượng Hồng, ngày 31 tháng 7 năm 2025" in lines
     assert outcome.output == (draft.parent / "out" / "plan" / "quyet-dinh.docx").resolve()
     # The register: the row with its Phụ lục IV columns and the DOCX's sha256.
-    entry = outcome.entry
-    assert (str(entry.reference), entry.state, entry.plan, entry.document) == ("01/QĐ-UBND", ISSUED, "plan.yaml",
+    row = outcome.row
+    assert (str(row.reference), row.state, row.plan, row.document) == ("01/QĐ-UBND", ISSUED, "plan.yaml",
                                                                               "quyet-dinh")
-    assert (entry.type_name, entry.summary) == ("Quyết định", "ban hành Kế hoạch cải cách hành chính năm 2025")
-    assert (entry.signer, entry.recipients, entry.archive, entry.copies) == ("Nguyễn Văn An", "Như Điều 3; Sở Nội vụ",
+    assert (row.type_name, row.summary) == ("Quyết định", "ban hành Kế hoạch cải cách hành chính năm 2025")
+    assert (row.signer, row.recipients, row.archive, row.copies) == ("Nguyễn Văn An", "Như Điều 3; Sở Nội vụ",
                                                                             "VT, VHXH", 7)
-    assert entry.sha256 == hashlib.sha256(outcome.output.read_bytes()).hexdigest()
-    assert entry.undo is None
+    assert row.sha256 == hashlib.sha256(outcome.output.read_bytes()).hexdigest()
+    assert row.undo is None
 
 
 def test_issuing_again_does_nothing_and_says_so(draft):
@@ -50,7 +50,7 @@ def test_issuing_again_does_nothing_and_says_so(draft):
     data, docx = draft.read_bytes(), first.output.read_bytes()
     again = issue.issue(request(draft, date=dt.date(2025, 8, 5)))
     assert again.output is None
-    assert str(again.entry.reference) == "01/QĐ-UBND"
+    assert str(again.row.reference) == "01/QĐ-UBND"
     assert (draft.read_bytes(), first.output.read_bytes()) == (data, docx)
     assert len(rows(draft.parent)) == 1
 
@@ -58,8 +58,8 @@ def test_issuing_again_does_nothing_and_says_so(draft):
 def test_without_a_date_the_full_date_in_the_data_is_used_else_today(tmp_path):
     dated = write_plan(tmp_path, DRAFT.replace('"2025-07"', '"2025-07-29"'), "dated.yaml")
     undated = write_plan(tmp_path, DRAFT, "undated.yaml")
-    assert issue.issue(request(dated)).entry.date == dt.date(2025, 7, 29)
-    assert issue.issue(request(undated)).entry.date == dt.date(2025, 9, 15)  # helpers.TODAY
+    assert issue.issue(request(dated)).row.date == dt.date(2025, 7, 29)
+    assert issue.issue(request(undated)).row.date == dt.date(2025, 9, 15)  # helpers.TODAY
 
 
 def test_an_amendment_decision_draws_from_the_same_series(draft):
@@ -68,7 +68,7 @@ def test_an_amendment_decision_draws_from_the_same_series(draft):
     draft.write_text(DRAFT + amendment, encoding="utf-8")
     issue.issue(request(draft, date=dt.date(2025, 7, 31)))
     outcome = issue.issue(request(draft, "quyet-dinh-sua-doi-sd01", date=dt.date(2025, 10, 15)))
-    assert str(outcome.entry.reference) == "02/QĐ-UBND"
+    assert str(outcome.row.reference) == "02/QĐ-UBND"
     assert "Số: 02/QĐ-UBND" in texts(open_docx(outcome.output))
     text = draft.read_text(encoding="utf-8")
     assert '    decision:\n      number: "02"\n      date: "2025-10-15"\n      title: Sửa đổi' in text
@@ -81,11 +81,11 @@ def test_a_report_is_numbered_in_its_status_file_in_the_report_series(draft):
     status.write_text('period: 2025-Q3\n# báo cáo quý III\nreport:\n  date: "2025-09"  # dự kiến\n'
                       "  recipients: [Sở Nội vụ]\ntasks:\n  - {id: T01, status: đang thực hiện}\n", encoding="utf-8")
     outcome = issue.issue(request(draft, "bao-cao-2025-q3", date=dt.date(2025, 9, 8)))
-    assert str(outcome.entry.reference) == "01/BC-UBND"
+    assert str(outcome.row.reference) == "01/BC-UBND"
     assert status.read_text(encoding="utf-8").startswith(
         'period: 2025-Q3\n# báo cáo quý III\nreport:\n  number: "01"\n  date: "2025-09-08"  # dự kiến\n')
     assert "Số: 01/BC-UBND" in texts(open_docx(outcome.output))
-    assert outcome.entry.summary == "kết quả thực hiện công tác cải cách hành chính quý III năm 2025"
+    assert outcome.row.summary == "kết quả thực hiện công tác cải cách hành chính quý III năm 2025"
 
 
 def test_a_failure_after_the_number_is_taken_gives_it_back_and_restores_the_data(draft, tmp_path):
@@ -97,7 +97,7 @@ def test_a_failure_after_the_number_is_taken_gives_it_back_and_restores_the_data
     assert draft.read_bytes() == before
     assert rows(draft.parent) == []  # the number was the last: deleted, never used
     assert not (draft.parent / "out").exists()
-    assert issue.issue(request(draft, date=dt.date(2025, 7, 31))).entry.number == 1
+    assert issue.issue(request(draft, date=dt.date(2025, 7, 31))).row.number == 1
 
 
 def test_bad_data_is_refused_before_any_number_is_taken(draft):
@@ -110,9 +110,9 @@ def test_bad_data_is_refused_before_any_number_is_taken(draft):
 def test_a_number_given_back_after_a_later_one_is_voided_with_the_reason(draft, tmp_path):
     with open_register(draft.parent / schema.FILE_NAME, create=True) as register:
         target = issue.documents.find(draft, "quyet-dinh")
-        pending = register.allocate(issue.draft_entry(register, target, request(draft)))
-        register.allocate(manage.external_entry("KH-UBND", dt.date(2025, 9, 20), "kế hoạch khác"))  # another series
-        later = register.allocate(manage.external_entry("QĐ-UBND", dt.date(2025, 9, 21), "quyết định khác"))
+        pending = register.allocate(issue.draft_row(register, target, request(draft)))
+        register.allocate(manage.external_row("KH-UBND", dt.date(2025, 9, 20), "kế hoạch khác"))  # another series
+        later = register.allocate(manage.external_row("QĐ-UBND", dt.date(2025, 9, 21), "quyết định khác"))
         assert (pending.number, pending.state, later.number) == (1, PENDING, 2)
         assert issue.take_back(register, pending, "mẫu văn bản hỏng") == VOID
     assert rows(draft.parent)[1:] == [("01/QĐ-UBND", "2025-09-15", VOID, "plan.yaml", "quyet-dinh"),
@@ -121,7 +121,7 @@ def test_a_number_given_back_after_a_later_one_is_voided_with_the_reason(draft, 
 
 def test_a_date_before_the_previous_number_is_refused_and_nothing_changes(draft):
     manage.add_external(draft.parent / schema.FILE_NAME,
-                        manage.external_entry("QĐ-UBND", dt.date(2025, 8, 1), "quyết định trước"))
+                        manage.external_row("QĐ-UBND", dt.date(2025, 8, 1), "quyết định trước"))
     before = draft.read_bytes()
     with pytest.raises(RegisterError, match=r"trước ngày của số trước trong sổ \(01/QĐ-UBND ngày 01/8/2025\)"):
         issue.issue(request(draft, date=dt.date(2025, 7, 31)))
@@ -132,9 +132,9 @@ def test_a_date_before_the_previous_number_is_refused_and_nothing_changes(draft)
 def test_the_first_document_of_a_new_year_gets_01(draft, tmp_path):
     for day in (1, 2):
         manage.add_external(draft.parent / schema.FILE_NAME,
-                            manage.external_entry("QĐ-UBND", dt.date(2025, 12, 30 + day - 1), "cuối năm"))
+                            manage.external_row("QĐ-UBND", dt.date(2025, 12, 30 + day - 1), "cuối năm"))
     outcome = issue.issue(request(draft, date=dt.date(2026, 1, 1)))
-    assert (str(outcome.entry.reference), outcome.entry.year) == ("01/QĐ-UBND", 2026)
+    assert (str(outcome.row.reference), outcome.row.year) == ("01/QĐ-UBND", 2026)
     assert '  number: "01"\n  date: "2026-01-01"' in draft.read_text(encoding="utf-8")
 
 

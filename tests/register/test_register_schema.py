@@ -10,7 +10,7 @@ import pytest
 
 from cchc_docs.register import schema
 from cchc_docs.register.errors import RegisterError
-from cchc_docs.register.store import ISSUED, PENDING, VOID, Entry, open_register
+from cchc_docs.register.store import ISSUED, PENDING, VOID, Row, open_register
 
 # A register as version 1 of cchc-docs wrote it, typed out here (not taken from the code
 # under test), so that changing the current schema cannot change what is migrated.
@@ -50,7 +50,7 @@ def sql(path, statement: str):
 def test_a_new_register_is_made_at_the_current_version(tmp_path):
     path = tmp_path / schema.FILE_NAME
     with open_register(path, create=True) as register:
-        assert register.entries() == []
+        assert register.rows() == []
         assert register.mode == "theo-loai"
     assert sql(path, "PRAGMA user_version") == (schema.SCHEMA_VERSION,) == (2,)
 
@@ -59,16 +59,16 @@ def test_a_version_1_register_is_migrated_with_every_row_kept(tmp_path):
     path = tmp_path / schema.FILE_NAME
     make_v1(path)
     with open_register(path) as register:
-        rows = register.entries()
+        rows = register.rows()
         assert register.mode == "chung"
         assert [(r.number, r.symbol, r.date, r.state, r.reason, r.copies, r.sha256) for r in rows] == [
             (1, "QĐ-UBND", dt.date(2025, 7, 31), ISSUED, None, 5, None),
             (2, "BC-UBND", dt.date(2025, 8, 2), VOID, "ghi nhầm", None, None),
         ]
         # What version 2 adds works on the migrated file: a pending row, then its sha256.
-        entry = register.allocate(Entry(dt.date(2025, 8, 3), "QĐ-UBND", "x", state=PENDING))
-        assert entry.number == 3
-        register.update(entry, sha256="ab" * 32)
+        row = register.allocate(Row(dt.date(2025, 8, 3), "QĐ-UBND", "x", state=PENDING))
+        assert row.number == 3
+        register.update(row, sha256="ab" * 32)
     assert sql(path, "PRAGMA user_version") == (2,)
     assert sql(path, "SELECT state, sha256 FROM entries WHERE number = 3") == (PENDING, "ab" * 32)
     with pytest.raises(sqlite3.IntegrityError):  # the CHECK constraint came along through the rebuild
@@ -79,7 +79,7 @@ def test_reading_a_version_1_register_for_a_check_leaves_it_as_it_is(tmp_path):
     path = tmp_path / schema.FILE_NAME
     make_v1(path)
     with open_register(path, migrate=False) as register:
-        assert [r.number for r in register.entries()] == [1, 2]
+        assert [r.number for r in register.rows()] == [1, 2]
     assert sql(path, "PRAGMA user_version") == (1,)
 
 
@@ -119,7 +119,7 @@ def test_a_register_locked_by_another_program_waits_then_says_so(tmp_path):
     other.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(RegisterError) as caught, open_register(path, timeout=0.2) as register:
-            register.entries()
+            register.rows()
         assert str(caught.value) == (f"{path}: sổ đăng ký đang bị một chương trình khác khóa (đang ghi) quá 0.2 "
                                      "giây; thử lại sau khi chương trình đó xong")
     finally:
