@@ -31,11 +31,11 @@ def check_registers(plans: list[Path]) -> None:
         return  # no register, nothing to load: a no-op build stays cheap
     from cchc_docs.register import audit
 
-    findings = audit.audit(plans)
-    for finding in findings:
-        if finding.severity != audit.ERROR:
-            click.echo(str(finding), err=True)
-    errors = [f.problem for f in findings if f.severity == audit.ERROR]
+    problems = audit.audit(plans)
+    for problem in problems:
+        if problem.severity != audit.ERROR:
+            click.echo(str(problem), err=True)
+    errors = [p.problem for p in problems if p.severity == audit.ERROR]
     if errors:
         raise DataError(errors)
 
@@ -142,7 +142,7 @@ def list_(year: int | None, fmt: str, output: Path | None, register_path: Path |
     from cchc_docs.write import write_atomic
 
     path = register_file(register_path)
-    with open_register(path) as opened:
+    with open_register(path, migrate=False) as opened:  # reading changes nothing, not even the version
         rows, body = opened.rows(year), opened.body
     for warning in export.gaps(rows):
         click.echo(f"{path}: {warning}", err=True)

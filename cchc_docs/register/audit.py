@@ -23,8 +23,8 @@ ERROR, WARNING = "error", "warning"
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One problem with a number: how bad (``error`` stops the command, ``warning`` is printed) and why."""
+class NumberProblem:
+    """One problem with a number in the data: how bad (``error`` stops the command, ``warning`` is printed), why."""
 
     severity: str
     code: str  # missing | duplicate | void | date | symbol | order | pending | undated
@@ -34,29 +34,29 @@ class Finding:
         return str(self.problem)
 
 
-def audit(plans: list[Path]) -> list[Finding]:
+def audit(plans: list[Path]) -> list[NumberProblem]:
     """Check the numbers of ``plans`` against the register beside them (plans with none are skipped)."""
     by_folder: dict[Path, list[Path]] = defaultdict(list)
     for plan in plans:
         by_folder[plan.parent].append(plan)
-    findings: list[Finding] = []
+    problems: list[NumberProblem] = []
     for folder, asked in by_folder.items():
         path = folder / schema.FILE_NAME
         if path.is_file():
             with open_register(path, migrate=False) as register:
-                findings += audit_folder(register, asked, in_folder(folder))
-    return findings
+                problems += audit_folder(register, asked, in_folder(folder))
+    return problems
 
 
-def audit_folder(register: Register, asked: list[Path], data: list[tuple[Path, Numbered]]) -> list[Finding]:
-    """The findings about the ``asked`` plans, given every numbered document of their folder (``data``)."""
+def audit_folder(register: Register, asked: list[Path], data: list[tuple[Path, Numbered]]) -> list[NumberProblem]:
+    """The problems about the ``asked`` plans, given every numbered document of their folder (``data``)."""
     wanted = {plan.resolve() for plan in asked}
     mine = [(plan, item) for plan, item in data if plan.resolve() in wanted and item.number is not None]
-    findings = _duplicates(data, mine, register.mode)
+    problems = _duplicates(data, mine, register.mode)
     rows = register.rows()
     for plan, item in mine:
-        findings += check(register, rows, plan_key(plan, register.path), item)
-    return findings
+        problems += check(register, rows, plan_key(plan, register.path), item)
+    return problems
 
 
 def in_folder(folder: Path) -> list[tuple[Path, Numbered]]:
@@ -78,75 +78,75 @@ def plan_key(plan: Path, register_path: Path) -> str:
         return plan.resolve().as_posix()
 
 
-def check(register: Register, rows: list[Row], plan: str, item: Numbered) -> list[Finding]:
+def check(register: Register, rows: list[Row], plan: str, item: Numbered) -> list[NumberProblem]:
     """A number written in the data, against the register's rows (``rows``)."""
     date = item.complete_date
     if date is None:
-        return [_finding(WARNING, "undated", item, "cảnh báo: văn bản có số nhưng chưa có ngày ký đầy đủ "
+        return [_problem(WARNING, "undated", item, "cảnh báo: văn bản có số nhưng chưa có ngày ký đầy đủ "
                          "(YYYY-MM-DD), nên chưa đối chiếu được với sổ đăng ký")]
     key = register.key_of(item.symbol)
     ref = Reference(item.number, item.symbol)
     same = [e for e in rows if (e.year, e.series, e.number) == (date.year, key, item.number)]
     peers = [e for e in rows if (e.year, e.series) == (date.year, key)]
     if not same:
-        return [_finding(WARNING, "missing", item, f"cảnh báo: số {ref} năm {date.year} có trong dữ liệu nhưng "
+        return [_problem(WARNING, "missing", item, f"cảnh báo: số {ref} năm {date.year} có trong dữ liệu nhưng "
                          f"chưa có trong sổ đăng ký {register.path}",
                          hint=f"vào sổ bằng: cchc-docs register add --plan {item.plan} "
                               f"--doc {item.document}")] + _order(peers, item)
     row = same[0]
     if (row.plan, row.document) != (plan, item.document):
-        return [_finding(ERROR, "duplicate", item, f"số {ref} năm {date.year} trong sổ đăng ký đã dùng cho "
+        return [_problem(ERROR, "duplicate", item, f"số {ref} năm {date.year} trong sổ đăng ký đã dùng cho "
                          f"{owner(row)}", expected="mỗi số/ký hiệu chỉ dùng một lần trong năm")]
     return _same_document(row, item, ref) + _order(peers, item)
 
 
-def _same_document(row: Row, item: Numbered, ref: Reference) -> list[Finding]:
+def _same_document(row: Row, item: Numbered, ref: Reference) -> list[NumberProblem]:
     date = item.complete_date
     if row.state == VOID:
-        return [_finding(ERROR, "void", item, f"số {ref} đã bị hủy trong sổ đăng ký ({row.reason})",
+        return [_problem(ERROR, "void", item, f"số {ref} đã bị hủy trong sổ đăng ký ({row.reason})",
                          hint="xóa số trong dữ liệu rồi cấp số mới bằng cchc-docs issue")]
-    findings = []
+    problems = []
     if row.symbol != item.symbol:
-        findings.append(_finding(ERROR, "symbol", item, "ký hiệu trong dữ liệu khác trong sổ đăng ký",
+        problems.append(_problem(ERROR, "symbol", item, "ký hiệu trong dữ liệu khác trong sổ đăng ký",
                                  expected=row.symbol, got=item.symbol))
     if row.date != date:
-        findings.append(_finding(ERROR, "date", item, f"ngày của văn bản số {ref} khác ngày trong sổ đăng ký",
+        problems.append(_problem(ERROR, "date", item, f"ngày của văn bản số {ref} khác ngày trong sổ đăng ký",
                                  expected=vn.short_date(row.date), got=vn.short_date(date)))
     if row.state == PENDING:
-        findings.append(_finding(WARNING, "pending", item, f"cảnh báo: số {ref} đang được cấp (hoặc lệnh cấp số "
+        problems.append(_problem(WARNING, "pending", item, f"cảnh báo: số {ref} đang được cấp (hoặc lệnh cấp số "
                                  "bị dừng giữa chừng)", hint="chạy lại cchc-docs issue để hoàn tất hoặc hoàn tác"))
-    return findings
+    return problems
 
 
-def _order(peers: list[Row], item: Numbered) -> list[Finding]:
+def _order(peers: list[Row], item: Numbered) -> list[NumberProblem]:
     """A document dated before the number before it (or after the number after it) in its series."""
     date = item.complete_date
     before = max((e for e in peers if e.number < item.number), key=lambda e: e.number, default=None)
     after = min((e for e in peers if e.number > item.number), key=lambda e: e.number, default=None)
     if before is not None and before.date > date:
-        return [_finding(WARNING, "order", item, f"cảnh báo: ngày {vn.short_date(date)} trước ngày của số trước "
+        return [_problem(WARNING, "order", item, f"cảnh báo: ngày {vn.short_date(date)} trước ngày của số trước "
                          f"trong sổ ({before.describe()})", expected="số văn bản theo thứ tự ngày ký")]
     if after is not None and after.date < date:
-        return [_finding(WARNING, "order", item, f"cảnh báo: ngày {vn.short_date(date)} sau ngày của số sau "
+        return [_problem(WARNING, "order", item, f"cảnh báo: ngày {vn.short_date(date)} sau ngày của số sau "
                          f"trong sổ ({after.describe()})", expected="số văn bản theo thứ tự ngày ký")]
     return []
 
 
-def _duplicates(data: list[tuple[Path, Numbered]], mine: list[tuple[Path, Numbered]], mode: str) -> list[Finding]:
+def _duplicates(data: list[tuple[Path, Numbered]], mine: list[tuple[Path, Numbered]], mode: str) -> list[NumberProblem]:
     """The same số/ký hiệu written for two documents of the same year (in one plan or two)."""
     groups: dict[tuple, list[Numbered]] = defaultdict(list)
     for _, item in data:
         if item.number is not None and item.complete_date is not None:
             groups[_key(item, mode)].append(item)
-    findings = []
+    problems = []
     for _, item in mine:
         others = [o for o in groups.get(_key(item, mode), []) if o is not item] if item.complete_date else []
         if others:
             where = ", ".join(f"{o.where} ({o.document})" for o in others)
-            findings.append(_finding(ERROR, "duplicate", item, f"số {Reference(item.number, item.symbol)} năm "
+            problems.append(_problem(ERROR, "duplicate", item, f"số {Reference(item.number, item.symbol)} năm "
                                      f"{item.complete_date.year} đã dùng cho văn bản khác: {where}",
                                      expected="mỗi số/ký hiệu chỉ dùng một lần trong năm"))
-    return findings
+    return problems
 
 
 def _key(item: Numbered, mode: str) -> tuple:
@@ -167,5 +167,5 @@ def _numbered(plan: Path) -> list[Numbered]:
         return []  # not a plan, or a broken one: the build reports it
 
 
-def _finding(severity: str, code: str, item: Numbered, message: str, **details) -> Finding:
-    return Finding(severity, code, Problem(item.where, item.field, message, **details))
+def _problem(severity: str, code: str, item: Numbered, message: str, **details) -> NumberProblem:
+    return NumberProblem(severity, code, Problem(item.where, item.field, message, **details))

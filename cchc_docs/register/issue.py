@@ -68,7 +68,7 @@ class Outcome:
     output: Path | None  # None: the document already had its number; nothing was done
     undone: tuple[str, ...] = ()  # earlier issues that had been killed, now taken back
     findings: tuple = ()  # the self-check's warnings on the issued document
-    warnings: tuple[audit.Finding, ...] = ()  # about the numbers already in the data
+    warnings: tuple[audit.NumberProblem, ...] = ()  # about the numbers already in the data
 
 
 @contextlib.contextmanager
@@ -105,22 +105,22 @@ def issue(request: Request) -> Outcome:
 def already_issued(register: Register, target: Numbered) -> Row:
     """The register row of a document whose number is in the data; anything amiss is an error."""
     plan = audit.plan_key(target.plan, register.path)
-    findings = [f for f in audit.check(register, register.rows(), plan, target)
-                if f.severity == audit.ERROR or f.code in ("missing", "undated", "pending")]
-    if findings:
-        raise RegisterError("\n".join(str(f) for f in findings))
+    problems = [p for p in audit.check(register, register.rows(), plan, target)
+                if p.severity == audit.ERROR or p.code in ("missing", "undated", "pending")]
+    if problems:
+        raise RegisterError("\n".join(str(p) for p in problems))
     date = target.complete_date
     return register.find(date.year, register.key_of(target.symbol), target.number)
 
 
-def _preflight(register: Register, target: Numbered, draft: Row) -> tuple[audit.Finding, ...]:
+def _preflight(register: Register, target: Numbered, draft: Row) -> tuple[audit.NumberProblem, ...]:
     """Refuse while the plan's numbers disagree with the register, or the next number was typed by hand.
 
     Returns the warnings (numbers typed in the data but not in the register …) for the clerk to see.
     """
     data = audit.in_folder(target.plan.parent)
-    findings = audit.audit_folder(register, [target.plan], data)
-    errors = [f.problem for f in findings if f.severity == audit.ERROR]
+    problems = audit.audit_folder(register, [target.plan], data)
+    errors = [p.problem for p in problems if p.severity == audit.ERROR]
     if errors:
         raise DataError(errors)
     key = register.key_of(draft.symbol)
@@ -130,7 +130,7 @@ def _preflight(register: Register, target: Numbered, draft: Row) -> tuple[audit.
         raise RegisterError(f"{item.where}: {item.field}: số tiếp theo của sổ, {reference}, đã được ghi tay trong "
                             f"dữ liệu cho {item.document}; vào sổ văn bản đó trước: "
                             f"cchc-docs register add --plan {item.plan} --doc {item.document}")
-    return tuple(f for f in findings if f.severity != audit.ERROR)
+    return tuple(p for p in problems if p.severity != audit.ERROR)
 
 
 def draft_row(register: Register, target: Numbered, request: Request) -> Row:
