@@ -27,7 +27,7 @@ class NumberProblem:
     """One problem with a number in the data: how bad (``error`` stops the command, ``warning`` is printed), why."""
 
     severity: str
-    code: str  # missing | duplicate | void | date | symbol | order | pending | undated
+    code: str  # missing | duplicate | number | lost | void | date | symbol | order | pending | undated
     problem: Problem
 
     def __str__(self) -> str:
@@ -51,7 +51,7 @@ def audit(plans: list[Path]) -> list[NumberProblem]:
 def audit_folder(register: Register, asked: list[Path], data: list[tuple[Path, Numbered]]) -> list[NumberProblem]:
     """The problems about the ``asked`` plans, given every numbered document of their folder (``data``)."""
     wanted = {plan.resolve() for plan in asked}
-    mine = [(plan, item) for plan, item in data if plan.resolve() in wanted and item.number is not None]
+    mine = [(plan, item) for plan, item in data if plan.resolve() in wanted]
     problems = _duplicates(data, mine, register.mode)
     rows = register.rows()
     for plan, item in mine:
@@ -79,15 +79,21 @@ def plan_key(plan: Path, register_path: Path) -> str:
 
 
 def check(register: Register, rows: list[Row], plan: str, item: Numbered) -> list[NumberProblem]:
-    """A number written in the data, against the register's rows (``rows``)."""
+    """A document's number in the data (or its lack of one), against the register's rows."""
+    held = [r for r in rows if (r.plan, r.document) == (plan, item.document) and r.state != VOID]
+    if item.number is None:
+        return _unnumbered(held, item)
     date = item.complete_date
     if date is None:
         return [_problem(WARNING, "undated", item, "cảnh báo: văn bản có số nhưng chưa có ngày ký đầy đủ "
                          "(YYYY-MM-DD), nên chưa đối chiếu được với sổ đăng ký")]
     key = register.key_of(item.symbol)
     ref = Reference(item.number, item.symbol)
-    same = [e for e in rows if (e.year, e.series, e.number) == (date.year, key, item.number)]
-    peers = [e for e in rows if (e.year, e.series) == (date.year, key)]
+    same = [r for r in rows if (r.year, r.series, r.number) == (date.year, key, item.number)]
+    peers = [r for r in rows if (r.year, r.series) == (date.year, key)]
+    if not same and held:
+        return [_problem(ERROR, "number", item, "số trong dữ liệu khác số sổ đăng ký đã cấp cho văn bản này",
+                         expected=", ".join(r.describe() for r in held), got=f"{ref} năm {date.year}")]
     if not same:
         return [_problem(WARNING, "missing", item, f"cảnh báo: số {ref} năm {date.year} có trong dữ liệu nhưng "
                          f"chưa có trong sổ đăng ký {register.path}",
@@ -98,6 +104,22 @@ def check(register: Register, rows: list[Row], plan: str, item: Numbered) -> lis
         return [_problem(ERROR, "duplicate", item, f"số {ref} năm {date.year} trong sổ đăng ký đã dùng cho "
                          f"{owner(row)}", expected="mỗi số/ký hiệu chỉ dùng một lần trong năm")]
     return _same_document(row, item, ref) + _order(peers, item)
+
+
+def _unnumbered(held: list[Row], item: Numbered) -> list[NumberProblem]:
+    """A document without a number in the data that the register numbered: the data lost it, or it is being issued."""
+    problems = []
+    for row in held:
+        if row.state == PENDING:
+            problems.append(_problem(WARNING, "pending", item, f"cảnh báo: số {row.reference} đang được cấp cho văn "
+                                     "bản này (hoặc lệnh cấp số bị dừng giữa chừng)",
+                                     hint="chạy lại cchc-docs issue để hoàn tất hoặc hoàn tác"))
+        else:
+            problems.append(_problem(ERROR, "lost", item, f"sổ đăng ký đã cấp số {row.describe()} cho văn bản "
+                                     "này nhưng dữ liệu không có số",
+                                     hint=f'ghi lại number: "{row.reference.number:02d}", date: '
+                                          f'"{row.date.isoformat()}", hoặc hủy số bằng cchc-docs register void'))
+    return problems
 
 
 def _same_document(row: Row, item: Numbered, ref: Reference) -> list[NumberProblem]:
@@ -132,7 +154,8 @@ def _order(peers: list[Row], item: Numbered) -> list[NumberProblem]:
     return []
 
 
-def _duplicates(data: list[tuple[Path, Numbered]], mine: list[tuple[Path, Numbered]], mode: str) -> list[NumberProblem]:
+def _duplicates(data: list[tuple[Path, Numbered]], mine: list[tuple[Path, Numbered]],
+                mode: str) -> list[NumberProblem]:
     """The same số/ký hiệu written for two documents of the same year (in one plan or two)."""
     groups: dict[tuple, list[Numbered]] = defaultdict(list)
     for _, item in data:
@@ -140,7 +163,8 @@ def _duplicates(data: list[tuple[Path, Numbered]], mine: list[tuple[Path, Number
             groups[_key(item, mode)].append(item)
     problems = []
     for _, item in mine:
-        others = [o for o in groups.get(_key(item, mode), []) if o is not item] if item.complete_date else []
+        dated = item.number is not None and item.complete_date is not None
+        others = [o for o in groups.get(_key(item, mode), []) if o is not item] if dated else []
         if others:
             where = ", ".join(f"{o.where} ({o.document})" for o in others)
             problems.append(_problem(ERROR, "duplicate", item, f"số {Reference(item.number, item.symbol)} năm "

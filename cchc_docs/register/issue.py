@@ -126,7 +126,9 @@ def _preflight(register: Register, target: Numbered, draft: Row) -> tuple[audit.
     key = register.key_of(draft.symbol)
     last = register.last(draft.year, key)
     reference = Reference(last.number + 1 if last else 1, draft.symbol)
-    for item in audit.typed(data, draft.year, key, reference.number, register.mode):
+    typed = audit.typed(data, draft.year, key, reference.number, register.mode)
+    if typed:
+        item = typed[0]
         raise RegisterError(f"{item.where}: {item.field}: số tiếp theo của sổ, {reference}, đã được ghi tay trong "
                             f"dữ liệu cho {item.document}; vào sổ văn bản đó trước: "
                             f"cchc-docs register add --plan {item.plan} --doc {item.document}")
@@ -144,8 +146,8 @@ def draft_row(register: Register, target: Numbered, request: Request) -> Row:
             "date": yamledit.quoted(date.isoformat()),
             "output": str((request.out_root / request.plan.stem / f"{target.document}.docx").resolve())}
     return Row(date, target.symbol, **documents.columns(context, target.symbol), copies=request.copies,
-                 plan=audit.plan_key(request.plan, register.path), document=target.document, state=PENDING,
-                 undo=json.dumps(undo, ensure_ascii=False))
+               plan=audit.plan_key(request.plan, register.path), document=target.document, state=PENDING,
+               undo=json.dumps(undo, ensure_ascii=False))
 
 
 def _complete(register: Register, row: Row, target: Numbered, request: Request) -> tuple[Path, tuple]:
@@ -155,7 +157,7 @@ def _complete(register: Register, row: Row, target: Numbered, request: Request) 
     values = {NUMBER: yamledit.quoted(vn.number_text(row.number)), DATE: undo["date"]}
     write_text(target.source, yamledit.edit(text, str(target.source), target.mapping, values), bom)
     data, findings = _render(target, request, row.date)
-    register.update(row, sha256=hashlib.sha256(data).hexdigest())
+    row = register.update(row, sha256=hashlib.sha256(data).hexdigest())
     output = Path(undo["output"])
     previous = output.read_bytes() if output.is_file() else None  # a draft, put back if the last step fails
     write_atomic(output, data)

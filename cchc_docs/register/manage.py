@@ -47,7 +47,7 @@ def add_from_data(plan: Path, document: str, today: dt.date, copies: int | None 
         register.remember_body(documents.body_name(context))
         columns = documents.columns(context, target.symbol)
         row = Row(date, target.symbol, **columns, number=target.number, copies=copies,
-                      plan=audit.plan_key(plan, register.path), document=document)
+                  plan=audit.plan_key(plan, register.path), document=document)
         return register.record(row)
 
 

@@ -90,3 +90,25 @@ def test_files_that_are_not_plans_beside_the_register_are_passed_over(tmp_path):
     plan = write_plan(tmp_path, DRAFT)
     result = run("validate", str(plan))
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_a_document_whose_number_was_changed_or_lost_in_the_data_is_an_error(tmp_path):
+    register_beside(tmp_path)
+    plan = write_plan(tmp_path, numbered("01", "2025-07-31"))
+    manage.add_from_data(plan, "quyet-dinh", dt.date(2025, 9, 15))
+    plan.write_text(numbered("02", "2025-07-31"), encoding="utf-8")
+    result = run("validate", str(plan))
+    assert (result.exit_code, result.stderr) == (1, f"{plan}:14:11: decision.number: số trong dữ liệu khác số sổ đăng "
+                                                    "ký đã cấp cho văn bản này (cần 01/QĐ-UBND ngày 31/7/2025, nhận "
+                                                    "được 02/QĐ-UBND năm 2025)\n")
+    plan.write_text(DRAFT, encoding="utf-8")  # the number removed by hand
+    result = run("validate", str(plan))
+    assert (result.exit_code, result.stderr) == (1, f"{plan}:14:3: decision.number: sổ đăng ký đã cấp số 01/QĐ-UBND "
+                                                    "ngày 31/7/2025 cho văn bản này nhưng dữ liệu không có số; ghi lại "
+                                                    'number: "01", date: "2025-07-31", hoặc hủy số bằng cchc-docs '
+                                                    "register void\n")
+    # …and it is not numbered a second time.
+    issued = run("issue", str(plan), "--doc", "quyet-dinh", "--date", "2025-08-01", "--templates", str(TEMPLATES),
+                 "-o", str(tmp_path / "out"))
+    assert issued.exit_code == 1
+    assert "sổ đăng ký đã cấp số 01/QĐ-UBND ngày 31/7/2025 cho văn bản này" in issued.stderr
