@@ -52,7 +52,7 @@ def optional_date(ctx, param, value: str | None) -> dt.date | None:
 def register_file(value: Path | None, plan: Path | None = None) -> Path:
     """The register named by ``--register`` (a file, or a folder holding one), else beside the plan, else data/."""
     if value is None:
-        return (plan.parent if plan is not None else DEFAULT_FOLDER) / schema.FILE_NAME
+        return schema.default_path(plan) if plan is not None else DEFAULT_FOLDER / schema.FILE_NAME
     return value / schema.FILE_NAME if value.is_dir() else value
 
 

@@ -25,6 +25,7 @@ from cchc_docs.model.schema import Invalid, path_text
 from cchc_docs.model.status import reporting_calendar
 from cchc_docs.register import series
 from cchc_docs.register.errors import RegisterError
+from cchc_docs.register.yamledit import node
 
 NUMBER, DATE = "number", "date"
 
@@ -56,12 +57,12 @@ def numbered(plan_path: Path) -> list[Numbered]:
     """Every document of a plan that takes a number, read from the YAML as written (no validation)."""
     parsed = source.load(plan_path)
     tree = parsed.tree if isinstance(parsed.tree, dict) else {}
-    abbreviation = str(_get(tree, "issuing_body", "abbreviation") or "")
+    abbreviation = str(node(tree, ("issuing_body", "abbreviation")) or "")
     decision_symbol = f"{decision_context.TYPE_CODE}-{abbreviation}"
     report_symbol = f"{report_context.TYPE_CODE}-{abbreviation}"
     found = [_numbered(registry.DECISION.name, plan_path, parsed, plan_path, ("decision",), decision_symbol)]
-    for k, amendment in enumerate(_get(tree, "amendments") or []):
-        name = f"quyet-dinh-sua-doi-{str(_get(amendment, 'id') or k + 1).lower()}"
+    for k, amendment in enumerate(node(tree, ("amendments",)) or []):
+        name = f"quyet-dinh-sua-doi-{str(node(amendment, ('id',)) or k + 1).strip().lower()}"
         found.append(_numbered(name, plan_path, parsed, plan_path, ("amendments", k, "decision"), decision_symbol))
     for period_code, path in _status_files(plan_path):
         status = source.load(path)
@@ -84,7 +85,7 @@ def find(plan_path: Path, document: str) -> Numbered:
 
 
 def _numbered(name: str, plan: Path, parsed: source.Source, path: Path, mapping: tuple, symbol: str) -> Numbered:
-    fields = _get(parsed.tree, *mapping)
+    fields = node(parsed.tree, mapping)
     fields = fields if isinstance(fields, dict) else {}
     number = _parsed(DocNumber, fields.get(NUMBER))
     where = parsed.where(mapping + (NUMBER,)) if NUMBER in fields else parsed.where(mapping)
@@ -109,17 +110,6 @@ def _parsed(kind, text):
         return kind.parse(text)
     except (Invalid, CchcError):
         return None
-
-
-def _get(tree, *path):
-    for part in path:
-        if isinstance(tree, dict):
-            tree = tree.get(part)
-        elif isinstance(tree, list) and isinstance(part, int) and part < len(tree):
-            tree = tree[part]
-        else:
-            return None
-    return tree
 
 
 # ---------------------------------------------------------------- the register row of a document

@@ -79,7 +79,7 @@ def edit(text: str, name: str, mapping: tuple, values: dict[str, str | None]) ->
 
 
 def _spans(text: str, parsed: yaml_source.Source, mapping: tuple, keys: tuple[str, ...]) -> dict[str, Span | None]:
-    tree = _node(parsed.tree, mapping)
+    tree = node(parsed.tree, mapping)
     if not isinstance(tree, dict):
         raise EditError(f"{parsed.where(mapping)}: {path_text(mapping)}: cần một nhóm trường để ghi số và ngày")
     starts = _line_starts(text)
@@ -94,7 +94,7 @@ def _span(text: str, starts: list[int], parsed: yaml_source.Source, path: tuple)
         where = parsed.locations[("@key",) + path]
         raise EditError(f"{where}: {path_text(path)}: không tìm thấy dấu ':' sau tên trường")
     start = colon.end()
-    if _node(parsed.tree, path) is None:  # nothing, or ~ / null, after the colon
+    if node(parsed.tree, path) is None:  # nothing, or ~ / null, after the colon
         value = re.compile(r"[ \t]*").match(text, start).end()
     else:
         value = _offset(starts, parsed.locations[path])
@@ -157,12 +157,12 @@ def _offset(starts: list[int], location: Location) -> int:
 def _prove(before: yaml_source.Source, text: str, name: str, mapping: tuple, values: dict[str, str | None]) -> None:
     """The edited text parses to the old tree with exactly ``values`` changed, or EditError."""
     expected = copy.deepcopy(before.tree)
-    node = _node(expected, mapping)
+    fields = node(expected, mapping)
     for key, value in values.items():
         if value is None:
-            node.pop(key, None)
+            fields.pop(key, None)
         else:
-            node[key] = yaml_source.parse(f"{key}:{value}", name).tree[key]
+            fields[key] = yaml_source.parse(f"{key}:{value}", name).tree[key]
     try:
         after = yaml_source.parse(text, name).tree
     except CchcError:  # the edit broke the YAML
@@ -174,7 +174,8 @@ def _prove(before: yaml_source.Source, text: str, name: str, mapping: tuple, val
                         + ", ".join(f"{k}:{v}" if v is not None else f"xóa {k}" for k, v in values.items()))
 
 
-def _node(tree, path: tuple):
+def node(tree, path: tuple):
+    """The value at ``path`` in a plain YAML tree (dicts and lists), or None where there is none."""
     for part in path:
         if isinstance(tree, dict):
             tree = tree.get(part)

@@ -29,6 +29,14 @@ def register_beside(folder, *rows):
             "QĐ-UBND", dt.date.fromisoformat(day), "quyết định khác", number))
 
 
+def registered_plan(folder):
+    """A plan whose decision is 01/QĐ-UBND of 31/7/2025, as typed in its data and entered in the register."""
+    register_beside(folder)
+    plan = write_plan(folder, numbered("01", "2025-07-31"))
+    manage.add_from_data(plan, "quyet-dinh", dt.date(2025, 9, 15))
+    return plan
+
+
 def test_the_same_number_in_two_plans_of_a_year_is_an_error_at_both(tmp_path):
     register_beside(tmp_path)
     a = write_plan(tmp_path, numbered("07", "2025-07-31"), "a.yaml")
@@ -55,15 +63,13 @@ def test_a_number_the_register_gave_to_another_document_is_an_error(tmp_path):
 
 
 def test_a_date_that_disagrees_with_the_register_and_a_voided_number_are_errors(tmp_path):
-    register_beside(tmp_path)
-    plan = write_plan(tmp_path, numbered("01", "2025-07-31"))
-    manage.add_from_data(plan, "quyet-dinh", dt.date(2025, 9, 15))
+    plan = registered_plan(tmp_path)
     plan.write_text(numbered("01", "2025-08-01"), encoding="utf-8")
     result = run("validate", str(plan))
     assert result.stderr == (f"{plan}:14:11: decision.number: ngày của văn bản số 01/QĐ-UBND khác ngày trong sổ đăng "
                              "ký (cần 31/7/2025, nhận được 01/8/2025)\n")
     plan.write_text(numbered("01", "2025-07-31"), encoding="utf-8")
-    manage.void(tmp_path / schema.FILE_NAME, Reference(1, "QĐ-UBND"), 2025, "rút lại")
+    manage.void(tmp_path / schema.FILE_NAME, Reference(1, "QĐ-UBND"), 2025, "rút lại")  # takes it out of the data
     plan.write_text(numbered("01", "2025-07-31"), encoding="utf-8")  # the number typed back by hand
     result = run("validate", str(plan))
     assert result.exit_code == 1
@@ -93,9 +99,7 @@ def test_files_that_are_not_plans_beside_the_register_are_passed_over(tmp_path):
 
 
 def test_a_document_whose_number_was_changed_or_lost_in_the_data_is_an_error(tmp_path):
-    register_beside(tmp_path)
-    plan = write_plan(tmp_path, numbered("01", "2025-07-31"))
-    manage.add_from_data(plan, "quyet-dinh", dt.date(2025, 9, 15))
+    plan = registered_plan(tmp_path)
     plan.write_text(numbered("02", "2025-07-31"), encoding="utf-8")
     result = run("validate", str(plan))
     assert (result.exit_code, result.stderr) == (1, f"{plan}:14:11: decision.number: số trong dữ liệu khác số sổ đăng "
