@@ -53,7 +53,8 @@ def register_file(value: Path | None, plan: Path | None = None) -> Path:
     """The register named by ``--register`` (a file, or a folder holding one), else beside the plan, else data/."""
     if value is None:
         return schema.default_path(plan) if plan is not None else DEFAULT_FOLDER / schema.FILE_NAME
-    return value / schema.FILE_NAME if value.is_dir() else value
+    folder = value.is_dir() or (not value.exists() and not value.suffix)  # data/ or data: the register inside
+    return value / schema.FILE_NAME if folder else value
 
 
 def register_option(default_text: str):

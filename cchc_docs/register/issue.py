@@ -75,6 +75,8 @@ class Outcome:
 def session(path: Path, timeout: float | None = None, undone: list | None = None) -> Iterator[Register]:
     """The register opened for numbering: its lock held, any killed issue taken back (told in ``undone``)."""
     timeout = schema.BUSY_TIMEOUT if timeout is None else timeout
+    if not path.parent.is_dir():
+        raise RegisterError(f"{path}: không có thư mục {path.parent} để đặt sổ đăng ký; chỉ rõ sổ bằng --register")
     with lock.hold(path, timeout), open_register(path, create=True, timeout=timeout) as register:
         messages = reconcile(register)
         if undone is not None:
