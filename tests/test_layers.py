@@ -28,7 +28,8 @@ FLOORS: dict[int, tuple[str, ...]] = {
     2: ("model", "render", "facts"),  # YAML → records; context → DOCX; DOCX → facts
     3: ("contexts", "checks"),  # records → contexts; facts → findings
     4: ("pipeline", "pdf", "sheets"),  # the recipe and batch; DOCX → PDF and its checks; Excel workbooks in and out
-    5: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
+    5: ("register",),  # the outgoing-document register: numbers documents by running the recipe
+    6: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
 }
 FLOOR_OF = {place: floor for floor, places in FLOORS.items() for place in places}
 
@@ -51,9 +52,10 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "lxml": ("facts", "render", "pdf.poppler"),
     "xml": ("facts",),  # the stdlib parsers (xml.etree, xml.dom, xml.sax, expat)
     "yaml": ("model",),
-    "openpyxl": ("sheets",),  # the units' workbooks (.xlsx), written and read back
     "click": ("cli",),
     "subprocess": ("pdf",),  # LibreOffice, poppler, fc-list
+    "sqlite3": ("register",),  # the register file
+    "openpyxl": ("sheets", "register.xlsx"),  # the units' workbooks, and the printable register
 }
 
 MAX_LINES = 500

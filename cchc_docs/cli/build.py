@@ -28,6 +28,7 @@ from cchc_docs.cli.common import (
     parse_period,
 )
 from cchc_docs.cli.documents import convert_to_pdf, finding_line
+from cchc_docs.cli.register import check_registers
 from cchc_docs.pipeline import batch
 from cchc_docs.pipeline.options import Options, default_templates
 
@@ -45,6 +46,7 @@ def validate(plan: Path) -> None:
     from cchc_docs.model.load import load_all
 
     loaded = load_all(plan)
+    check_registers([plan])  # the numbers in the data against the register beside the plan, if any
     versions, statuses = loaded.versions, loaded.statuses
     latest = versions[-1].plan
     parts = [f"{len(latest.tasks)} nhiệm vụ", f"{len(latest.targets)} chỉ tiêu"]
@@ -83,6 +85,7 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     """
     options = Options(out, templates or default_templates(), today, check=not no_check,
                       force=force, dry_run=dry_run, new_version=new_version)
+    check_registers([target.plan for target in batch.discover(targets)])  # numbers against the registers, if any
     run_build(list(targets), options, jobs, prune, make_pdf, prune_issued=prune_issued)
 
 
