@@ -185,8 +185,10 @@ def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last
            options: Options, plan: str) -> Result:
     """Write one rendered document, unless it would replace or re-create an issued one differently.
 
-    ``last`` is the manifest's entry for it: an issued document deleted by hand is
-    re-created only as it was issued.
+    ``last`` is the manifest's entry for it. A draft on disk becomes the issued document
+    when the data gets its number; an issued one is never replaced, not even by a draft
+    (the number taken out of the data); an issued document deleted by hand is re-created
+    only as it was issued.
     """
     if data is None:
         return result
@@ -195,8 +197,10 @@ def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last
     entry = Entry(key, file_hash(data), len(data), plan, job.final)
     if existing == data:
         return replace(result, status="unchanged", entry=entry)
+    # What the file on disk is: the manifest knows; without a record, the data's word is taken.
+    was_issued = last.final if last is not None else job.final
     reissued = existing is None and last is not None and last.final and last.sha256 != entry.sha256
-    if job.final and (existing is not None or reissued):
+    if (existing is not None and was_issued) or reissued:
         return _issued_changed(result, target, data, options)
     write_atomic(target, data)
     return replace(result, status="created" if existing is None else "updated", entry=entry)

@@ -117,6 +117,28 @@ def test_issued_document_is_never_overwritten_when_its_data_changes(tmp_path):
     assert build(data, out).exit_code == 4  # still reported on the next build
 
 
+def test_a_draft_becomes_the_issued_document_when_its_number_is_typed_in(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})  # the văn thư typed the number
+    summary = build(data, out)
+    assert [r.status for p in summary.plans for r in p.results] == ["updated"]
+    assert summary.exit_code == 0
+    assert "Số: 39/QĐ-UBND" in texts(open_docx(out / "xa-a" / "quyet-dinh.docx"))
+
+
+def test_an_issued_document_is_not_replaced_by_a_draft_when_its_number_is_taken_out(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    issued = (out / "xa-a" / "quyet-dinh.docx").read_bytes()
+    plans_folder(tmp_path, {"xa-a": DRAFT})
+    summary = build(data, out)
+    assert [r.status for p in summary.plans for r in p.results] == ["conflict"]
+    assert (out / "xa-a" / "quyet-dinh.docx").read_bytes() == issued
+
+
 def test_new_version_of_an_issued_document_is_written_beside_it(tmp_path):
     data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
     out = tmp_path / "out"
