@@ -14,6 +14,7 @@ from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated as consolidated_context
 from cchc_docs.contexts import decision, report
 from cchc_docs.model.amend import version_at
+from cchc_docs.model.paths import STATUS_FOLDER
 from cchc_docs.model.periods import Calendar, Period
 from cchc_docs.model.plan import PlanFile
 from cchc_docs.model.status import StatusFile
@@ -70,6 +71,7 @@ class Job:
     template: str
     final: bool  # it has a number: issued, never overwritten in place
     context: Callable[[], dict]
+    feeds: Callable[[str], bool] = lambda path: True  # whether a data path (fingerprint leaf) reaches it
 
     @property
     def output(self) -> str:
@@ -81,19 +83,32 @@ def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], cale
     """Every document of a plan, given its versions and its validated status files."""
     original = versions[0]
     jobs = [Job(DECISION.name, DECISION.name, DECISION.template, original.decision.number is not None,
-                lambda: DECISION.build_context(original, today))]
+                lambda: DECISION.build_context(original, today), _plan_as_issued)]
     for k, amendment in enumerate(original.amendments):
         jobs.append(Job(f"quyet-dinh-sua-doi-{amendment.id.lower()}", "quyet-dinh-sua-doi", AMENDMENT_TEMPLATE,
                         amendment.decision.number is not None,
-                        lambda k=k: amendment_context.build(versions, k, today)))
+                        lambda k=k: amendment_context.build(versions, k, today), _plan))
     if original.amendments:
         jobs.append(Job("ke-hoach-hop-nhat", "ke-hoach-hop-nhat", CONSOLIDATED_TEMPLATE, False,
-                        lambda: consolidated_context.build(versions, today)))
+                        lambda: consolidated_context.build(versions, today), _plan))
     ends = {period: period.window(calendar)[1] for period in statuses}
     for period in sorted(statuses, key=ends.__getitem__):
         version = version_at(versions, ends[period])
         status = statuses[period]
         jobs.append(Job(f"{REPORT.name}-{period.code.lower()}", REPORT.name, REPORT.template,
                         status.report.number is not None,
-                        lambda v=version, s=status, p=period: REPORT.build_context(v, s, p, original)))
+                        lambda v=version, s=status, p=period: REPORT.build_context(v, s, p, original),
+                        lambda path, p=period: _plan(path) or path.startswith(f"{STATUS_FOLDER}.{p.code}")))
     return jobs
+
+
+# Which changed data paths (pipeline/fingerprint.py) can reach which document, so a conflict
+# names only the changes that feed that document.
+def _plan(path: str) -> bool:
+    """The plan file, amendments included; not the status files."""
+    return not path.startswith(f"{STATUS_FOLDER}.")
+
+
+def _plan_as_issued(path: str) -> bool:
+    """The plan as the decision issued it: no amendment, no status file."""
+    return _plan(path) and not path.startswith("amendments")

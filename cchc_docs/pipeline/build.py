@@ -94,11 +94,13 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     changed = fingerprint.changes(load_fingerprint(options.out_root, plan), leaves)
     results = [_decide(job, out_dir, options, prior, changed) for job in jobs]
     if options.dry_run:
-        return PlanResult(plan, None, tuple(r for r, _, _ in results))
+        predicted = [_predict(r, job, extra, options) for r, job, extra in results]
+        return PlanResult(plan, None, tuple(predicted), exit_code=_worst(predicted))
     # Render and check the stale documents in memory, then write them.
     remove_leftovers(options.out_root / out_dir)
     written = _render_and_write(results, options, plan)
-    if options.record and whole:
+    # After a refused write the old fingerprint stays, so the next run still names the data change.
+    if options.record and whole and not _worst(written):
         try:
             save_fingerprint(options.out_root, plan, leaves)
         except OutputError as e:
@@ -116,12 +118,27 @@ def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, cha
     context = job.context()
     key = build_key(context, template_bytes(options.templates / job.template))
     entry = prior.entries.get(path)
-    reasons = _reasons(entry, key, options.out_root / path, changed)
+    reasons = _reasons(entry, key, options.out_root / path, [c for c in changed if job.feeds(c)])
     if options.force and not reasons:
         reasons = ["--force"]
     status = "stale" if reasons else "unchanged"
     result = Result(path, job.kind, status, tuple(reasons), entry=entry if not reasons else None)
     return result, job, (context, key, entry)
+
+
+def _predict(result: Result, job: registry.Job, extra: tuple, options: Options) -> Result:
+    """What a real build would do with one stale document, without writing anything.
+
+    Only the rendered bytes can tell whether an issued document would change (exit 4) or a
+    forced rebuild would come out the same: each stale document is rendered and compared,
+    so a dry run agrees with the build it stands for, ``--force`` included.
+    """
+    context, key, last = extra
+    if result.status == "unchanged":
+        return result
+    data = engine.render(options.templates / job.template, context, plain=True)
+    outcome = _write(result, job, data, key, last, options, dry=True)
+    return outcome if outcome.status in ("unchanged", "conflict") else replace(result, status="stale")
 
 
 def template_bytes(path: Path) -> bytes:
@@ -182,7 +199,7 @@ def _render(result: Result, job: registry.Job, context: dict, options: Options) 
 
 
 def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last: Entry | None,
-           options: Options, plan: str) -> Result:
+           options: Options, plan: str = "", dry: bool = False) -> Result:
     """Write one rendered document, unless it would replace or re-create an issued one differently.
 
     ``last`` is the manifest's entry for it. A draft on disk becomes the issued document
@@ -201,12 +218,13 @@ def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last
     was_issued = last.final if last is not None else job.final
     reissued = existing is None and last is not None and last.final and last.sha256 != entry.sha256
     if (existing is not None and was_issued) or reissued:
-        return _issued_changed(result, target, data, options)
-    write_atomic(target, data)
+        return _issued_changed(result, target, data, options, dry)
+    if not dry:
+        write_atomic(target, data)
     return replace(result, status="created" if existing is None else "updated", entry=entry)
 
 
-def _issued_changed(result: Result, target: Path, data: bytes, options: Options) -> Result:
+def _issued_changed(result: Result, target: Path, data: bytes, options: Options, dry: bool = False) -> Result:
     """An issued document whose inputs changed: keep it; write a new version only when asked.
 
     The issued file (or its absence, when deleted by hand) and its manifest entry stay
@@ -219,7 +237,8 @@ def _issued_changed(result: Result, target: Path, data: bytes, options: Options)
     if not options.new_version:
         return replace(result, status="conflict")
     new = target.with_name(f"{target.stem}.v{len(_versions_of(target)) + 2}{target.suffix}")
-    write_atomic(new, data)
+    if not dry:
+        write_atomic(new, data)
     return replace(result, status="new-version", written=str(new.relative_to(options.out_root)))
 
 

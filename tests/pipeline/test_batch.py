@@ -348,3 +348,62 @@ def test_a_folder_of_word_documents_points_to_check(tmp_path):
         "; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản "
         f"này hãy dùng: cchc-docs check {folder}/*.docx"
     )
+
+
+# ---------------------------------------------------------------- a dry run tells the truth
+
+SIGNER_CHANGED = edited(MINIMAL_PLAN, "name: Nguyễn Văn An", "name: Trần Thị Bình")
+Q3_STATUS = """\
+period: 2025-Q3
+report: {number: "52", date: "2025-09-15", recipients: [TT Đảng ủy xã]}
+tasks: [{id: T01, status: đang thực hiện}]
+"""
+
+
+def test_dry_run_predicts_the_conflict_of_an_issued_document_whose_data_changed(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    plans_folder(tmp_path, {"xa-a": SIGNER_CHANGED})
+    before = tree_snapshot(out)
+    predicted = build(data, out, dry_run=True)
+    assert (statuses(predicted), predicted.exit_code) == ({"xa-a/quyet-dinh.docx": "conflict"}, 4)
+    assert tree_snapshot(out) == before
+    real = build(data, out)
+    assert (statuses(real), real.exit_code) == (statuses(predicted), predicted.exit_code)
+
+
+def test_dry_run_with_force_agrees_with_the_forced_build(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN, "xa-b": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    predicted = build(data, out, dry_run=True, force=True)
+    real = build(data, out, force=True)
+    assert statuses(predicted) == statuses(real) == {"xa-a/quyet-dinh.docx": "unchanged",
+                                                    "xa-b/quyet-dinh.docx": "unchanged"}
+    assert predicted.exit_code == real.exit_code == 0
+
+
+def test_after_a_refused_build_the_next_run_still_names_the_data_change(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    out = tmp_path / "out"
+    build(data, out)
+    plans_folder(tmp_path, {"xa-a": SIGNER_CHANGED})
+    assert build(data, out).exit_code == 4
+    [again] = [r for p in build(data, out, dry_run=True).plans for r in p.results]
+    assert again.reasons == ("dữ liệu thay đổi: decision.signer.name",)  # not "mẫu văn bản … thay đổi"
+
+
+def test_a_conflict_names_only_the_data_changes_that_feed_that_document(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": MINIMAL_PLAN})
+    (data / "xa-a" / "bao-cao").mkdir(parents=True)
+    (data / "xa-a" / "bao-cao" / "2025-Q3.yaml").write_text(Q3_STATUS, encoding="utf-8")
+    out = tmp_path / "out"
+    build(data, out)
+    plans_folder(tmp_path, {"xa-a": SIGNER_CHANGED})
+    (data / "xa-a" / "bao-cao" / "2025-Q3.yaml").write_text(Q3_STATUS.replace("đang thực hiện", "chưa thực hiện"),
+                                                            encoding="utf-8")
+    reasons = {r.path: r.reasons for p in build(data, out).plans for r in p.results}
+    assert reasons["xa-a/quyet-dinh.docx"] == ("dữ liệu thay đổi: decision.signer.name",)
+    assert reasons["xa-a/bao-cao-2025-q3.docx"] == (
+        "dữ liệu thay đổi: bao-cao.2025-Q3.tasks[T01].status, decision.signer.name",)
