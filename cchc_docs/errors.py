@@ -41,11 +41,12 @@ class Problem:
     expected: str | None = None
     got: str | None = None
     hint: str | None = None
+    warning: bool = False  # said, but does not stop the build
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         subject = f"{self.path}: " if self.path else ""
-        text = f"{where}{subject}{self.message}"
+        text = f"{where}{subject}{'cảnh báo: ' if self.warning else ''}{self.message}"
         details = []
         if self.expected is not None:
             details.append(f"cần {self.expected}")

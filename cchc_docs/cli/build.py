@@ -54,6 +54,8 @@ def validate(plan: Path) -> None:
         parts.append(f"{len(versions) - 1} lần sửa đổi, bổ sung")
     if statuses:
         parts.append(f"số liệu báo cáo: {', '.join(sorted(p.code for p in statuses))}")
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
     click.echo(f"{plan}: hợp lệ ({'; '.join(parts)})")
 
 
@@ -114,6 +116,8 @@ def run_build(targets: list[Path], options: Options, jobs: int, prune: bool = Fa
 
 def report_plan(plan, progress: console.Progress, out: Path) -> None:
     """What happened to one plan: every document that changed (even before a failure), every problem."""
+    for warning in plan.warnings:
+        progress.message(warning, problem=True)
     for result in plan.results:
         if result.status != "unchanged":
             progress.message(result_line(result, out), problem=result.status in ("conflict", "failed"))

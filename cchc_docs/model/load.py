@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cchc_docs import vn
 from cchc_docs.errors import DataError, Location, Problem, SourceError
-from cchc_docs.model import amend, periods, source, validate, validate_status
+from cchc_docs.model import amend, consistency, periods, source, validate, validate_status
 from cchc_docs.model.paths import STATUS_FOLDER, status_folder
 from cchc_docs.model.periods import Period, PeriodError
 from cchc_docs.model.plan import PlanFile
@@ -35,6 +35,7 @@ class Loaded:
     versions: list[PlanFile]  # as issued, then after each amendment
     statuses: dict[Period, StatusFile]
     trees: dict  # the raw trees (plan, then status files by period code) for the data fingerprint
+    warnings: tuple[Problem, ...] = ()  # said, but nothing stops: a report signed after its due day
 
 
 def load_all(plan_path: Path, report: ReportRequest | None = None) -> Loaded:
@@ -44,8 +45,15 @@ def load_all(plan_path: Path, report: ReportRequest | None = None) -> Loaded:
     files = status_files(status_folder(plan_path))
     if report is not None:
         files[report.period] = _report_file(plan_path, versions[0], report)
-    statuses, status_trees = load_statuses_for(versions, files)
-    return Loaded(versions, statuses, {**(parsed.tree or {}), STATUS_FOLDER: status_trees})
+    loaded, problems, status_trees = _load_statuses(versions, files)
+    problems += consistency.decision_problems(versions[0], parsed)
+    problems += consistency.numbers_problems(versions[0], parsed, loaded)
+    if problems:
+        raise DataError(problems)
+    calendar = reporting_calendar(versions[0])
+    late = [consistency.late_report(status, src, period.due_date(calendar)) for period, (status, src) in loaded.items()]
+    return Loaded(versions, {period: status for period, (status, _) in loaded.items()},
+                  {**(parsed.tree or {}), STATUS_FOLDER: status_trees}, tuple(w for w in late if w))
 
 
 def load_plan(plan_path: Path) -> PlanFile:
@@ -93,6 +101,14 @@ def load_statuses_for(versions: list[PlanFile], files: dict[Period, Path]) -> tu
     Then check that none undoes an earlier one; all problems at once. Also returns
     the raw trees, by period code, for the data fingerprint.
     """
+    loaded, problems, trees = _load_statuses(versions, files)
+    if problems:
+        raise DataError(problems)
+    return {period: status for period, (status, _) in loaded.items()}, trees
+
+
+def _load_statuses(versions: list[PlanFile], files: dict[Period, Path]) -> tuple[dict, list[Problem], dict]:
+    """(period → (status, its source), problems, raw trees by period code)."""
     calendar = reporting_calendar(versions[0])
     ends = {period: period.window(calendar)[1] for period in files}  # each window computed once
     loaded, problems, trees = {}, [], {}
@@ -108,9 +124,8 @@ def load_statuses_for(versions: list[PlanFile], files: dict[Period, Path]) -> tu
         for later, (second, parsed) in loaded.items():
             if earlier != later and ends[earlier] <= ends[later]:
                 problems += validate_status.consistency(first, second, parsed)
-    if problems:
-        raise DataError(problems)
-    return {period: status for period, (status, _) in loaded.items()}, trees
+                problems += consistency.report_problems(first, ends[earlier], second, parsed)
+    return loaded, problems, trees
 
 
 def check_period(plan_file: PlanFile, period: Period) -> None:

@@ -90,12 +90,13 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     jobs = registry.plan_jobs(loaded.versions, loaded.statuses, reporting_calendar(loaded.versions[0]), options.today)
     if not whole:
         jobs = [job for job in jobs if job.output == registry.REPORT.output(options.report.period)]
+    warnings = tuple(str(w) for w in loaded.warnings)
     leaves = fingerprint.fingerprint(loaded.trees)
     changed = fingerprint.changes(load_fingerprint(options.out_root, plan), leaves)
     results = [_decide(job, out_dir, options, prior, changed) for job in jobs]
     if options.dry_run:
         predicted = [_predict(r, job, extra, options) for r, job, extra in results]
-        return PlanResult(plan, None, tuple(predicted), exit_code=_worst(predicted))
+        return PlanResult(plan, None, tuple(predicted), exit_code=_worst(predicted), warnings=warnings)
     # Render and check the stale documents in memory, then write them.
     remove_leftovers(options.out_root / out_dir)
     written = _render_and_write(results, options, plan)
@@ -105,7 +106,7 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
             save_fingerprint(options.out_root, plan, leaves)
         except OutputError as e:
             raise WriteStopped(f"{e}; {FINGERPRINT_LOST}", written) from e
-    return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written))
+    return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written), warnings=warnings)
 
 
 FINGERPRINT_LOST = (f"các văn bản trên đã được ghi, nhưng dữ liệu của lần tạo này không ghi được vào "

@@ -60,6 +60,7 @@ class PlanResult:
     error: str | None = None  # the plan could not be built at all
     exit_code: int = 0
     skipped: bool = False  # nothing to do: inputs unchanged, outputs in place
+    warnings: tuple[str, ...] = ()  # about the data, located; the documents were made all the same
 
 
 @dataclass(frozen=True)
