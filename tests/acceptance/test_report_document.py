@@ -384,8 +384,14 @@ def test_the_only_finding_on_the_sample_is_the_seeds_unreadable_surname(q3):
 
 def test_the_sample_reports_agree_with_each_other(sample):
     _plan_file, statuses = sample
-    assert sorted(p.code for p in statuses) == ["2025-Q3", "2025-Q4", "2025-Y"]
+    assert sorted(p.code for p in statuses) == ["2025-9M", "2025-H2", "2025-Q3", "2025-Q4", "2025-Y"]
     q4, year = statuses[periods.parse("2025-Q4")], statuses[periods.parse("2025-Y")]
+    # Windows clipped to the plan's start (01/7/2025): 9 months is the third quarter, H2 is the year.
+    status_of = {t.id: (t.status, t.completed) for t in statuses[Q3].tasks}
+    assert {t.id: (t.status, t.completed) for t in statuses[periods.parse("2025-9M")].tasks} == status_of
+    assert statuses[periods.parse("2025-9M")].indicators == statuses[Q3].indicators
+    assert statuses[periods.parse("2025-H2")].tasks == year.tasks
+    assert statuses[periods.parse("2025-H2")].indicators == year.indicators
     done_q3 = {t.id: t.completed for t in statuses[Q3].tasks if t.status == "hoàn thành"}
     done_q4 = {t.id: t.completed for t in q4.tasks if t.status == "hoàn thành"}
     assert done_q3.items() <= done_q4.items()
@@ -456,6 +462,7 @@ def test_a_period_outside_the_plan_gets_a_clear_message(tmp_path):
 
 def test_a_period_without_a_status_file_gets_a_clear_message(tmp_path):
     plan = copy_sample(tmp_path)
+    (tmp_path / "thuong-hong-2025-h2" / "bao-cao" / "2025-H2.yaml").unlink()
     result = CliRunner().invoke(main, ["report", str(plan), "--period", "2025-H2", "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "2025-H2.yaml: không có tệp số liệu cho báo cáo 6 tháng cuối năm 2025" in result.output
@@ -484,7 +491,8 @@ def test_build_also_builds_every_report_with_a_status_file(tmp_path):
     result = CliRunner().invoke(main, ["build", str(plan), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     made = sorted(p.name for p in (tmp_path / "out" / "thuong-hong-2025-h2").glob("bao-cao-*.docx"))
-    assert made == ["bao-cao-2025-q3.docx", "bao-cao-2025-q4.docx", "bao-cao-2025-y.docx"]
+    assert made == ["bao-cao-2025-9m.docx", "bao-cao-2025-h2.docx", "bao-cao-2025-q3.docx", "bao-cao-2025-q4.docx",
+                    "bao-cao-2025-y.docx"]
 
 
 def test_a_later_report_that_undoes_an_earlier_one_stops_the_build(tmp_path):

@@ -107,4 +107,6 @@ def test_a_plan_that_kills_its_worker_is_reported_and_the_others_are_built(tmp_p
     assert list(errors) == [os.path.relpath(data / "xa-poison.yaml")]
     assert errors[os.path.relpath(data / "xa-poison.yaml")] == workers.DIED
     assert sorted(p.parent.name for p in (tmp_path / "out").glob("*/*.docx")) == ["xa-a", "xa-b", "xa-c"]
-    assert summary.exit_code == 1 and summary.line() == "3 đã tạo, 0 không đổi, 1 lỗi"
+    # A plan the other worker had written when the pool broke is built again and found unchanged.
+    made = [r.status for p in summary.plans for r in p.results]
+    assert summary.exit_code == 1 and len(made) == 3 and set(made) <= {"created", "unchanged"}
