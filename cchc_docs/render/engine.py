@@ -121,7 +121,7 @@ def render(template: Path, context: dict, plain: bool = False) -> bytes:
 
 def render_plain(template: Path, context: dict) -> bytes:
     """docxtpl as documented, plus the rule sizing: the reference for the fast path."""
-    doc = _open(template)
+    doc = open_template(template)
     try:
         doc.render(context, jinja_env=environment(), autoescape=True)
     except jinja2.TemplateError as e:
@@ -132,7 +132,8 @@ def render_plain(template: Path, context: dict) -> bytes:
     return deterministic_zip(buffer.getvalue(), property_parts(context))
 
 
-def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
+def open_template(source: Path | bytes, name: Path | str = "mẫu", restore: bool = True) -> DocxTemplate:
+    """The template as docxtpl opens it, with page numbers a save dropped given back (see :mod:`.resave`)."""
     name = source if isinstance(source, Path) else name
     if isinstance(source, Path) and not source.is_file():
         raise TemplateError(f"{source}: không tìm thấy tệp mẫu")
@@ -141,7 +142,8 @@ def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
         doc.init_docx()
     except Exception as e:  # a corrupt zip or not a Word document: many kinds
         raise TemplateError(f"{name}: tệp mẫu hỏng hoặc không phải DOCX ({e})") from e
-    resave.restore_page_numbers(doc.docx)
+    if restore:
+        resave.restore_page_numbers(doc.docx)
     return doc
 
 
@@ -214,7 +216,7 @@ def compile_template(template: Path) -> CompiledTemplate:
 
 
 def _compile(template: Path, data: bytes) -> CompiledTemplate:
-    doc = _open(data, template)  # errors name the template, not "mẫu"
+    doc = open_template(data, template)  # errors name the template, not "mẫu"
     reason = _unsupported(doc)
     if reason:
         return CompiledTemplate(template, None, reason)

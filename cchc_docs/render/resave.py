@@ -82,7 +82,7 @@ def paragraph_style(p) -> str | None:
 
 # ---------------------------------------------------------------- page numbers
 
-_DEFAULT, _FIRST = WD_HEADER_FOOTER.PRIMARY, WD_HEADER_FOOTER.FIRST_PAGE
+DEFAULT, FIRST = WD_HEADER_FOOTER.PRIMARY, WD_HEADER_FOOTER.FIRST_PAGE
 
 
 def sections(document) -> list:
@@ -97,7 +97,8 @@ def has_page_field(element) -> bool:
     return any(i.split()[:1] == ["PAGE"] for i in instructions)
 
 
-def _numbered(document, r_id: str | None) -> bool:
+def numbered(document, r_id: str | None) -> bool:
+    """True when the header part ``r_id`` (None: no header) shows a page number."""
     return r_id is not None and has_page_field(document.part.related_parts[r_id].element)
 
 
@@ -105,8 +106,8 @@ def _page_headers(document) -> list[tuple[int, str]]:
     """(section number, rId) of every default header that shows a page number."""
     found = []
     for number, sect in enumerate(sections(document)):
-        ref = sect.get_headerReference(_DEFAULT)
-        if ref is not None and _numbered(document, ref.rId):
+        ref = sect.get_headerReference(DEFAULT)
+        if ref is not None and numbered(document, ref.rId):
             found.append((number, ref.rId))
     return found
 
@@ -124,9 +125,9 @@ def restore_page_numbers(document) -> list[int]:
         return []
     restored, in_force = [], None
     for number, sect in enumerate(sections(document)):
-        own = sect.get_headerReference(_DEFAULT)
+        own = sect.get_headerReference(DEFAULT)
         in_force = own.rId if own is not None else in_force
-        if _numbered(document, in_force):
+        if numbered(document, in_force):
             continue
         page = min(candidates, key=lambda c: (c[0] > number, abs(c[0] - number)))[1]
         _number_pages(sect, page)
@@ -135,14 +136,12 @@ def restore_page_numbers(document) -> list[int]:
     return restored
 
 
-
-
 def _number_pages(sect, page_r_id: str) -> None:
     """Point ``sect``'s default header at ``page_r_id``; its first page keeps the header it showed."""
-    old = sect.remove_headerReference(_DEFAULT) if sect.get_headerReference(_DEFAULT) is not None else None
+    old = sect.remove_headerReference(DEFAULT) if sect.get_headerReference(DEFAULT) is not None else None
     if not sect.titlePg_val:
         sect.titlePg_val = True
-        if old is not None and sect.get_headerReference(_FIRST) is None:
-            sect.add_headerReference(_FIRST, old)
-    sect.add_headerReference(_DEFAULT, page_r_id)
+        if old is not None and sect.get_headerReference(FIRST) is None:
+            sect.add_headerReference(FIRST, old)
+    sect.add_headerReference(DEFAULT, page_r_id)
 
