@@ -47,9 +47,13 @@ def check_template(path: Path, original: Path, context: dict | None) -> FileResu
     reference = lint.inspect(original)
     findings = [*_problems(edited), *_lost(reference, edited), *_unknown(reference, edited, context),
                 *_missing_styles(reference, edited)]
-    if context is not None and not any(f.rule in ("MAU-SYNTAX", "MAU-SPLIT-TAG") for f in findings):
+    if context is not None and not any(f.rule in _NO_RENDER for f in findings):
         findings += _sample_render(path, context)
     return FileResult(str(path), tuple(findings))
+
+
+# Findings after which the sample cannot be rendered (the render would stop on the same tag).
+_NO_RENDER = ("MAU-SYNTAX", "MAU-SPLIT-TAG", "MAU-PLACEHOLDER-UNKNOWN")
 
 
 def _finding(rule: str, severity: str, message: str, near: str = "") -> Finding:
@@ -68,10 +72,14 @@ def _lost(reference: lint.TemplateFacts, edited: lint.TemplateFacts) -> list[Fin
     """Data the shipped template prints or tests and the edited one no longer does."""
     if any(p.kind == "syntax" for p in edited.problems):
         return []  # nothing could be read: the syntax error says why
-    return [_finding("MAU-PLACEHOLDER-LOST", "error",
-                     f"mẫu không còn dùng {{{{ {use.written} }}}} (dữ liệu {path}) như mẫu gốc; đoạn trong mẫu gốc:",
-                     use.near)
+    return [_finding("MAU-PLACEHOLDER-LOST", "error", f"mẫu đã mất {_tag(use, path)}, có ở đoạn trích của mẫu "
+                     "gốc: văn bản sinh ra sẽ thiếu nội dung này", use.near)
             for path, use in reference.paths.items() if path not in edited.paths]
+
+
+def _tag(use: lint.Use, path: str) -> str:
+    """``{{ row.content }} (dữ liệu appendix.rows.*.content)``; the path only when it says more."""
+    return f"{{{{ {use.written} }}}}" + (f" (dữ liệu {path})" if path != use.written else "")
 
 
 def _unknown(reference: lint.TemplateFacts, edited: lint.TemplateFacts, context: dict | None) -> list[Finding]:
@@ -79,7 +87,7 @@ def _unknown(reference: lint.TemplateFacts, edited: lint.TemplateFacts, context:
     if context is None:
         return []
     return [_finding("MAU-PLACEHOLDER-UNKNOWN", "error",
-                     f"mẫu dùng {{{{ {use.written} }}}} nhưng chương trình không có dữ liệu {path}", use.near)
+                     f"mẫu dùng {_tag(use, path)} nhưng chương trình không có dữ liệu này", use.near)
             for path, use in edited.paths.items()
             if path not in reference.paths and not provided(context, path.split("."))]
 

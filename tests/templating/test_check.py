@@ -93,7 +93,7 @@ def test_a_placeholder_inside_a_loop_is_checked_against_the_items_of_its_list(fo
     edit(folder / DECISION, lambda d: retype(d, "{{ row.content }}", "{{ row.contents }}"))
     unknown = [f for f in findings_of(folder) if f.rule == "MAU-PLACEHOLDER-UNKNOWN"]
     assert [f.message for f in unknown] == [
-        "mẫu dùng {{ row.contents }} nhưng chương trình không có dữ liệu appendix.rows.*.contents"]
+        "mẫu dùng {{ row.contents }} (dữ liệu appendix.rows.*.contents) nhưng chương trình không có dữ liệu này"]
 
 
 def test_a_placeholder_typed_over_with_plain_text_is_reported_lost_with_its_original_place(folder):
