@@ -27,6 +27,7 @@ from cchc_docs.model.status import reporting_calendar
 from cchc_docs.pipeline import build
 from cchc_docs.render import engine
 from cchc_docs.sheets import remind
+from cchc_docs.templating import check
 
 # A real amendment of the sample: its decision, Phụ lục I (comparison) and the consolidated plan.
 SAMPLE_AMENDMENT = """
@@ -127,3 +128,14 @@ def test_templates_saved_by_libreoffice_render_the_same_by_both_paths(plan, libr
         assert engine.compile_template(template).body is not None, f"{job.template}: fast path refused"
         assert canonical_parts(engine.render(template, context)) == canonical_parts(
             engine.render_plain(template, context)), job.template
+
+
+@pytest.mark.libreoffice
+def test_templates_saved_by_libreoffice_pass_templates_check(libreoffice_templates):
+    results = check.check_folder(libreoffice_templates, TEMPLATES)
+    assert [(r.file, r.findings, r.error) for r in results if r.findings or r.error] == []
+
+
+def test_templates_saved_by_python_docx_pass_templates_check(tmp_path):
+    results = check.check_folder(python_docx_saved(tmp_path / "pd"), TEMPLATES)
+    assert [(r.file, r.findings, r.error) for r in results if r.findings or r.error] == []
