@@ -98,6 +98,8 @@ JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 16), default=1
 
 OUT_OPTION = click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
                           show_default=True, metavar=FOLDER, help="Thư mục gốc chứa kết quả.")
+
+
 def configured_templates() -> Path | None:
     """The templates folder that ``cchc-docs.toml`` in the working folder names, if any."""
     from cchc_docs.templating.folder import configured_templates as configured

@@ -132,7 +132,7 @@ def render_plain(template: Path, context: dict) -> bytes:
     return deterministic_zip(buffer.getvalue(), property_parts(context))
 
 
-def open_template(source: Path | bytes, name: Path | str = "mẫu", restore: bool = True) -> DocxTemplate:
+def open_template(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
     """The template as docxtpl opens it, with page numbers a save dropped given back (see :mod:`.resave`)."""
     name = source if isinstance(source, Path) else name
     if isinstance(source, Path) and not source.is_file():
@@ -142,8 +142,7 @@ def open_template(source: Path | bytes, name: Path | str = "mẫu", restore: boo
         doc.init_docx()
     except Exception as e:  # a corrupt zip or not a Word document: many kinds
         raise TemplateError(f"{name}: tệp mẫu hỏng hoặc không phải DOCX ({e})") from e
-    if restore:
-        resave.restore_page_numbers(doc.docx)
+    resave.restore_page_numbers(doc.docx)
     return doc
 
 

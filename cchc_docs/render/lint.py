@@ -14,8 +14,8 @@ the clerk sees in Word, never by XML offsets:
   ``{%tr for row in appendix.rows %}`` is ``appendix.rows.*.content``), for the caller
   to compare with the shipped template and with a sample context;
 - paragraphs whose **style** is not defined, and the names of the styles that are;
-- sections that would show **no page number** from their second page, after the
-  restoration of :mod:`.resave`.
+- sections that would show **no page number** from their second page (or one on their
+  first), once :mod:`.resave` has given back what an office-suite save dropped.
 
 The result is plain data; the Vietnamese findings are made by ``cchc_docs.templating``.
 """
@@ -60,7 +60,6 @@ class TemplateFacts:
     paths: dict[str, Use]  # data path ("appendix.rows.*.content") → its first use
     problems: tuple[Problem, ...]
     style_names: frozenset[str]  # names of its paragraph styles
-    restored_pages: tuple[int, ...]  # sections that get their page numbers back when rendered
 
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -71,8 +70,7 @@ NEAR = 80  # characters of visible text quoted
 
 def inspect(template: Path) -> TemplateFacts:
     """The facts of ``template`` (raises TemplateError when it is not a readable DOCX)."""
-    doc = open_template(template, restore=False)
-    restored = resave.restore_page_numbers(doc.docx)
+    doc = open_template(template)  # with the page numbers a save dropped given back, as rendering does
     paragraphs = list(doc.docx.element.body.iter(qn("w:p")))
     texts = [visible(p) for p in paragraphs]
     problems = [*_split_tags(doc, paragraphs, texts), *_missing_styles(doc.docx, texts), *_unnumbered(doc.docx)]
@@ -84,7 +82,7 @@ def inspect(template: Path) -> TemplateFacts:
     else:
         for path, written, line in _Paths().collect(tree):
             paths.setdefault(path, Use(written, _near(texts, line)))
-    return TemplateFacts(paths, tuple(problems), frozenset(resave.style_names(doc.docx).values()), tuple(restored))
+    return TemplateFacts(paths, tuple(problems), frozenset(resave.style_names(doc.docx).values()))
 
 
 def visible(p) -> str:

@@ -2,7 +2,7 @@
 
 A clerk opens a template in Word or LibreOffice, edits a word and saves. Two things of
 the lawful layout do not survive that save on their own, measured on LibreOffice 7.4
-(``tests/render/test_resave.py``) and read from ECMA-376 for Word:
+(``tests/render/test_office_save.py`` saves every template with it) and read from ECMA-376 for Word:
 
 - **Style ids are not kept.** LibreOffice writes a new ``w:styleId`` made from the
   style's name ("Đường kẻ dưới tên cơ quan" → ``Ngkditncquan``); Word keys styles by
@@ -99,7 +99,8 @@ def has_page_field(element) -> bool:
 
 def numbered(document, r_id: str | None) -> bool:
     """True when the header part ``r_id`` (None: no header) shows a page number."""
-    return r_id is not None and has_page_field(document.part.related_parts[r_id].element)
+    part = document.part.related_parts.get(r_id) if r_id is not None else None
+    return part is not None and has_page_field(part.element)
 
 
 def _page_headers(document) -> list[tuple[int, str]]:
@@ -129,6 +130,7 @@ def restore_page_numbers(document) -> list[int]:
         in_force = own.rId if own is not None else in_force
         if numbered(document, in_force):
             continue
+        # The header of the nearest section before this one that has a number, else of the nearest after.
         page = min(candidates, key=lambda c: (c[0] > number, abs(c[0] - number)))[1]
         _number_pages(sect, page)
         in_force = page
