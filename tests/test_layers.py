@@ -27,7 +27,8 @@ FLOORS: dict[int, tuple[str, ...]] = {
     1: ("errors", "vn", "write", "typeset"),  # no knowledge of plans or documents
     2: ("model", "render", "facts"),  # YAML → records; context → DOCX; DOCX → facts
     3: ("contexts", "checks"),  # records → contexts; facts → findings
-    4: ("pipeline", "pdf", "sheets"),  # the recipe and batch; DOCX → PDF and its checks; Excel workbooks in and out
+    4: ("pipeline", "pdf", "sheets", "templating"),  # the recipe and batch; DOCX → PDF and its checks; Excel
+    # workbooks in and out; customised templates (export, check with a sample render, the config file)
     5: ("register",),  # the outgoing-document register: numbers documents by running the recipe
     6: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cchc_docs import __version__
-from cchc_docs.cli import build, documents, register, sheets
+from cchc_docs.cli import build, documents, register, sheets, templates
 from cchc_docs.cli.common import CONTEXT, Group
 
 
@@ -17,6 +17,7 @@ def main(debug: bool) -> None:
 
 
 for command in (build.validate, build.build, build.report, documents.check, documents.pdf, documents.preview,
-                sheets.sheets, sheets.collect, sheets.remind, register.issue, register.register):
+                sheets.sheets, sheets.collect, sheets.remind, register.issue, register.register,
+                templates.templates):
     main.add_command(command)
 

@@ -98,8 +98,22 @@ JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(1, 16), default=1
 
 OUT_OPTION = click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
                           show_default=True, metavar=FOLDER, help="Thư mục gốc chứa kết quả.")
+
+
+def configured_templates() -> Path | None:
+    """The templates folder that ``cchc-docs.toml`` in the working folder names, if any."""
+    from cchc_docs.templating.folder import configured_templates as configured
+
+    return configured(Path.cwd())
+
+
+def _templates_or_configured(ctx, param, value: Path | None) -> Path | None:
+    return value if value is not None else configured_templates()
+
+
 TEMPLATES_OPTION = click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
-                                metavar=FOLDER,
-                                help="Thư mục chứa các tệp mẫu DOCX (mặc định: templates/ của dự án).")
+                                metavar=FOLDER, callback=_templates_or_configured,
+                                help="Thư mục chứa các tệp mẫu DOCX (mặc định: thư mục ghi trong cchc-docs.toml "
+                                     "ở thư mục chạy lệnh, nếu có; nếu không, các mẫu của chương trình).")
 NO_CHECK_OPTION = click.option("--no-check", "no_check", is_flag=True,
                                help="Không tự kiểm tra thể thức văn bản sinh ra (chỉ dùng khi đang sửa mẫu).")

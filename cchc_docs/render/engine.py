@@ -23,7 +23,9 @@ same canonical XML for every shipped template.
 
 After jinja, both paths apply one layout step a template cannot express: the rules
 (đường kẻ) under the issuing body and the trích yếu get the indents that give them
-the length the context computed from the text above them.
+the length the context computed from the text above them. Rule paragraphs are found
+by the name of their style, and a section that lost its page-number header in an
+office-suite save gets it back, when the template is opened (see :mod:`.resave`).
 
 Both paths also write the document properties (Word's File › Info) last, from the
 context's ``properties`` (see :func:`cchc_docs.contexts.common.properties`):
@@ -49,12 +51,12 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_SignedTwipsMeasure
 from docx.shared import Mm
-from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from cchc_docs.errors import TemplateError
+from cchc_docs.render import resave
 from cchc_docs.render.zipdet import Member, deflate, deterministic_zip, pack
 
 DOCUMENT_PART = "word/document.xml"
@@ -119,7 +121,7 @@ def render(template: Path, context: dict, plain: bool = False) -> bytes:
 
 def render_plain(template: Path, context: dict) -> bytes:
     """docxtpl as documented, plus the rule sizing: the reference for the fast path."""
-    doc = _open(template)
+    doc = open_template(template)
     try:
         doc.render(context, jinja_env=environment(), autoescape=True)
     except jinja2.TemplateError as e:
@@ -130,7 +132,8 @@ def render_plain(template: Path, context: dict) -> bytes:
     return deterministic_zip(buffer.getvalue(), property_parts(context))
 
 
-def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
+def open_template(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
+    """The template as docxtpl opens it, with page numbers a save dropped given back (see :mod:`.resave`)."""
     name = source if isinstance(source, Path) else name
     if isinstance(source, Path) and not source.is_file():
         raise TemplateError(f"{source}: không tìm thấy tệp mẫu")
@@ -139,6 +142,7 @@ def _open(source: Path | bytes, name: Path | str = "mẫu") -> DocxTemplate:
         doc.init_docx()
     except Exception as e:  # a corrupt zip or not a Word document: many kinds
         raise TemplateError(f"{name}: tệp mẫu hỏng hoặc không phải DOCX ({e})") from e
+    resave.restore_page_numbers(doc.docx)
     return doc
 
 
@@ -159,13 +163,12 @@ _JINJA_VI = {
 
 
 def _size_rules(document, indents_mm: dict[str, float]) -> None:
-    """Indent each rule paragraph (by style id) so its border has the computed length."""
+    """Indent each rule paragraph (found by its style) so its border has the computed length."""
+    kinds = resave.rule_styles(document)
     for p in document.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None and style.get(qn("w:val")) in indents_mm:
-            indent = Mm(indents_mm[style.get(qn("w:val"))])
-            fmt = Paragraph(p, None).paragraph_format
-            fmt.left_indent = fmt.right_indent = indent
+        kind = kinds.get(resave.paragraph_style(p))
+        if kind:
+            _indent_rule(p, _twips(indents_mm[kind]) if kind in indents_mm else None)
 
 
 # ---------------------------------------------------------------- fast path
@@ -212,7 +215,7 @@ def compile_template(template: Path) -> CompiledTemplate:
 
 
 def _compile(template: Path, data: bytes) -> CompiledTemplate:
-    doc = _open(data, template)  # errors name the template, not "mẫu"
+    doc = open_template(data, template)  # errors name the template, not "mẫu"
     reason = _unsupported(doc)
     if reason:
         return CompiledTemplate(template, None, reason)
@@ -237,7 +240,7 @@ def _unsupported(doc: DocxTemplate) -> str:
 def _prepared_body(doc: DocxTemplate) -> str:
     """The body XML as docxtpl would hand it to jinja, with rule marks added."""
     body = copy.deepcopy(doc.docx.element.body)
-    _mark_rules(body)
+    _mark_rules(body, resave.rule_styles(doc.docx))
     # docxtpl also puts a line break before each <w:p> (for error line numbers) and
     # removes it after rendering; without it the output is the same, so it is skipped.
     return doc.patch_xml(doc.xml_to_string(body))
@@ -273,15 +276,31 @@ def _members(doc: DocxTemplate) -> tuple[Member | None, ...]:
 _RULE_MARK = "__cchc_rule_{}__"
 
 
-def _mark_rules(body) -> None:
+def _mark_rules(body, kinds: dict[str, str]) -> None:
+    """Give each rule paragraph (style id → rule kind in ``kinds``) an indent to fill in per document.
+
+    An indent the template already has (a clerk's, or LibreOffice's ``w:hanging="0"``)
+    is replaced: the rule's length is the program's to set.
+    """
     for p in body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None and style.get(qn("w:val"), "").startswith("Rule"):
-            ind = etree.SubElement(p.find(qn("w:pPr")), qn("w:ind"))
-            mark = _RULE_MARK.format(style.get(qn("w:val")))
-            ind.set(qn("w:left"), mark)
-            ind.set(qn("w:right"), mark)
-            style.addnext(ind)  # schema order: w:ind right after w:pStyle here
+        kind = kinds.get(resave.paragraph_style(p))
+        if kind:
+            _indent_rule(p, _RULE_MARK.format(kind))
+
+
+def _indent_rule(p, value: str | None) -> None:
+    """Replace the paragraph's indent by ``value`` on both sides (twips, or a mark to fill in; None: none)."""
+    ppr = p.get_or_add_pPr()
+    ppr._remove_ind()
+    if value is None:
+        return
+    ind = ppr.get_or_add_ind()  # in schema order among the other w:pPr children
+    ind.set(qn("w:left"), value)
+    ind.set(qn("w:right"), value)
+
+
+def _twips(mm: float) -> str:
+    return ST_SignedTwipsMeasure.convert_to_xml(Mm(mm))
 
 
 _RULE_IND = re.compile(r'<w:ind w:left="__cchc_rule_(\w+?)__" w:right="__cchc_rule_\1__"/>')
@@ -291,7 +310,7 @@ def _fill_rule_marks(xml: str, indents_mm: dict[str, float]) -> str:
     def fill(match: re.Match) -> str:
         if match[1] not in indents_mm:
             return ""
-        twips = ST_SignedTwipsMeasure.convert_to_xml(Mm(indents_mm[match[1]]))
+        twips = _twips(indents_mm[match[1]])
         return f'<w:ind w:left="{twips}" w:right="{twips}"/>'
 
     return _RULE_IND.sub(fill, xml)

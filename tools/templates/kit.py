@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from cchc_docs.contexts.common import MOTTO, NATIONAL_TITLE
 from cchc_docs.render.engine import APP_PART, CORE_PART, app_xml, core_xml
+from cchc_docs.render.resave import RULE_STYLES
 from cchc_docs.render.zipdet import deterministic_zip
 from cchc_docs.typeset import layout as L
 
@@ -57,16 +58,10 @@ STYLES = {
     "BangGiua": ("Bảng - căn giữa", L.SIZE_TABLE, False, False, CENTER, {}),
     "SoTrang": ("Số trang", L.SIZE_PAGE_NUMBER, False, False, CENTER, {}),
 }
-# Rules (đường kẻ): empty paragraphs with a top border; their length is set at render
-# time from the context (see cchc_docs.render), since it depends on the text above.
-RULES = {
-    "RuleBody": "Đường kẻ dưới tên cơ quan",
-    "RuleMotto": "Đường kẻ dưới tiêu ngữ",
-    "RuleTitle": "Đường kẻ dưới trích yếu",
-    "RulePlan": "Đường kẻ dưới dòng kèm theo của kế hoạch",
-    "RuleAppendix": "Đường kẻ dưới dòng kèm theo của phụ lục",
-    "RuleAppendix2": "Đường kẻ dưới dòng kèm theo của phụ lục thứ hai",
-}
+# Rules (đường kẻ): empty paragraphs with a top border; their length is set at render time
+# from the context (see cchc_docs.render), since it depends on the text above. The renderer
+# finds them by these names, which survive an office-suite save where the ids do not.
+RULES = RULE_STYLES
 # Styles only the report uses, added to its template alone (the other templates stay lean).
 REPORT_STYLES = {
     "KinhGui": ("Kính gửi", L.SIZE_BODY, False, False, WD_ALIGN_PARAGRAPH.RIGHT, {"before": L.SPACE_BETWEEN_PT}),
