@@ -28,7 +28,7 @@ FLOORS: dict[int, tuple[str, ...]] = {
     2: ("model", "render", "facts"),  # YAML → records; context → DOCX; DOCX → facts
     3: ("contexts", "checks"),  # records → contexts; facts → findings
     4: ("pipeline", "pdf", "sheets"),  # the recipe and batch; DOCX → PDF and its checks; Excel workbooks in and out
-    5: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
+    5: ("cli", "web"),  # the command line (click commands, their Vietnamese texts, the progress display); the web page
 }
 FLOOR_OF = {place: floor for floor, places in FLOORS.items() for place in places}
 
@@ -45,7 +45,7 @@ NEVER: dict[str, tuple[str, ...]] = {
 # XHTML pdftotext prints with lxml, which is not OOXML.
 OWNERS: dict[str, tuple[str, ...]] = {
     "docxtpl": ("render",),
-    "jinja2": ("render",),
+    "jinja2": ("render", "web"),  # documents; the web page's own HTML templates
     "markupsafe": ("render",),
     "docx": ("facts", "render"),  # python-docx
     "lxml": ("facts", "render", "pdf.poppler"),
@@ -53,6 +53,9 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "yaml": ("model",),
     "openpyxl": ("sheets",),  # the units' workbooks (.xlsx), written and read back
     "click": ("cli",),
+    "starlette": ("web",),  # the web page: routes, sessions, forms
+    "uvicorn": ("cli.web",),  # the web server, started by `cchc-docs serve`
+    "ruamel": ("web",),  # round-trip YAML: a plan edited on the page keeps its comments and order
     "subprocess": ("pdf",),  # LibreOffice, poppler, fc-list
 }
 

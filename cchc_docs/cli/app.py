@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cchc_docs import __version__
-from cchc_docs.cli import build, documents, sheets
+from cchc_docs.cli import build, documents, sheets, web
 from cchc_docs.cli.common import CONTEXT, Group
 
 
@@ -17,6 +17,6 @@ def main(debug: bool) -> None:
 
 
 for command in (build.validate, build.build, build.report, documents.check, documents.pdf, documents.preview,
-                sheets.sheets, sheets.collect, sheets.remind):
+                sheets.sheets, sheets.collect, sheets.remind, web.serve):
     main.add_command(command)
 
