@@ -254,8 +254,15 @@ def _new_value(f: Field, text: str):
     return one_line(text) if f.widget != "area" else (" ".join(lines(text)) or None)
 
 
+def keep_order(old: list[str], chosen: list[str]) -> list[str]:
+    """Units ticked in a list of boxes, in the order the file already gives them (new ones after)."""
+    return [c for c in old if c in chosen] + [c for c in chosen if c not in old]
+
+
 def _apply_field(f: Field, text: str, data: CommentedMap, tree: dict) -> None:
     new, old = _new_value(f, text), _at(tree, f.path)
+    if f.widget == "units":
+        new = keep_order(_list(old), new)
     if (_list(old) if isinstance(new, list) else (None if old is None else _text(old))) == new:
         return  # unchanged as the project reads it: the file keeps its own way of writing it
     parent = _mapping(data, f.path[:-1])
@@ -313,6 +320,7 @@ def _apply_tasks(rows: list[Row], data: CommentedMap, tree: dict) -> list[Proble
     return problems
 
 
+DEFAULTS = {"comparison": ">="}
 REQUIRED_ROW = {"tasks": {"id", "area", "content", "lead", "deadline", "product"}, "targets": {"id", "text"}}
 
 
@@ -339,7 +347,10 @@ def _apply_rows(rows: list[Row], data: CommentedMap, tree: dict, table: str, ord
 def _apply_entry(entry: CommentedMap, old: dict, values: dict, order: list[str], required: set[str]) -> None:
     for name, new in values.items():
         before = old.get(name)
+        if name in DEFAULTS and before is None and new == DEFAULTS[name]:
+            continue  # the page shows the default the file leaves unsaid; saying it changes nothing
         if isinstance(new, list):
+            new = keep_order(_list(before), new)
             if _list(before) != new:
                 yamlfile.set_list(entry, name, new, order)
         elif (None if before is None else _text(before)) != new:

@@ -126,12 +126,14 @@ def _dump(data, style) -> str:
 
 
 def scalar(value: str, like: object = None):
-    """``value`` as a string scalar quoted like ``like`` (the value it replaces), or as the format advises."""
-    if isinstance(like, DoubleQuotedScalarString):
-        return DoubleQuotedScalarString(value)
+    """``value`` as a string scalar quoted like ``like`` (the value it replaces), or as the format advises.
+
+    A number or a date is written in double quotes whatever it replaces (``"2025-10-20"``
+    where ``thường xuyên`` stood), as docs/data-format.md advises.
+    """
     if isinstance(like, SingleQuotedScalarString):
         return SingleQuotedScalarString(value)
-    if like is None and _NEEDS_QUOTES.match(value):
+    if isinstance(like, DoubleQuotedScalarString) or _NEEDS_QUOTES.match(value):
         return DoubleQuotedScalarString(value)
     return value  # plain where YAML allows it; ruamel.yaml quotes what would read as something else
 
