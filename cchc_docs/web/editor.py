@@ -108,12 +108,12 @@ def status_problems(plan_path: Path) -> list[str]:
 
 def sections_view(tree: dict) -> list[dict]:
     """Each section with its blocks in order: depth, kind, the field names of its text."""
-    sections = planform._at(tree, ("plan", "sections")) or []
+    sections = planform.value_at(tree, ("plan", "sections")) or []
     view = []
     for i, section in enumerate(sections if isinstance(sections, list) else []):
         path = ("plan", "sections", i)
         body_path = path + ("body",)
-        blocks = list(_blocks(planform._at(section, ("body",)), body_path, 0))
+        blocks = list(_blocks(planform.value_at(section, ("body",)), body_path, 0))
         view.append({"title": path_name(path + ("title",)), "path": path_name(path),
                      "blocks": blocks, "bodies": _bodies(blocks, body_path)})
     return view

@@ -135,7 +135,7 @@ class PlanForm:
         return names
 
 
-def _at(tree, path: tuple):
+def value_at(tree, path: tuple):
     for part in path:
         if isinstance(part, int):
             tree = tree[part] if isinstance(tree, list) and part < len(tree) else None
@@ -144,7 +144,7 @@ def _at(tree, path: tuple):
     return tree
 
 
-def _text(value) -> str:
+def text_of(value) -> str:
     if isinstance(value, list):
         return "\n".join(str(v) for v in value if not isinstance(v, (dict, list)))
     return "" if value is None or isinstance(value, dict) else str(value)
@@ -152,25 +152,25 @@ def _text(value) -> str:
 
 def from_tree(tree: dict) -> PlanForm:
     """The form of a plan file as the project's loader read it."""
-    form = PlanForm(values={f.name: _text(_at(tree, f.path)) for f in FIELDS})
-    for i, task in enumerate(_at(tree, ("plan", "tasks")) or []):
+    form = PlanForm(values={f.name: text_of(value_at(tree, f.path)) for f in FIELDS})
+    for i, task in enumerate(value_at(tree, ("plan", "tasks")) or []):
         task = task if isinstance(task, dict) else {}
-        values = {name: _text(task.get(name)) for name in TASK_SCALARS}
+        values = {name: text_of(task.get(name)) for name in TASK_SCALARS}
         values["deadline_kind"] = deadline_kind(values["deadline"])
         form.tasks.append(Row(f"f{i}", values, {"partners": _list(task.get("partners"))}))
-    for i, target in enumerate(_at(tree, ("plan", "targets")) or []):
+    for i, target in enumerate(value_at(tree, ("plan", "targets")) or []):
         target = target if isinstance(target, dict) else {}
-        form.targets.append(Row(f"f{i}", {name: _text(target.get(name)) for name in TARGET_SCALARS}))
-    for i, section in enumerate(_at(tree, ("plan", "sections")) or []):
+        form.targets.append(Row(f"f{i}", {name: text_of(target.get(name)) for name in TARGET_SCALARS}))
+    for i, section in enumerate(value_at(tree, ("plan", "sections")) or []):
         path = ("plan", "sections", i)
-        form.blocks[path_name(path + ("title",))] = _text(_at(section, ("title",)))
-        for block_path, _, key in walk_blocks(_at(section, ("body",)), path + ("body",)):
+        form.blocks[path_name(path + ("title",))] = text_of(value_at(section, ("title",)))
+        for block_path, _, key in walk_blocks(value_at(section, ("body",)), path + ("body",)):
             if key == "include":
                 continue
             text_path = block_path + ((key,) if key else ())
-            form.blocks[path_name(text_path)] = _text(_at(tree, text_path))
+            form.blocks[path_name(text_path)] = text_of(value_at(tree, text_path))
             if key == "bullet":
-                form.blocks[path_name(block_path + ("sub",))] = _text(_at(tree, block_path + ("sub",)))
+                form.blocks[path_name(block_path + ("sub",))] = text_of(value_at(tree, block_path + ("sub",)))
     return form
 
 
@@ -260,10 +260,10 @@ def keep_order(old: list[str], chosen: list[str]) -> list[str]:
 
 
 def _apply_field(f: Field, text: str, data: CommentedMap, tree: dict) -> None:
-    new, old = _new_value(f, text), _at(tree, f.path)
+    new, old = _new_value(f, text), value_at(tree, f.path)
     if f.widget == "units":
         new = keep_order(_list(old), new)
-    if (_list(old) if isinstance(new, list) else (None if old is None else _text(old))) == new:
+    if (_list(old) if isinstance(new, list) else (None if old is None else text_of(old))) == new:
         return  # unchanged as the project reads it: the file keeps its own way of writing it
     parent = _mapping(data, f.path[:-1])
     order = ORDER.get(f.path[:-1], [])
@@ -325,7 +325,7 @@ REQUIRED_ROW = {"tasks": {"id", "area", "content", "lead", "deadline", "product"
 
 
 def _apply_rows(rows: list[Row], data: CommentedMap, tree: dict, table: str, order: list[str], values_of) -> None:
-    old_rows = _at(tree, ("plan", table)) or []
+    old_rows = value_at(tree, ("plan", table)) or []
     plan = _mapping(data, ("plan",))
     if not rows and table not in plan:
         return
@@ -353,14 +353,14 @@ def _apply_entry(entry: CommentedMap, old: dict, values: dict, order: list[str],
             new = keep_order(_list(before), new)
             if _list(before) != new:
                 yamlfile.set_list(entry, name, new, order)
-        elif (None if before is None else _text(before)) != new:
+        elif (None if before is None else text_of(before)) != new:
             yamlfile.set_value(entry, name, new, order, keep=name in required)
 
 
 def _apply_blocks(form: PlanForm, data: CommentedMap, tree: dict) -> None:
     for name, text in form.blocks.items():
         path = parse_path(name)
-        old = _at(tree, path)
+        old = value_at(tree, path)
         if old is None or isinstance(old, dict):
             continue
         if path[-1] == "sub":
@@ -368,7 +368,7 @@ def _apply_blocks(form: PlanForm, data: CommentedMap, tree: dict) -> None:
                 yamlfile.set_list(_container(data, path[:-1]), "sub", lines(text), ["bullet", "sub"])
             continue
         new = " ".join(lines(text)) or None
-        if _text(old) != new:
+        if text_of(old) != new:
             parent = _container(data, path[:-1])
             if isinstance(parent, CommentedSeq):
                 parent[path[-1]] = yamlfile.scalar(new or "", parent[path[-1]])
