@@ -161,7 +161,7 @@ def candidate(plan_path: Path, form: AmendForm) -> tuple[yamlfile.Document, int]
         yamlfile.set_value(data, "amendments", None, planform.ORDER[()], keep=True)
         data["amendments"] = CommentedSeq()
         data.yaml_set_comment_before_after_key("amendments", before="\n" + "=" * 64 + " Sửa đổi, bổ sung Kế hoạch")
-    data["amendments"].append(_amendment(form))
+    yamlfile.append(data["amendments"], _amendment(form))
     return document, len(data["amendments"]) - 1
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from urllib.parse import urlencode
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -62,9 +63,9 @@ def create_app(settings: Settings, pdf: bool = True, local: bool = True) -> Star
         *([Middleware(TrustedHostMiddleware, allowed_hosts=LOCAL_HOSTS)] if local else []),
         Middleware(SessionMiddleware, secret_key=settings.secret, session_cookie="cchc_phien", same_site="strict",
                    https_only=False, max_age=12 * 3600),
-        Middleware(BaseHTTPMiddleware, dispatch=_guard),
+        Middleware(Guard),
     ]
-    app = Starlette(routes=routes, middleware=middleware, max_body_size=settings.max_upload,
+    app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={CchcError: _user_error, HTTPException: _http_error, Exception: _bug},
                     lifespan=_lifespan)
     app.state.settings = settings
@@ -93,17 +94,51 @@ def _when(moment: dt.datetime | None) -> str:
     return f"{moment:%H:%M} ngày {moment.day:02d}/{moment.month}/{moment.year}"
 
 
-async def _guard(request: Request, call_next) -> Response:
-    """The password (on a network), then the security headers of every answer."""
-    settings: Settings = request.app.state.settings
-    path = request.url.path
-    if settings.guarded and not request.session.get("user") and not path.startswith(OPEN_PATHS):
-        response: Response = RedirectResponse(request.url_for("login").include_query_params(next=path), 303)
-    else:
-        response = await call_next(request)
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class Guard:
+    """The password (on a network), then the security headers of every answer (plain ASGI: uploads stream through)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        request = Request(scope)
+        settings: Settings = request.app.state.settings
+        path = request.url.path
+        length = request.headers.get("content-length") or "0"
+        if not length.isdigit() or int(length) > settings.max_upload:
+            await _http_error(request, HTTPException(413))(scope, receive, with_headers)
+            return
+        if settings.guarded and not request.session.get("user") and not path.startswith(OPEN_PATHS):
+            login = f"{request.url_for('login').path}?{urlencode({'next': path})}"
+            await RedirectResponse(login, 303)(scope, receive, with_headers)
+            return
+        await self.app(scope, _limited(receive, settings.max_upload), with_headers)
+
+
+def _limited(receive, limit: int):
+    """``receive`` that stops a body sent without a length once it passes ``limit`` bytes."""
+    total = 0
+
+    async def counted():
+        nonlocal total
+        message = await receive()
+        total += len(message.get("body", b""))
+        if total > limit:
+            raise HTTPException(413)
+        return message
+
+    return counted
 
 
 def _user_error(request: Request, exc: CchcError) -> Response:

@@ -38,8 +38,8 @@ class Editor:
 
 def open_editor(plan_path: Path) -> Editor:
     """The editor on the file as it is, with the file's own problems beside their fields."""
+    tree = _tree(plan_path)  # the command line's own reading first: its messages say where a file is broken
     document = yamlfile.open_document(plan_path)
-    tree = _tree(plan_path)
     form = planform.from_tree(tree)
     return _editor(form, tree, _problems(source.load(plan_path)), document)
 
@@ -67,14 +67,14 @@ def _problems(parsed) -> list[Problem]:
 
 def refresh(plan_path: Path, form: planform.PlanForm) -> Editor:
     """The editor showing ``form`` as typed (after a row was added or moved), nothing saved."""
-    document = yamlfile.open_document(plan_path)
-    return _editor(form, _tree(plan_path), [], document)
+    tree = _tree(plan_path)
+    return _editor(form, tree, [], yamlfile.open_document(plan_path))
 
 
 def save(plan_path: Path, form: planform.PlanForm, opened_digest: str) -> Editor:
     """Validate the form as the new plan file; write it when it has no problem."""
-    document = yamlfile.open_document(plan_path)
     tree = _tree(plan_path)
+    document = yamlfile.open_document(plan_path)
     if opened_digest != document.digest:
         moved = Problem(None, "", "tệp kế hoạch đã được sửa ở nơi khác sau khi trang được mở; chưa lưu",
                         hint="chép lại nội dung vừa nhập nếu cần, rồi mở lại trang để sửa trên bản mới")

@@ -378,7 +378,7 @@ def _apply_blocks(form: PlanForm, data: CommentedMap, tree: dict) -> None:
         body = _container(data, parse_path(name))
         if isinstance(body, CommentedSeq):
             text = " ".join(lines(text))
-            body.append(CommentedMap(bullet=text) if kind == "bullet" else yamlfile.scalar(text))
+            yamlfile.append(body, CommentedMap(bullet=text) if kind == "bullet" else yamlfile.scalar(text))
 
 
 def _container(data, path: tuple):

@@ -298,7 +298,7 @@ def _apply_tasks(form: StatusForm, data: CommentedMap, tree: dict) -> None:
         entry = next((e for e in seq if isinstance(e, dict) and str(e.get("id")) == task_id), None)
         if entry is None:
             entry = CommentedMap(id=task_id)
-            seq.append(entry)
+            yamlfile.append(seq, entry)
         before = old.get(task_id, {})
         for name in ("status", "completed", "result"):
             _set(entry, before, name, values.get(name, ""), "text" if name != "result" else "area", TASK_ORDER,

@@ -203,13 +203,13 @@ def arrange(seq: CommentedSeq, items: list) -> None:
     A comment line above an entry is stored by ruamel.yaml on the entry before it, and
     the comment under the last entry belongs to what follows the list: both are moved
     so that each comment stays above the entry it was written above, and the last one
-    stays at the end.
+    stays at the end (below a row added there).
     """
     old = list(seq)
     if [id(x) for x in items] == [id(x) for x in old]:
         return
-    above = {id(old[i + 1]): _take_trailing(old[i]) for i in range(len(old) - 1)}
-    tail = _take_trailing(old[-1]) if old else None
+    above = {id(old[i + 1]): _take(seq, i) for i in range(len(old) - 1)}
+    tail = _take(seq, len(old) - 1) if old else None
     kept = {id(x) for x in items}
     carried = None
     for entry in old:  # a comment above a removed entry goes to the next entry kept
@@ -220,38 +220,50 @@ def arrange(seq: CommentedSeq, items: list) -> None:
             carried = note
     seq.clear()
     seq.extend(items)
-    for previous, entry in zip(items, items[1:], strict=False):
-        _give_trailing(previous, above.get(id(entry)))
+    for i in range(len(items) - 1):
+        _give(seq, i, above.get(id(items[i + 1])))
     if items:
-        _give_trailing(items[-1], _join(carried, tail))
+        _give(seq, len(items) - 1, _join(carried, tail))
 
 
-def _last_scalar_key(entry) -> str | None:
+def append(seq: CommentedSeq, item) -> None:
+    """Add ``item`` at the end of ``seq``, above the comment that closes the list."""
+    arrange(seq, [*seq, item])
+
+
+def _slot(seq: CommentedSeq, i: int) -> tuple[list | None, int]:
+    """Where ruamel.yaml keeps the comment after entry ``i``: its last key's slot, or the list's own."""
+    entry = seq[i]
     if isinstance(entry, CommentedMap) and entry:
         key = list(entry)[-1]
-        return key if not isinstance(entry[key], (dict, list)) else None
-    return None
+        if isinstance(entry[key], (dict, list)):
+            return None, 0
+        slot = entry.ca.items.get(key)
+        if slot and len(slot) > 2 and slot[2] is not None or not entry.fa.flow_style():
+            return entry.ca.items.setdefault(key, [None, None, None, None]), 2
+    if isinstance(entry, (dict, list)) and not isinstance(entry, CommentedMap):
+        return None, 0
+    return seq.ca.items.setdefault(i, [None, None, None, None]), 0
 
 
-def _take_trailing(entry):
-    key = _last_scalar_key(entry)
-    slot = entry.ca.items.get(key) if key else None
-    if not slot or len(slot) < 3 or slot[2] is None:
+def _take(seq: CommentedSeq, i: int):
+    slot, at = _slot(seq, i)
+    if not slot or slot[at] is None:
         return None
-    token, slot[2] = slot[2], None
+    token, slot[at] = slot[at], None
     return token
 
 
-def _give_trailing(entry, token) -> None:
-    key = _last_scalar_key(entry)
-    if token is None or key is None:
+def _give(seq: CommentedSeq, i: int, token) -> None:
+    if token is None:
         return
-    slot = entry.ca.items.setdefault(key, [None, None, None, None])
-    slot[2] = token
+    slot, at = _slot(seq, i)
+    if slot is not None:
+        slot[at] = token
 
 
 def _join(first, second):
     if first is None or second is None:
         return first or second
-    second.value = first.value.rstrip("\n") + "\n" + second.value.lstrip("\n") if first.value else second.value
+    second.value = first.value.rstrip("\n") + "\n" + second.value.lstrip("\n")
     return second
