@@ -17,7 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from cchc_docs.errors import Problem
 
-_TOKEN = re.compile(r"\.?([^.\[\]]+)|\[(\d+)\]")
+_TOKEN = re.compile(r"\.?([^.\[\]]+)|\[([^\]]+)\]")
+
+
+class Key(str):
+    """A row named by its key rather than its position: ``tasks[T04]`` on the status page."""
 
 
 def clean(value: object) -> str:
@@ -40,14 +44,15 @@ def lines(value: object) -> list[str]:
 def parse_path(text: str) -> tuple:
     """``plan.tasks[3].deadline`` → ``("plan", "tasks", 3, "deadline")``."""
     head = text.split(" ", 1)[0]  # an amended value adds " (trường … của kế hoạch sau sửa đổi)"
-    return tuple(int(index) if index else name for name, index in _TOKEN.findall(head))
+    return tuple(name if not index else int(index) if index.isdigit() else Key(index)
+                 for name, index in _TOKEN.findall(head))
 
 
 def path_name(path: tuple) -> str:
     """The inverse of :func:`parse_path`."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part}]" if isinstance(part, (int, Key)) else (f".{part}" if text else str(part))
     return text
 
 

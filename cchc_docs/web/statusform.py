@@ -36,6 +36,7 @@ from cchc_docs.model.status import (
     reporting_calendar,
 )
 from cchc_docs.web import yamlfile
+from cchc_docs.web.editor import status_problems
 from cchc_docs.web.forms import Problems, clean, lines, one_line, parse_path, path_name
 
 STATUSES = (DONE, "đang thực hiện", NOT_STARTED)
@@ -94,6 +95,7 @@ class StatusPage:
     saved: bool = False
     unsaved_problems: bool = False
     carried: set[str] = field(default_factory=set)  # tasks shown with the earlier report's status
+    elsewhere: list[str] = field(default_factory=list)  # problems the save causes in later reports
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,9 @@ def context(plan_path: Path, period: Period) -> Context:
     check_period(versions[0], period)
     calendar = reporting_calendar(versions[0])
     end = period.window(calendar)[1]
-    files = {p: f for p, f in status_files(status_folder(plan_path)).items() if p.window(calendar)[1] < end}
+    # Every report cut off by this one's end (a half-year report follows the quarter that ends with it).
+    files = {p: f for p, f in status_files(status_folder(plan_path)).items()
+             if p != period and p.window(calendar)[1] <= end}
     earlier, _ = load_statuses_for(versions, files)
     ordered = sorted(earlier, key=lambda p: p.window(calendar)[1])
     trees = [source.load(files[p]).tree for p in ordered]
@@ -166,7 +170,7 @@ def from_tree(tree: dict, ctx: Context) -> tuple[StatusForm, set[str]]:
             entry = next((e for t in reversed(ctx.earlier_trees) if (e := _entries(t).get(task.id))), None)
             carried |= {task.id} if entry else set()
         entry = entry or {}
-        form.tasks[task.id] = {"status": _text(entry.get("status")) or NOT_STARTED,
+        form.tasks[str(task.id)] = {"status": _text(entry.get("status")) or NOT_STARTED,
                                **{k: _text(entry.get(k)) for k in ("completed", "result", "evidence")}}
     indicators = tree.get("indicators") if isinstance(tree.get("indicators"), dict) else {}
     for group, _, fields in GROUPS:
@@ -188,7 +192,7 @@ def from_input(form, ctx: Context) -> StatusForm:
     result = StatusForm(report={name: clean(form.get(f"report.{name}")) for name, *_ in REPORT_FIELDS})
     result.report["archive"] = "\n".join(clean(v) for v in form.getlist("report.archive"))
     for task in ctx.version.plan.tasks:
-        result.tasks[task.id] = {k: clean(form.get(f"tasks[{task.id}].{k}")) for k in
+        result.tasks[str(task.id)] = {k: clean(form.get(f"tasks[{task.id}].{k}")) for k in
                                  ("status", "completed", "result", "evidence")}
     for group, _, fields in GROUPS:
         result.counts |= {f"{group}.{name}": clean(form.get(f"indicators.{group}.{name}")) for name, _ in fields}
@@ -214,7 +218,8 @@ def save(ctx: Context, form: StatusForm, opened_digest: str) -> StatusPage:
         return _page(ctx, form, _by_task(problems, parsed.tree), unsaved_problems=True)
     document.save()
     fresh, carried = from_tree(_tree(ctx.path), ctx)
-    return _page(ctx, fresh, [], saved=True, carried=carried)
+    later = [line for line in status_problems(ctx.plan_path) if not line.startswith(str(ctx.path))]
+    return _page(ctx, fresh, [], saved=True, carried=carried, elsewhere=later)
 
 
 def _new_file(ctx: Context) -> CommentedMap:

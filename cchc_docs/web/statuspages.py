@@ -77,6 +77,7 @@ async def import_workbooks(request: Request) -> Response:
         paths = [await _keep(upload, scratch, i) for i, upload in enumerate(uploads)]
         outcome = await run_in_threadpool(_collect, ref.path, period, paths, form.get("force") == "1")
     finally:
+        await form.close()
         shutil.rmtree(scratch, ignore_errors=True)
     ctx = await run_in_threadpool(statusform.context, ref.path, period)
     state = await run_in_threadpool(statusform.open_page, ctx)
