@@ -23,10 +23,11 @@ from cchc_docs.model.plan import AmendmentDecision
 from cchc_docs.web import planform, yamlfile
 from cchc_docs.web.forms import Problems, Row, clean, lines, next_id, one_line, parse_path, path_name, read_rows
 
-DECISION_ORDER = [f for f in AmendmentDecision.__dataclass_fields__]
+DECISION_ORDER = list(AmendmentDecision.__dataclass_fields__)
 DECISION_FIELDS = (
     planform.Field(("amendment", "decision", "number"), "Số", hint="bỏ trống khi là dự thảo"),
-    planform.Field(("amendment", "decision", "date"), "Ngày ký", hint="YYYY-MM-DD; từ ngày này báo cáo dùng kế hoạch đã sửa"),
+    planform.Field(("amendment", "decision", "date"), "Ngày ký",
+                   hint="YYYY-MM-DD; từ ngày này báo cáo dùng kế hoạch đã sửa"),
     planform.Field(("amendment", "decision", "title"), "Trích yếu", "area", required=True),
     planform.Field(("amendment", "decision", "authority"), "Thẩm quyền ban hành, CHỮ IN HOA", required=True),
     planform.Field(("amendment", "decision", "legal_bases"), "Căn cứ", "lines",

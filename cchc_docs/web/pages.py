@@ -44,7 +44,8 @@ def page(request: Request, name: str, context: dict, status: int = 200) -> Respo
 
 async def read_form(request: Request, files: int = 0) -> FormData:
     """The form of a POST, refused (403) unless it carries this session's CSRF token."""
-    form = await request.form(max_files=files, max_fields=MAX_FIELDS, max_part_size=request.app.state.settings.max_upload)
+    limit = request.app.state.settings.max_upload
+    form = await request.form(max_files=files, max_fields=MAX_FIELDS, max_part_size=limit)
     sent = form.get("csrf") or request.headers.get("x-csrf-token") or ""
     expected = request.session.get("csrf") or ""
     if not expected or not secrets.compare_digest(str(sent), expected):

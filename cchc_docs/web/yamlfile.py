@@ -239,7 +239,7 @@ def _slot(seq: CommentedSeq, i: int) -> tuple[list | None, int]:
         if isinstance(entry[key], (dict, list)):
             return None, 0
         slot = entry.ca.items.get(key)
-        if slot and len(slot) > 2 and slot[2] is not None or not entry.fa.flow_style():
+        if (slot and len(slot) > 2 and slot[2] is not None) or not entry.fa.flow_style():
             return entry.ca.items.setdefault(key, [None, None, None, None]), 2
     if isinstance(entry, (dict, list)) and not isinstance(entry, CommentedMap):
         return None, 0

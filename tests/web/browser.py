@@ -41,8 +41,8 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = cwd / "server.log"
-        command = [sys.executable, "-m", "cchc_docs.cli", "serve", str(data), "--out", str(out), "--port", str(self.port),
-                   "--no-browser", "--config", str(cwd / "khong-co.toml")]
+        command = [sys.executable, "-m", "cchc_docs.cli", "serve", str(data), "--out", str(out),
+                   "--port", str(self.port), "--no-browser", "--config", str(cwd / "khong-co.toml")]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
         self._wait()

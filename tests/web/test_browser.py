@@ -14,6 +14,7 @@ from helpers import ROOT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
 from web.browser import Server, chromium, copy_data, needs_browser, screenshot, screenshots_folder, wait_for_file
 
 pytestmark = [needs_browser, pytest.mark.libreoffice]

@@ -7,9 +7,9 @@ import re
 import time
 
 import docx
-from web.conftest import PLAN
 
 from cchc_docs.pipeline import manifest
+from web.conftest import PLAN
 
 
 def _build(site, **fields) -> str:
@@ -42,7 +42,7 @@ def test_a_build_writes_the_documents_and_offers_them_for_download(site):
 def test_the_build_shares_the_command_lines_manifest(site):
     _build(site)
     recorded = manifest.load(site.out)
-    assert {path for path in recorded.outputs} >= {f"{PLAN}/quyet-dinh.docx", f"{PLAN}/bao-cao-2025-q3.docx"}
+    assert set(recorded.outputs) >= {f"{PLAN}/quyet-dinh.docx", f"{PLAN}/bao-cao-2025-q3.docx"}
     assert "0 đã tạo, 4 không đổi" in _build(site)
     row = site.client.get("/").text.split("<tbody>")[1]
     assert "chưa tạo" not in row and re.search(r"\d\d:\d\d ngày \d\d/\d{1,2}/20\d\d", row)

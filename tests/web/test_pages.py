@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from web.conftest import PLAN, make_site
 
 from cchc_docs.web import catalog
+from web.conftest import PLAN, make_site
 
 
 def test_the_plan_list_says_state_last_build_and_problems(site):

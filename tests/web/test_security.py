@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from web.conftest import PLAN, make_site
 
 from cchc_docs.web import config
+from web.conftest import PLAN, make_site
 
 POSTS = [f"/ke-hoach/{PLAN}/sua", f"/ke-hoach/{PLAN}/tao", f"/ke-hoach/{PLAN}/so-lieu/2025-Q3",
          f"/ke-hoach/{PLAN}/so-lieu/2025-Q3/nhap-phieu", f"/ke-hoach/{PLAN}/so-lieu/2025-Q3/lap-phieu",

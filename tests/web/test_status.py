@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from web.conftest import PLAN
-
 from cchc_docs.model.load import load_all
+from web.conftest import PLAN
 
 Q3 = f"/ke-hoach/{PLAN}/so-lieu/2025-Q3"
 
@@ -37,7 +36,8 @@ def test_saving_one_task_changes_its_entry_only(site):
     answer = site.submit(form)
     assert answer.status_code == 200, answer.text
     assert _changed(before, path.read_text(encoding="utf-8")) == [
-        "-   - {id: T06, status: đang thực hiện}", "+   - {id: T06, status: đang thực hiện, result: Phối hợp giám sát 02 cuộc}"]
+        "-   - {id: T06, status: đang thực hiện}",
+        "+   - {id: T06, status: đang thực hiện, result: Phối hợp giám sát 02 cuộc}"]
     load_all(site.plan_file)  # the command line reads it as valid
 
 
