@@ -99,3 +99,53 @@ def test_a_clerk_edits_a_deadline_fixes_a_problem_builds_and_downloads(clerk):
              for row in table.rows for cell in row.cells]
     row_t05 = next(i for i, text in enumerate(texts) if "Tiếp nhận, giải quyết ý kiến phản ánh" in text)
     assert "20/10/2025" in texts[row_t05:row_t05 + 6]
+
+
+PAGES = {
+    "danh-sach": "/",
+    "sua-ke-hoach-nhiem-vu": "/ke-hoach/thuong-hong-2025-h2/sua#nhiem-vu",
+    "sua-ke-hoach-cac-muc": "/ke-hoach/thuong-hong-2025-h2/sua#cac-muc",
+    "tao-van-ban": "/ke-hoach/thuong-hong-2025-h2/tao",
+    "cac-ky-bao-cao": "/ke-hoach/thuong-hong-2025-h2/so-lieu",
+    "so-lieu-quy-iv": "/ke-hoach/thuong-hong-2025-h2/so-lieu/2025-Q4",
+    "so-lieu-quy-iv-so-lieu-tho": "/ke-hoach/thuong-hong-2025-h2/so-lieu/2025-Q4#so-lieu",
+    "sua-doi-bo-sung": "/ke-hoach/thuong-hong-2025-h2/sua-doi",
+    "khong-tim-thay": "/ke-hoach/khong-co/sua",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_fits_a_laptop_screen(clerk, name):
+    driver, server, _, shots = clerk
+    driver.get(server.url + PAGES[name])
+    assert driver.find_element(By.TAG_NAME, "h1").text
+    _fits_the_screen(driver)
+    screenshot(driver, shots, f"trang-{name}")
+
+
+def test_the_amendment_preview_shows_the_comparison_table(clerk):
+    driver, server, _, shots = clerk
+    driver.get(server.url + "/ke-hoach/thuong-hong-2025-h2/sua-doi")
+    driver.find_element(By.NAME, "changes[n1].item").send_keys("T05")
+    Select(driver.find_element(By.NAME, "changes[n1].deadline_kind")).select_by_visible_text("Ngày")
+    driver.find_element(By.NAME, "changes[n1].deadline").send_keys("2025-11-30")
+    driver.find_element(By.NAME, "changes[n1].reason").send_keys("Lùi thời hạn theo hướng dẫn của Sở")
+    driver.find_element(By.NAME, "amendment.decision.executors").send_keys("Chánh Văn phòng HĐND và UBND xã")
+    driver.find_element(By.ID, "preview").click()
+    table = driver.find_element(By.CSS_SELECTOR, "#comparison table")
+    assert "Thời gian hoàn thành: 30/11/2025" in table.text
+    driver.execute_script("arguments[0].scrollIntoView()", table)
+    _fits_the_screen(driver)
+    screenshot(driver, shots, "trang-sua-doi-xem-truoc")
+
+
+def test_a_task_row_is_added_and_moved_without_leaving_the_page(clerk):
+    driver, server, _, _ = clerk
+    driver.get(server.url + "/ke-hoach/thuong-hong-2025-h2/sua")
+    driver.find_element(By.CSS_SELECTOR, "button[value='tasks-add']").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.NAME, "tasks[n1].id"))
+    assert driver.find_element(By.NAME, "tasks[n1].id").get_attribute("value") == "T43"
+    driver.find_element(By.CSS_SELECTOR, "button[value='tasks-up:n1']").click()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.NAME, "tasks.key")[-1].get_attribute("value") == "f41")
+    assert driver.execute_script("return window.location.pathname").endswith("/sua")
