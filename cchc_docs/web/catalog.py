@@ -16,6 +16,7 @@ from pathlib import Path
 from cchc_docs.errors import CchcError, DataError, SourceError
 from cchc_docs.model import source
 from cchc_docs.model.load import load_all
+from cchc_docs.model.paths import status_folder
 from cchc_docs.pipeline import batch, confine
 from cchc_docs.pipeline import manifest as manifest_mod
 from cchc_docs.web.config import Settings
@@ -128,8 +129,6 @@ def _tree(path: Path) -> dict:
 
 
 def _periods(plan_path: Path) -> tuple[str, ...]:
-    from cchc_docs.model.paths import status_folder
-
     folder = status_folder(plan_path)
     return tuple(sorted(p.stem for p in folder.glob("*.yaml"))) if folder.is_dir() else ()
 

@@ -114,8 +114,7 @@ def sections_view(tree: dict) -> list[dict]:
         path = ("plan", "sections", i)
         body_path = path + ("body",)
         blocks = list(_blocks(planform.value_at(section, ("body",)), body_path, 0))
-        view.append({"title": path_name(path + ("title",)), "path": path_name(path),
-                     "blocks": blocks, "bodies": _bodies(blocks, body_path)})
+        view.append({"title": path_name(path + ("title",)), "path": path_name(path), "blocks": blocks})
     return view
 
 
@@ -153,8 +152,3 @@ def _note(block) -> str:
     if isinstance(block.get("units"), list):
         parts.append("đơn vị: " + ", ".join(str(u) for u in block["units"]))
     return "; ".join(parts)
-
-
-def _bodies(blocks: list[dict], body_path: tuple) -> list[str]:
-    """Every body a paragraph can be added to: the section's own, and each heading's."""
-    return [path_name(body_path)] + [b["path"] for b in blocks if b["key"] == "end"]

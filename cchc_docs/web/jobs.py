@@ -113,11 +113,10 @@ class Jobs:
             job.errors.append(f"lỗi nội bộ của cchc-docs ({type(e).__name__}); đây là lỗi của chương trình, "
                               "không phải của dữ liệu: hãy báo cho nhóm phát triển")
         finally:
-            job.steps.append("Xong.")
             job.done = True
 
     def _build(self, job: Job, options: Options) -> None:
-        job.steps.append("Kiểm tra dữ liệu, tạo văn bản DOCX và tự kiểm tra thể thức…")
+        job.steps.append("Kiểm tra dữ liệu, tạo văn bản DOCX và tự kiểm tra thể thức")
         summary = batch.build_targets([job.plan.target], options, jobs=1)
         result = summary.plans[0]
         job.summary = summary.line()
@@ -137,7 +136,7 @@ class Jobs:
         files = [folder / d.name for d in job.documents if (folder / d.name).is_file()]
         if not files:
             return
-        job.steps.append(f"Chuyển {len(files)} văn bản sang PDF bằng LibreOffice…")
+        job.steps.append(f"Chuyển {len(files)} văn bản sang PDF bằng LibreOffice")
         try:
             converted = convert.convert(files)
         except CchcError as e:  # LibreOffice is not installed: the DOCX files are there all the same
@@ -152,7 +151,7 @@ class Jobs:
                     job.notes.append(f"{document.name}: không chuyển được PDF ({result.error})")
                 continue
             job.documents[i] = replace(document, pdf=result.pdf.name, pdf_findings=_findings(result.findings))
-        job.steps.append("Vẽ ảnh các trang để xem trước…")
+        job.steps.append("Vẽ ảnh các trang để xem trước")
         self._previews(job, folder, preview)
 
     def _previews(self, job: Job, folder: Path, preview) -> None:

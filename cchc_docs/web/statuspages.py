@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from cchc_docs.errors import CchcError
+from cchc_docs.errors import SourceError
 from cchc_docs.model import periods, source, validate
 from cchc_docs.model.load import load_plan
 from cchc_docs.model.paths import status_folder
@@ -71,7 +71,7 @@ async def import_workbooks(request: Request) -> Response:
     form = await read_form(request, files=MAX_WORKBOOKS)
     uploads = [f for f in form.getlist("workbooks") if isinstance(f, UploadFile) and f.filename]
     if not uploads:
-        raise CchcError("chưa chọn tệp phiếu báo cáo (.xlsx) nào")
+        raise SourceError("chưa chọn tệp phiếu báo cáo (.xlsx) nào để nhập")
     scratch = Path(tempfile.mkdtemp(prefix="cchc-phieu-"))
     try:
         paths = [await _keep(upload, scratch, i) for i, upload in enumerate(uploads)]

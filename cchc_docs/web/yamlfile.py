@@ -237,11 +237,12 @@ def _slot(seq: CommentedSeq, i: int) -> tuple[list | None, int]:
     if isinstance(entry, CommentedMap) and entry:
         key = list(entry)[-1]
         if isinstance(entry[key], (dict, list)):
-            return None, 0
-        slot = entry.ca.items.get(key)
-        if (slot and len(slot) > 2 and slot[2] is not None) or not entry.fa.flow_style():
+            return None, 0  # the comment sits deeper, with the nested value: left where it is
+        own = entry.ca.items.get(key)
+        holds_one = bool(own) and len(own) > 2 and own[2] is not None
+        if holds_one or not entry.fa.flow_style():  # a {flow: map} leaves it to the list
             return entry.ca.items.setdefault(key, [None, None, None, None]), 2
-    if isinstance(entry, (dict, list)) and not isinstance(entry, CommentedMap):
+    elif isinstance(entry, (dict, list)):
         return None, 0
     return seq.ca.items.setdefault(i, [None, None, None, None]), 0
 
