@@ -143,7 +143,8 @@ def _limited(receive, limit: int):
 
 def _user_error(request: Request, exc: CchcError) -> Response:
     code = getattr(exc, "status_code", 400)
-    return pages.page(request, "error.html", {"title": "Không thực hiện được", "lines": str(exc).splitlines()}, code)
+    title = "Không tìm thấy" if code == 404 else "Không thực hiện được"
+    return pages.page(request, "error.html", {"title": title, "lines": str(exc).splitlines()}, code)
 
 
 def _http_error(request: Request, exc: HTTPException) -> Response:

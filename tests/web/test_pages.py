@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 
 import pytest
 
+import cchc_docs.web
 from cchc_docs.web import catalog
 from web.conftest import PLAN, make_site
 
@@ -96,3 +99,10 @@ def test_a_bug_is_a_page_that_says_so_without_a_traceback(site, monkeypatch):
 
 def test_another_host_name_is_refused_on_the_loopback_address(site):
     assert site.client.get("/", headers={"host": "ke-xau.example"}).status_code == 400
+
+
+def test_the_shipped_htmx_is_the_recorded_release():
+    folder = Path(cchc_docs.web.__file__).parent / "static"
+    recorded = re.search(r"`htmx\.min\.js` .*? \| (\S+) \| `([0-9a-f]{64})`", (folder / "README.md").read_text("utf-8"))
+    assert recorded[1] == "2.0.11"
+    assert hashlib.sha256((folder / "htmx.min.js").read_bytes()).hexdigest() == recorded[2]
