@@ -30,7 +30,7 @@ FLOORS: dict[int, tuple[str, ...]] = {
     4: ("pipeline", "pdf", "sheets", "templating"),  # the recipe and batch; DOCX → PDF and its checks; Excel
     # workbooks in and out; customised templates (export, check with a sample render, the config file)
     5: ("register",),  # the outgoing-document register: numbers documents by running the recipe
-    6: ("cli",),  # the command line: click commands, their Vietnamese texts, the progress display
+    6: ("cli", "web"),  # the command line (click commands, their Vietnamese texts, the progress display); the web page
 }
 FLOOR_OF = {place: floor for floor, places in FLOORS.items() for place in places}
 
@@ -47,13 +47,16 @@ NEVER: dict[str, tuple[str, ...]] = {
 # XHTML pdftotext prints with lxml, which is not OOXML.
 OWNERS: dict[str, tuple[str, ...]] = {
     "docxtpl": ("render",),
-    "jinja2": ("render",),
+    "jinja2": ("render", "web"),  # documents; the web page's own HTML templates
     "markupsafe": ("render",),
     "docx": ("facts", "render"),  # python-docx
     "lxml": ("facts", "render", "pdf.poppler"),
     "xml": ("facts",),  # the stdlib parsers (xml.etree, xml.dom, xml.sax, expat)
     "yaml": ("model",),
     "click": ("cli",),
+    "starlette": ("web",),  # the web page: routes, sessions, forms
+    "uvicorn": ("cli.web",),  # the web server, started by `cchc-docs serve`
+    "ruamel": ("web",),  # round-trip YAML: a plan edited on the page keeps its comments and order
     "subprocess": ("pdf",),  # LibreOffice, poppler, fc-list
     "sqlite3": ("register",),  # the register file
     "openpyxl": ("sheets", "register.xlsx"),  # the units' workbooks, and the printable register

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cchc_docs import __version__
-from cchc_docs.cli import build, documents, register, sheets, templates
+from cchc_docs.cli import build, documents, register, sheets, templates, web
 from cchc_docs.cli.common import CONTEXT, Group
 
 
@@ -18,6 +18,6 @@ def main(debug: bool) -> None:
 
 for command in (build.validate, build.build, build.report, documents.check, documents.pdf, documents.preview,
                 sheets.sheets, sheets.collect, sheets.remind, register.issue, register.register,
-                templates.templates):
+                templates.templates, web.serve):
     main.add_command(command)
 

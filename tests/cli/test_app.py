@@ -175,7 +175,8 @@ ENGLISH = re.compile(r"\b(?:Usage|Options|Commands|Error|Missing|Invalid|default
                      r"|OPTIONS|COMMAND|ARGS|TEXT|INTEGER|FLOAT|PATH|DIRECTORY|FILE|FILES|PLAN|OUT)\b")
 # The one spelling of each thing the user names (see cli/common.py).
 METAVARS = {"KẾ-HOẠCH", "THƯ-MỤC", "TỆP-DOCX", "TỆP", "KỲ", "TỆP-SỐ-LIỆU", "YYYY-MM-DD", "SỐ", "GIÂY", "TRANG",
-            "TỆP-XLSX", "VĂN-BẢN", "SỔ"}  # VĂN-BẢN, SỔ: cchc_docs/cli/register.py (a document of a plan, the register)
+            "TỆP-XLSX", "VĂN-BẢN", "SỔ",  # VĂN-BẢN, SỔ: cli/register.py
+            "ĐỊA-CHỈ", "TỆP-CẤU-HÌNH"}  # cli/web.py
 
 
 def assert_vietnamese(text: str) -> None:
