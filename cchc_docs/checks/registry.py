@@ -70,10 +70,16 @@ def add(new: Rule) -> None:
     RULES[new.id] = new
 
 
-def run(layout: Layout, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """Every finding of every rule, in document order (document-wide findings first)."""
-    chosen = RULES.values() if rules is None else rules
-    findings = [_finding(r, hit, layout) for r in chosen for hit in r.function(layout)]
+def run(layout: Layout, rules: Iterable[Rule] | None = None, poll: Callable[[], None] | None = None) -> list[Finding]:
+    """Every finding of every rule, in document order (document-wide findings first).
+
+    ``poll()`` runs before each rule: the caller's time limit.
+    """
+    findings = []
+    for rule_ in RULES.values() if rules is None else rules:
+        if poll is not None:
+            poll()
+        findings += [_finding(rule_, hit, layout) for hit in rule_.function(layout)]
     return sorted(findings, key=lambda f: (f.paragraph is not None, f.paragraph or 0, f.page or 0, f.rule))
 
 

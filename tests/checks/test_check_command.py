@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 
@@ -10,9 +11,8 @@ from click.testing import CliRunner
 from docx import Document
 from docx.shared import Mm
 
-import cchc_docs.checks as checks_module
-import cchc_docs.facts.extract as facts_extract
 from cchc_docs.cli.app import main
+from cchc_docs.facts import package
 
 from .conftest import decision, set_text
 
@@ -144,15 +144,15 @@ def test_an_unreadable_file_does_not_stop_the_others(tmp_path, clean_file):
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path, clean_file, monkeypatch):
-    monkeypatch.setattr(checks_module, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(package.LIMITS, file_bytes=1000))
     result = _run(clean_file)
-    assert result.exit_code == 1 and "tệp quá lớn" in result.output
+    assert result.exit_code == 1 and "tệp quá lớn, không kiểm tra (kích thước tệp" in result.output
 
 
-def test_zip_bomb_is_refused(tmp_path, monkeypatch, clean_file):
-    monkeypatch.setattr(facts_extract, "MAX_XML_BYTES", 1000)
+def test_a_document_unpacking_beyond_the_total_cap_is_refused(tmp_path, monkeypatch, clean_file):
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(package.LIMITS, total_bytes=1000))
     result = _run(clean_file)
-    assert result.exit_code == 1 and "quá lớn sau khi giải nén" in result.output
+    assert result.exit_code == 1 and "dung lượng sau khi giải nén" in result.output
 
 
 def test_many_findings_of_one_rule_are_capped_in_text_but_not_in_json(tmp_path):
