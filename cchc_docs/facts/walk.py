@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from cchc_docs.facts.formats import Formats
 from cchc_docs.facts.properties import TABLE_SIDES, W, border_visible, is_on, measure, parse
-from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts
+from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts, builder
 from cchc_docs.facts.styles import DEFAULT_CELL_MARGIN, mm
 
 __all__ = ["Budget", "TableState", "Walker", "first", "rows"]
@@ -46,6 +46,7 @@ _DRAWINGS = frozenset((W + "drawing", W + "pict", W + "object"))
 _P, _R, _T, _PPR, _RPR = W + "p", W + "r", W + "t", W + "pPr", W + "rPr"
 _TRPR, _TCPR, _SDT_CONTENT = W + "trPr", W + "tcPr", W + "sdtContent"
 _NO_CELL = (False, None, None, None, None)  # in_table, table_index, row, cell, cell_width_mm
+_paragraph, _run, _cell = builder(ParagraphFacts), builder(RunFacts), builder(_Cell)
 
 
 def first(el, tag: str):
@@ -203,7 +204,7 @@ class Walker:
         if self.body and cell is None and fmt.bordered:
             self.pending.append((index, *fmt.indents))
         where = (True, cell.table, cell.row, cell.cell, cell.width_mm) if cell else _NO_CELL
-        self.paragraphs.append(ParagraphFacts(
+        self.paragraphs.append(_paragraph(
             index, text, text.isascii() or unicodedata.is_normalized("NFC", text), *fmt.head, *where,
             self.section, tuple(runs), tuple(self.fields.found), self._drawing,
         ))
@@ -255,7 +256,7 @@ class Walker:
                 self._piece(pieces, _run_text(child, tag), _KIND.get(tag, "text"), fields.in_result)
         if pieces:
             head, style_id = self.formats.run(first(r, _RPR), self._run_key)
-            self._runs.extend(RunFacts(text, *head, field, kind == "tab", kind == "break", style_id)
+            self._runs.extend(_run(text, *head, field, kind == "tab", kind == "break", style_id)
                               for text, kind, field in pieces)
 
     @staticmethod
@@ -337,7 +338,7 @@ class TableState:
         left = fmt.margins.get("mar_left", self.props.get("mar_left", DEFAULT_CELL_MARGIN))
         right = fmt.margins.get("mar_right", self.props.get("mar_right", DEFAULT_CELL_MARGIN))
         text = width - left - right if width else None
-        where = _Cell(self.index, r, c, mm(width) if width else None, text, self.tstyle, r == 0 and self.first_row)
+        where = _cell(self.index, r, c, mm(width) if width else None, text, self.tstyle, r == 0 and self.first_row)
         return where, column + span
 
 
