@@ -165,3 +165,26 @@ def test_many_findings_of_one_rule_are_capped_in_text_but_not_in_json(tmp_path):
     assert "… và 5 chỗ khác vi phạm ND30-FONT-FAMILY" in _run(path).output
     data = json.loads(_run("--format", "json", path).output)
     assert sum(f["rule"] == "ND30-FONT-FAMILY" for f in data[0]["findings"]) == 15
+
+
+# The check path imports neither the renderer (docxtpl, jinja2) nor the PDF machinery:
+# a fresh interpreter runs `check` and lists what it loaded.
+_LOADED_BY_CHECK = """
+import sys
+from cchc_docs.cli.app import main
+try:
+    main(["check", sys.argv[1]])
+except SystemExit as exit:
+    print("exit", exit.code)
+heavy = ("docxtpl", "jinja2", "docx", "cchc_docs.render", "cchc_docs.pdf", "cchc_docs.contexts")
+print(" ".join(sorted(m for m in sys.modules if m.startswith(heavy))) or "-")
+"""
+
+
+def test_check_loads_neither_the_renderer_nor_the_pdf_machinery(clean_file):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _LOADED_BY_CHECK, clean_file], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-2:] == ["exit 0", "-"]
