@@ -23,7 +23,7 @@ from cchc_docs.facts.walk import Walker, rows
 
 __all__ = ["walk_body"]
 
-_BODY, _TBL, _TR, _SECT = W + "body", W + "tbl", W + "tr", W + "sectPr"
+_BODY, _P, _TBL, _TR, _SECT = W + "body", W + "p", W + "tbl", W + "tr", W + "sectPr"
 _KEPT_BEFORE_ROWS = frozenset((W + "tblPr", W + "tblGrid"))
 _ROW_WRAPPERS = frozenset((W + "sdt", W + "customXml"))
 
@@ -45,68 +45,70 @@ def walk_body(walker: Walker, package, partname: str, strict_error: SourceError)
 
 
 class _Stream:
-    """The body walked block by block while the parser reads it (see the module's docstring)."""
+    """The body walked block by block while the parser reads it (see the module's docstring).
+
+    The parser reports the end of every paragraph and row (not of every element: a
+    Python call per element would cost more than the walk). At each, what is complete
+    in the body is walked and freed. What the tree holds is measured in the XML read
+    since the last free: above ``held_bytes`` the document is refused, so one block
+    that never ends (a body wrapped whole in a content control, a paragraph of millions
+    of runs) cannot fill the memory either.
+    """
 
     def __init__(self, walker: Walker, package, strict_error: SourceError) -> None:
         self.walker, self.package, self.strict_error = walker, package, strict_error
-        self.live = 0  # elements parsed and not yet freed
         self.table: tuple | None = None  # (w:tbl, TableState) of the table being streamed
         self.streaming = False  # its rows are walked one by one
         self.section = None  # the body's own w:sectPr
-        self.root = None
+        self.top = None  # the body's child the last paragraph stood in
+        self.reader = None
 
     def run(self, partname: str):
-        events = etree.iterparse(self.package.open_part(partname), events=("end",), remove_blank_text=True,
+        self.reader = self.package.open_part(partname)
+        self.reader.hold = self.package.limits.held_bytes
+        events = etree.iterparse(self.reader, events=("end",), tag=(_P, _TR, _BODY), remove_blank_text=True,
                                  resolve_entities=False, no_network=True, huge_tree=False)
         try:
             for _, el in events:
-                self._count(el)
                 self._on_end(el)
         except etree.XMLSyntaxError:
             raise SourceError(f"{self.package.name}: phần /{partname} của tệp .docx bị hỏng") from None
+        if events.root is None or events.root.tag != W + "document":
+            raise self.strict_error
         return self.section
 
-    def _count(self, el) -> None:
-        if self.root is None:  # the first element: the root is known; refuse Strict files at once
-            self.root = el.getroottree().getroot()
-            if self.root.tag != W + "document":
-                raise self.strict_error
-        self.live += 1
-        cap = self.package.limits.live_elements
-        if self.live > cap:
-            raise SourceError(f"{self.package.name}: tệp quá phức tạp, không kiểm tra (một khối nội dung "
-                              f"có hơn {cap} phần tử XML)")
-
     def _on_end(self, el) -> None:
-        parent = el.getparent()
-        if parent is None:
-            return
-        if el.tag == _BODY:
+        tag, parent = el.tag, el.getparent()
+        if tag == _BODY:
             self._flush(el, None)
-        elif parent.tag == _BODY:
+        elif parent is None:
+            return
+        elif parent.tag == _BODY:  # a paragraph of the body itself: it and all before it are complete
             self._flush(parent, el)
-        elif el.tag == _TR and parent.tag == _TBL:
-            outer = parent.getparent()
-            if outer is not None and outer.tag == _BODY:
-                self._flush(outer, parent, inclusive=False)
-                self._row(parent, el)
+        elif tag == _TR and parent.tag == _TBL and _is_body(parent.getparent()):
+            self._flush(parent.getparent(), parent, inclusive=False)
+            self._row(parent, el)
+        else:  # deeper down: the body's children before the one it stands in are complete
+            top = el
+            while parent is not None and parent.tag != _BODY:
+                top, parent = parent, parent.getparent()
+            if parent is not None and top is not self.top:
+                self.top = top
+                self._flush(parent, top, inclusive=False)
 
     def _flush(self, body, last, inclusive: bool = True) -> None:
         """Walk and free every complete child of the body, up to ``last`` (all when None)."""
         for child in list(body):
             if child is last and not inclusive:
-                return
+                break
             if child.tag == _SECT:
-                if self.section is None:
-                    self.section = child  # kept: small, and read after the walk
-                else:
-                    body.remove(child)
+                self.section = child if self.section is None else self.section  # kept (the first, as find does)
             else:
                 self._walk(child)
-                body.remove(child)
+            body.remove(child)
             if child is last:
                 break
-        self.live = 0
+        self.reader.release()
 
     def _walk(self, child) -> None:
         if self.table is not None and self.table[0] is child:
@@ -133,5 +135,8 @@ class _Stream:
                 tbl.remove(child)  # bookmarks, proofing marks: nothing the walk reads
         self.walker.row(tr, self.table[1])
         tbl.remove(tr)
-        self.live = 0
+        self.reader.release()
 
+
+def _is_body(el) -> bool:
+    return el is not None and el.tag == _BODY

@@ -50,8 +50,8 @@ class Limits:
     total_bytes: int = 1024 * MIB  # all members unpacked, as the directory declares them
     xml_bytes: int = 64 * MIB  # one XML part unpacked (counted while unpacking)
     tree_bytes: int = 4 * MIB  # XML parsed into whole trees (styles, headers …, a body that fits)
-    stream_bytes: int = 4 * MIB  # a body larger than this is walked while it is parsed (never as a whole tree)
-    live_elements: int = 200_000  # XML elements held at once while a body is streamed
+    stream_bytes: int = 4 * MIB  # a larger body is walked while it is parsed …
+    held_bytes: int = 4 * MIB  # … holding at most this much of its XML at once
     ratio: int = 100  # unpacked ÷ packed size of one member
     ratio_floor: int = 1 * MIB  # members smaller than this unpacked are not judged by ratio
     paragraphs: int = 200_000  # paragraphs in the body, the headers and the footers
@@ -305,12 +305,21 @@ def _resolve(folder: str, target: str) -> str:
 
 
 class CappedReader(io.RawIOBase):
-    """One member unpacked as a stream; more bytes than the XML cap is a refusal, not a read."""
+    """One member unpacked as a stream; more bytes than the XML cap is a refusal, not a read.
+
+    A streaming reader may also set ``hold``: the bytes it may read between two
+    :meth:`release` calls (what its parser's tree can hold at once).
+    """
 
     def __init__(self, raw, package: Package, partname: str) -> None:
         super().__init__()
         self.raw, self.package, self.partname = raw, package, partname
-        self.count = 0
+        self.count = self.released = 0
+        self.hold: int | None = None
+
+    def release(self) -> None:
+        """What was read so far has been walked and freed."""
+        self.released = self.count
 
     def readable(self) -> bool:
         return True
@@ -325,6 +334,9 @@ class CappedReader(io.RawIOBase):
         if self.count > cap:
             raise too_large(self.package.name, f"phần /{self.partname} sau khi giải nén", f"hơn {megabytes(cap)}",
                             megabytes(cap))
+        if self.hold is not None and self.count - self.released > self.hold:
+            raise SourceError(f"{self.package.name}: tệp quá phức tạp, không kiểm tra (một khối nội dung của "
+                              f"phần /{self.partname} dài hơn {megabytes(self.hold)} XML)")
         buffer[: len(data)] = data
         return len(data)
 
