@@ -9,7 +9,9 @@ message when the input cannot be read, or holds no text at all.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 
 from cchc_docs.checks import pages, pieces
 from cchc_docs.checks import rules as rules  # imported for its side effect: registers every rule
@@ -20,7 +22,7 @@ from cchc_docs.errors import SourceError
 from cchc_docs.facts import package
 from cchc_docs.facts.extract import DocFacts, extract
 
-__all__ = ["RULES", "check", "check_bytes", "check_file"]
+__all__ = ["RULES", "check", "check_bytes", "check_file", "collector_paused"]
 
 
 def check(facts: DocFacts, poll=None) -> list[Finding]:
@@ -46,10 +48,31 @@ def check_file(path: str | os.PathLike, limits: package.Limits | None = None) ->
 def _check_source(name: str, source, limits: package.Limits | None) -> list[Finding]:
     limits = limits or package.LIMITS
     deadline = package.Deadline(name, limits.seconds)
+    with collector_paused():
+        try:
+            facts = extract(source, limits, deadline.check)
+        except (MemoryError, RecursionError):
+            raise SourceError(f"{name}: tệp quá lớn hoặc lồng nhau quá sâu, không đọc được") from None
+        if not any(p.text.strip() for p in facts.paragraphs):
+            raise SourceError(f"{name}: tài liệu rỗng, không có nội dung để kiểm tra")
+        return check(facts, deadline.check)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for a while (nested pauses keep it off), back on after.
+
+    Reading a document makes hundreds of thousands of objects that all live until its
+    check ends, and so do a plan's records and contexts until the plan is written (the
+    build pauses the collector for a whole plan); the collector would scan them again
+    and again. Measured on a plan of 10,000 tasks: loading 2.0 → 0.9 s, the self-check
+    of its three documents 17 → 10 s; one 1,200-page report checked alone 4.9 → 3.5 s.
+    None of them holds cycles worth collecting before the pause ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        facts = extract(source, limits, deadline.check)
-    except (MemoryError, RecursionError):
-        raise SourceError(f"{name}: tệp quá lớn hoặc lồng nhau quá sâu, không đọc được") from None
-    if not any(p.text.strip() for p in facts.paragraphs):
-        raise SourceError(f"{name}: tài liệu rỗng, không có nội dung để kiểm tra")
-    return check(facts, deadline.check)
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -39,7 +39,8 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
     outcome, errors included, goes back in the result.
     """
     try:
-        return _build_plan(plan_path, out_dir, options, prior)
+        with checks.collector_paused():  # a plan's objects live until it is written: see there
+            return _build_plan(plan_path, out_dir, options, prior)
     except CchcError as e:
         return PlanResult(relative(plan_path), error=str(e), exit_code=getattr(e, "exit_code", 1))
 
