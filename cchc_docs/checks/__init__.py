@@ -13,6 +13,7 @@ import gc
 import os
 from contextlib import contextmanager
 
+from cchc_docs import vn
 from cchc_docs.checks import pages, pieces
 from cchc_docs.checks import rules as rules  # imported for its side effect: registers every rule
 from cchc_docs.checks.components import recognise
@@ -26,7 +27,7 @@ __all__ = ["RULES", "check", "check_bytes", "check_file", "collector_paused"]
 
 
 def check(facts: DocFacts, poll=None) -> list[Finding]:
-    """Every finding for a document's facts, in document order (``poll()`` between steps: a time limit)."""
+    """Every finding for a document's facts, in document order (``poll(count)``: see :func:`registry.run`)."""
     try:
         layout = recognise(facts, pages.estimate(facts))
         return run(layout, poll=poll)
@@ -48,6 +49,13 @@ def check_file(path: str | os.PathLike, limits: package.Limits | None = None) ->
 def _check_source(name: str, source, limits: package.Limits | None) -> list[Finding]:
     limits = limits or package.LIMITS
     deadline = package.Deadline(name, limits.seconds)
+
+    def poll(found: int) -> None:  # while the rules run: the time limit, and the findings one may list
+        deadline.check()
+        if found > limits.findings:
+            cap = vn.format_number(limits.findings)
+            raise package.too_large(name, "số chỗ sai thể thức", f"hơn {cap}", cap)
+
     with collector_paused():
         try:
             facts = extract(source, limits, deadline.check)
@@ -55,7 +63,7 @@ def _check_source(name: str, source, limits: package.Limits | None) -> list[Find
             raise SourceError(f"{name}: tệp quá lớn hoặc lồng nhau quá sâu, không đọc được") from None
         if not any(p.text.strip() for p in facts.paragraphs):
             raise SourceError(f"{name}: tài liệu rỗng, không có nội dung để kiểm tra")
-        return check(facts, deadline.check)
+        return check(facts, poll)
 
 
 @contextmanager

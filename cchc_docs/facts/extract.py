@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
+from cchc_docs import vn
 from cchc_docs.errors import SourceError
 from cchc_docs.facts.body import walk_body
 from cchc_docs.facts.formats import Formats, formats_for
@@ -133,8 +134,8 @@ class _Extractor:
         return next((target for kind, target in self.rels.values()
                      if kind == reltype and target is not None and self.package.has(target)), None)
 
-    def _refuse(self, what: str, got: str, cap: str) -> None:
-        raise too_large(self.name, what, got, cap)
+    def _refuse(self, what: str, cap: int) -> None:
+        raise too_large(self.name, what, f"hơn {vn.format_number(cap)}", vn.format_number(cap))
 
     def run(self) -> DocFacts:
         strict = SourceError(f"{self.name}: định dạng Strict Open XML không được hỗ trợ; "

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from cchc_docs import vn
 from cchc_docs.errors import SourceError
 from cchc_docs.model import sniff
 
@@ -54,9 +55,10 @@ class Limits:
     held_bytes: int = 4 * MIB  # … holding at most this much of its XML at once
     ratio: int = 100  # unpacked ÷ packed size of one member
     ratio_floor: int = 1 * MIB  # members smaller than this unpacked are not judged by ratio
-    paragraphs: int = 200_000  # paragraphs in the body, the headers and the footers
-    runs: int = 400_000  # pieces of text (runs split at tabs and breaks)
-    text_chars: int = 16_000_000  # characters of text in all
+    paragraphs: int = 120_000  # paragraphs in the body, the headers and the footers
+    runs: int = 240_000  # pieces of text (runs split at tabs and breaks)
+    text_chars: int = 10_000_000  # characters of text in all
+    findings: int = 50_000  # format findings in one document
     seconds: float = 60.0  # reading and checking one document
 
 
@@ -69,7 +71,8 @@ def too_large(name: str, what: str, got: str, cap: str) -> SourceError:
 
 
 def megabytes(count: int) -> str:
-    return f"{count / MIB:.0f} MB" if count >= MIB else f"{count} byte"
+    """A size as the messages write it: 64 MB, 1.024 MB, 500.000 byte."""
+    return f"{vn.format_number(round(count / MIB))} MB" if count >= MIB else f"{vn.format_number(count)} byte"
 
 
 class Deadline:
@@ -140,7 +143,7 @@ def _open_regular(name: str, limits: Limits):
 
 
 def _not_regular(name: str, mode: int) -> SourceError:
-    what = "ống dẫn (FIFO)" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "thiết bị"
+    what = "ống dẫn FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "thiết bị"
     return SourceError(f"{name}: không phải tệp thông thường (đây là {what}); hãy chỉ ra một tệp .docx")
 
 
@@ -175,7 +178,8 @@ class Package:
             entries, size = directory
             if entries > self.limits.members:
                 self.close_stream()
-                raise too_large(self.name, "số phần trong gói ZIP", f"{entries}", f"{self.limits.members}")
+                raise too_large(self.name, "số phần trong gói ZIP", vn.format_number(entries),
+                                vn.format_number(self.limits.members))
             if size > self.limits.directory_bytes:
                 self.close_stream()
                 raise too_large(self.name, "mục lục gói ZIP", megabytes(size), megabytes(self.limits.directory_bytes))

@@ -137,11 +137,11 @@ class Budget:
         self.chars += chars
         limits = self.limits
         if self.paragraphs > limits.paragraphs:
-            self.refuse("số đoạn văn", f"hơn {limits.paragraphs}", f"{limits.paragraphs}")
+            self.refuse("số đoạn văn", limits.paragraphs)
         if self.runs > limits.runs:
-            self.refuse("số đoạn chữ (run)", f"hơn {limits.runs}", f"{limits.runs}")
+            self.refuse("số đoạn chữ (run)", limits.runs)
         if self.chars > limits.text_chars:
-            self.refuse("số ký tự", f"hơn {limits.text_chars}", f"{limits.text_chars}")
+            self.refuse("số ký tự", limits.text_chars)
         if self.poll is not None and not self.paragraphs % 512:
             self.poll()
 
