@@ -57,9 +57,12 @@ class ParagraphFormat:
     breaks_section: bool  # holds a w:sectPr
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CellFormat:
-    """One resolved ``w:tcPr``: grid span, width (twips, None when not in twips), margins, borders."""
+    """One resolved ``w:tcPr``: grid span, width (twips, None when not in twips), margins, borders.
+
+    Compared and hashed by identity: the walker keys the geometry of a table's cells by it.
+    """
 
     span: int
     width: float | None

@@ -206,7 +206,7 @@ class Walker:
         where = (True, cell.table, cell.row, cell.cell, cell.width_mm) if cell else _NO_CELL
         self.paragraphs.append(_paragraph(
             index, text, text.isascii() or unicodedata.is_normalized("NFC", text), *fmt.head, *where,
-            self.section, tuple(runs), tuple(self.fields.found), self._drawing,
+            len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing,
         ))
         if self.body and cell is None and fmt.breaks_section:
             self.sect_prs.append(ppr.find(W + "sectPr"))
@@ -244,7 +244,13 @@ class Walker:
         for child in r:
             tag = child.tag
             if tag == _T and not fields.stack:  # the common case: plain text outside any field
-                self._piece(pieces, child.text, "text", fields.simple > 0)
+                text, field = child.text, fields.simple > 0
+                if not text:
+                    continue
+                if pieces and pieces[-1][1] == "text" and pieces[-1][2] == field:
+                    pieces[-1][0] += text
+                else:
+                    pieces.append([text, "text", field])
             elif tag == W + "fldChar":
                 fields.char(child)
             elif tag == W + "instrText":
@@ -329,17 +335,25 @@ class TableState:
         self.header_rows: list[bool] = []
         self.cant_split: list[bool] = []
         self.texts: list[tuple[str, ...]] = []
+        self.geometry: dict[tuple, tuple] = {}
 
     def cell(self, fmt, r: int, c: int, column: int) -> tuple[_Cell, int]:
-        span, width = fmt.span, fmt.width
         self.borders_visible = self.borders_visible or fmt.borders_visible
-        if column + span <= len(self.grid):  # the grid is what Word lays out
-            width = sum(self.grid[column : column + span])
+        key = (fmt, column)  # the rows of a loop repeat their cells: their geometry is worked out once
+        geometry = self.geometry.get(key)
+        if geometry is None:
+            geometry = self.geometry[key] = self._geometry(fmt, column)
+        width_mm, text = geometry
+        return _cell(self.index, r, c, width_mm, text, self.tstyle, r == 0 and self.first_row), column + fmt.span
+
+    def _geometry(self, fmt, column: int) -> tuple[float | None, float | None]:
+        """(width in mm, text width in twips) of a cell with this format starting at ``column``."""
+        width = fmt.width
+        if column + fmt.span <= len(self.grid):  # the grid is what Word lays out
+            width = sum(self.grid[column : column + fmt.span])
         left = fmt.margins.get("mar_left", self.props.get("mar_left", DEFAULT_CELL_MARGIN))
         right = fmt.margins.get("mar_right", self.props.get("mar_right", DEFAULT_CELL_MARGIN))
-        text = width - left - right if width else None
-        where = _cell(self.index, r, c, mm(width) if width else None, text, self.tstyle, r == 0 and self.first_row)
-        return where, column + span
+        return (mm(width) if width else None), (width - left - right if width else None)
 
 
 def _row_flag(trpr, name: str) -> bool:
