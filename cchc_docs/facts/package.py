@@ -155,13 +155,19 @@ class Package:
 
     def __init__(self, name: str, stream, limits: Limits) -> None:
         self.name, self.stream, self.limits = name, stream, limits
-        self.zip = self._open_zip()
-        self.infos = {info.filename: info for info in self.zip.infolist()}
+        self.zip: zipfile.ZipFile | None = None
         self.parsed = 0  # bytes of XML parsed into whole trees so far
-        self._refuse_bombs()
+        try:
+            self.zip = self._open_zip()
+            self.infos = {info.filename: info for info in self.zip.infolist()}
+            self._refuse_bombs()
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
-        self.zip.close()
+        if self.zip is not None:
+            self.zip.close()
         self.stream.close()
 
     def __enter__(self) -> Package:
@@ -177,32 +183,24 @@ class Package:
         if directory is not None:
             entries, size = directory
             if entries > self.limits.members:
-                self.close_stream()
                 raise too_large(self.name, "số phần trong gói ZIP", vn.format_number(entries),
                                 vn.format_number(self.limits.members))
             if size > self.limits.directory_bytes:
-                self.close_stream()
                 raise too_large(self.name, "mục lục gói ZIP", megabytes(size), megabytes(self.limits.directory_bytes))
         try:
             archive = zipfile.ZipFile(self.stream)
         except Exception:  # BadZipFile, or worse on a damaged directory: all mean "not a zip"
-            raise self._not_a_docx(None) from None
+            raise self._not_a_docx() from None
         wrong = sniff.docx_error(self.name, sniff.zip_kind(archive.namelist()))
         if wrong is not None:
             archive.close()
-            self.close_stream()
             raise wrong
         return archive
 
-    def close_stream(self) -> None:
-        self.stream.close()
-
-    def _not_a_docx(self, names) -> SourceError:
+    def _not_a_docx(self) -> SourceError:
         """What the bytes are instead, told only once they are not a readable zip."""
         self.stream.seek(0)
-        head = self.stream.read(_SNIFF_BYTES)
-        self.close_stream()
-        kind = sniff.sniff(head, self.name)
+        kind = sniff.sniff(self.stream.read(_SNIFF_BYTES), self.name)
         wrong = sniff.docx_error(self.name, kind)
         if wrong is not None:
             return wrong
@@ -214,12 +212,10 @@ class Package:
         limits = self.limits
         total = sum(info.file_size for info in self.infos.values())
         if total > limits.total_bytes:
-            self.close()
             raise too_large(self.name, "dung lượng sau khi giải nén", megabytes(total), megabytes(limits.total_bytes))
         for info in self.infos.values():
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size >= limits.ratio_floor and ratio > limits.ratio:
-                self.close()
                 raise too_large(self.name, f"tỉ lệ nén của phần {info.filename}", f"{ratio:.0f}:1",
                                 f"{limits.ratio}:1")
 
