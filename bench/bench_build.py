@@ -1,14 +1,25 @@
-"""Benchmark of rendering and batch builds (issue: regeneration after amendments).
+"""Benchmark of batch builds, side by side and repeated: is the self-checked build fast?
 
-Everything is measured side by side in one run on this machine and printed as ratios;
-nothing here is a test. Run from the project root:
+Everything is measured in one run on this machine and printed as ratios; nothing here
+is a test. Run from the project root:
 
-    python bench/bench_build.py            # the full run (300 plans)
-    python bench/bench_build.py --plans 40 # a quick run
+    python bench/bench_build.py                 # 60 plans × 3 rounds, plus a 10,000-task plan
+    python bench/bench_build.py --plans 300     # the issue's size (slow on a shared machine)
+    python bench/bench_build.py --big 0         # without the 10,000-task plan
 
-Plans are synthetic but realistic: the sample plan (data/thuong-hong-2025-h2.yaml)
-with its Q3 and Q4 status files, given 42–60 tasks each (seeded), a few with 400
-tasks and one with 2,000.
+Plans are synthetic but realistic: the sample plan (data/thuong-hong-2025-h2.yaml) with
+its Q3 and Q4 status files, given 42–90 tasks each (seeded), so each makes a decision and
+two reports. Honest by construction:
+
+* every mode runs in a fresh process (``cchc-docs build`` as a user runs it, the naive
+  loop in a child of its own), in **interleaved** rounds (the order rotates), and min,
+  median and max are printed;
+* CPU time (user + system, the workers included) is printed beside wall time;
+* memory is the **peak resident size of the build's own processes** (the child's
+  ``VmHWM`` and its workers' ``ru_maxrss``), never this benchmark's;
+* the machine's load average is printed for every run;
+* the per-stage cost per document (load, validate, context, render, check, write) is
+  measured in-process on the same plans.
 """
 
 from __future__ import annotations
@@ -17,35 +28,27 @@ import argparse
 import copy
 import datetime as dt
 import io
+import json
+import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from functools import partial
 from pathlib import Path
 
-import yaml
-from docxtpl import DocxTemplate
-
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-# The checkout's package, even when another copy is installed.
-from cchc_docs.contexts import registry  # noqa: E402
-from cchc_docs.model import load  # noqa: E402
-from cchc_docs.model.status import reporting_calendar  # noqa: E402
-from cchc_docs.pipeline import batch  # noqa: E402
-from cchc_docs.pipeline.build import Options  # noqa: E402
-from cchc_docs.render import engine  # noqa: E402
+sys.path.insert(0, str(ROOT))  # the checkout's package, even when another copy is installed
 
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
 STATUS = ROOT / "data" / "thuong-hong-2025-h2" / "bao-cao"
 TEMPLATES = ROOT / "templates"
 TODAY = dt.date(2025, 9, 15)
 DEADLINES = ["2025-08-31", "2025-09", "2025-10", "2025-11-15", "2025-Q4", "2025-12", "thường xuyên"]
+MODES = ("naive", "build --no-check", "build")
 
 
 # ---------------------------------------------------------------- synthetic plans
@@ -61,26 +64,24 @@ def synthetic_plan(base: dict, number: int, tasks: int, rng: random.Random) -> d
     sample_tasks = plan["plan"]["tasks"]
     for i in range(len(sample_tasks), tasks):
         task = copy.deepcopy(rng.choice(sample_tasks))
-        task["id"] = f"T{i + 1:04d}"
+        task["id"] = f"T{i + 1:05d}"
         task["content"] = f"{task['content']} (đợt {i + 1})"
         task["deadline"] = rng.choice(DEADLINES)
         sample_tasks.append(task)
     return plan
 
 
-def write_plans(folder: Path, count: int, seed: int = 2025) -> list[Path]:
-    """``count`` plan files, each with the sample's Q3 and Q4 status files beside it."""
+def write_plans(folder: Path, sizes: list[int], seed: int = 2025) -> list[Path]:
+    """One plan file per size (its task count), each with the sample's Q3 and Q4 status files beside it."""
+    import yaml
+
     rng = random.Random(seed)
     base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
-    sizes = [rng.randint(42, 60) for _ in range(count)]
-    for i in range(min(3, count - 1)):
-        sizes[1 + i * max(count // 4, 1) % max(count - 1, 1)] = 400
-    sizes[0] = 2000 if count >= 10 else sizes[0]
     paths = []
     for number, size in enumerate(sizes, start=1):
         path = folder / f"xa-{number:03d}.yaml"
-        path.write_text(yaml.safe_dump(synthetic_plan(base, number, size, rng), allow_unicode=True,
-                                       sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.safe_dump(synthetic_plan(base, number, size, rng), allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
         status = folder / path.stem / "bao-cao"
         status.mkdir(parents=True)
         for period in ("2025-Q3", "2025-Q4"):
@@ -89,44 +90,15 @@ def write_plans(folder: Path, count: int, seed: int = 2025) -> list[Path]:
     return paths
 
 
-# An amendment signed after the Q4 window: it adds a decision and the consolidated plan,
-# and changes no issued document (the reports keep the plan as it stood then).
-AMENDMENT = """\
-amendments:
-  - id: SD01
-    decision:
-      number: "61"
-      date: "2025-12-20"
-      title: Sửa đổi, bổ sung Kế hoạch cải cách hành chính 6 tháng cuối năm 2025
-      authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
-      legal_bases: [Luật Tổ chức chính quyền địa phương ngày 16/6/2025]
-      executors: Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội
-      recipients: [Như Điều 4]
-      archive: [VHXH]
-      signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn An}
-    changes:
-      - action: change
-        task: T07
-        set: {deadline: "2025-12-31"}
-        reason: Lùi thời hạn theo hướng dẫn của Sở Nội vụ
-"""
-
-
-# ---------------------------------------------------------------- measurements
-
-
-def best_of(runs: int, action) -> float:
-    """The fastest of ``runs`` timings: the figure least disturbed by the machine."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
+# ---------------------------------------------------------------- one run, in a child process
 
 
 def plain_docxtpl(template: Path, context: dict) -> bytes:
     """What a user of docxtpl writes: load, render, save — every time."""
+    from docxtpl import DocxTemplate
+
+    from cchc_docs.render import engine
+
     doc = DocxTemplate(template)
     doc.render(context, jinja_env=engine.environment(), autoescape=True)
     buffer = io.BytesIO()
@@ -134,91 +106,193 @@ def plain_docxtpl(template: Path, context: dict) -> bytes:
     return buffer.getvalue()
 
 
-def decision_context(plan: Path) -> dict:
-    loaded = load.load_all(plan)
-    versions, statuses = loaded.versions, loaded.statuses
-    return registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), TODAY)[0].context()
+def naive_loop(data: Path, out: Path) -> int:
+    """The baseline batch: every document of every plan with plain docxtpl, one after another."""
+    from cchc_docs.contexts import registry
+    from cchc_docs.model import load
+    from cchc_docs.model.status import reporting_calendar
+
+    count = 0
+    for plan in sorted(data.glob("*.yaml")):
+        loaded = load.load_all(plan)
+        for job in registry.plan_jobs(loaded.versions, loaded.statuses, reporting_calendar(loaded.versions[0]), TODAY):
+            (out / f"{plan.stem}-{job.output}").write_bytes(plain_docxtpl(TEMPLATES / job.template, job.context()))
+            count += 1
+    return count
 
 
-def bench_render(plans: list[Path]) -> dict:
-    """Per-document render time, fast path vs plain docxtpl, on the same contexts."""
-    template = TEMPLATES / "quyet-dinh.docx"
-    figures = {}
-    by_size = {len(load.load_plan(p).plan.tasks): p for p in plans}
-    for size in sorted({s for s in by_size if s in (400, 2000)} | {min(by_size)}):
-        context = decision_context(by_size[size])
-        engine.render(template, context)  # compile once, as a worker does
-        fast = best_of(5, partial(engine.render, template, context))
-        plain = best_of(3, partial(plain_docxtpl, template, context))
-        figures[size] = (fast, plain)
-        print(f"render, {size} tasks: fast {fast * 1000:.1f} ms, docxtpl {plain * 1000:.1f} ms, "
-              f"ratio {plain / fast:.1f}×")
+def child(mode: str, data: Path, out: Path, jobs: int) -> None:
+    """Run one mode in this (fresh) process and print what it cost as JSON."""
+    start = time.perf_counter()
+    if mode == "naive":
+        out.mkdir(parents=True, exist_ok=True)
+        naive_loop(data, out)
+        code = 0
+    else:
+        from cchc_docs.cli.app import main
+
+        extra = ["--no-check"] if mode.endswith("--no-check") else []
+        try:
+            main(["build", str(data), "-o", str(out), "--date", TODAY.isoformat(), "-j", str(jobs), *extra])
+            code = 0
+        except SystemExit as done:
+            code = done.code or 0
+    wall = time.perf_counter() - start
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    status = Path("/proc/self/status")
+    peak = next((int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmHWM:")),
+                own.ru_maxrss) if status.exists() else own.ru_maxrss
+    print(json.dumps({"wall": wall, "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
+                      "peak_mb": max(peak, workers.ru_maxrss) / 1024, "exit": code}))
+
+
+def run(mode: str, data: Path, out: Path, jobs: int) -> dict:
+    """One mode in a fresh process (start-up included in its wall time), with the machine's load."""
+    shutil.rmtree(out, ignore_errors=True)
+    before = os.getloadavg()[0]
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--child", mode, str(data), str(out), str(jobs)],
+                          capture_output=True, text=True, check=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["wall"] = time.perf_counter() - start  # the whole process, as a user waits for it
+    figures["load"] = (before, os.getloadavg()[0])
+    figures["docs"] = len(list(out.rglob("*.docx")))
     return figures
 
 
-def naive_loop(plans: list[Path], out: Path) -> None:
-    """The baseline batch: for each document of each plan, plain docxtpl, one after another."""
+# ---------------------------------------------------------------- the measurements
+
+
+def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
+    """min / median / max."""
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return f"{low * scale:.2f} / {mid * scale:.2f} / {high * scale:.2f} {unit}"
+
+
+def batch(data: Path, work: Path, rounds: int, jobs: int) -> dict[str, list[dict]]:
+    """Every mode in every round, the order rotating so no mode always runs first or last."""
+    runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
+    for r in range(rounds):
+        order = MODES[r % len(MODES):] + MODES[: r % len(MODES)]
+        for mode in order:
+            figures = run(mode, data, work / "out", jobs)
+            runs[mode].append(figures)
+            print(f"  vòng {r + 1}, {mode:<17} {figures['wall']:6.2f} s, CPU {figures['cpu']:6.2f} s, "
+                  f"đỉnh RSS {figures['peak_mb']:4.0f} MB, {figures['docs']} văn bản, "
+                  f"tải máy {figures['load'][0]:.2f}→{figures['load'][1]:.2f}", flush=True)
+    return runs
+
+
+def report_batch(runs: dict[str, list[dict]], jobs: int) -> None:
+    docs = runs["naive"][0]["docs"]
+    naive = statistics.median(f["wall"] for f in runs["naive"])
+    print(f"\nLô {docs} văn bản (min / trung vị / max của {len(runs['naive'])} vòng xen kẽ):")
+    print("| Cách chạy | Thời gian thực | Tỉ lệ so với vòng lặp docxtpl (trung vị) | CPU mỗi văn bản | Đỉnh RSS |")
+    print("|---|---|---|---|---|")
+    for mode in MODES:
+        figures = runs[mode]
+        walls = [f["wall"] for f in figures]
+        ratio = naive / statistics.median(walls)
+        label = mode if mode == "naive" else f"{mode} -j {jobs}"
+        print(f"| {label} | {spread(walls)} | {ratio:.2f}× | {spread([f['cpu'] / docs for f in figures], 'ms', 1000)} "
+              f"| {max(f['peak_mb'] for f in figures):.0f} MB |")
+    loads = [x for figures in runs.values() for f in figures for x in f["load"]]
+    print(f"Tải máy (load average 1 phút) trong lúc đo: {min(loads):.2f}–{max(loads):.2f} trên {os.cpu_count()} lõi")
+
+
+def noop(data: Path, work: Path, rounds: int, jobs: int) -> None:
+    """A rebuild with nothing changed, against the full checked build it follows."""
+    full, again = [], []
+    for _ in range(rounds):
+        full.append(run("build", data, work / "out", jobs)["wall"])
+        before = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "cchc_docs.cli", "build", str(data), "-o", str(work / "out"),
+                        "--date", TODAY.isoformat(), "-j", str(jobs)], capture_output=True, check=True)
+        again.append(time.perf_counter() - before)
+    share = statistics.median(again) / statistics.median(full)
+    print(f"\nTạo lại khi không có gì đổi: {spread(again)} = {share * 100:.1f} % lần tạo đầy đủ có tự kiểm tra "
+          f"({spread(full)})")
+
+
+def stages(plans: list[Path], out: Path) -> None:
+    """Per-stage cost per document, in this process, the collector paused as the build pauses it."""
+    from cchc_docs import checks
+    from cchc_docs.contexts import registry
+    from cchc_docs.model import load, source, validate
+    from cchc_docs.model.status import reporting_calendar
+    from cchc_docs.render import engine
+    from cchc_docs.write import write_atomic
+
+    cost = {name: [] for name in ("load", "validate", "context", "render", "check", "write")}
+    docs = 0
     for plan in plans:
-        loaded = load.load_all(plan)
-        versions, statuses = loaded.versions, loaded.statuses
-        for job in registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), TODAY):
-            (out / f"{plan.stem}-{job.output}").write_bytes(plain_docxtpl(TEMPLATES / job.template, job.context()))
+        with checks.collector_paused():
+            cpu = time.process_time
+            t0 = cpu()
+            parsed = source.load(plan)
+            t1 = cpu()
+            versions = validate.validate_versions(parsed)
+            statuses, _ = load.load_statuses_for(versions, load.status_files(load.status_folder(plan)))
+            t2 = cpu()
+            jobs = registry.plan_jobs(versions, statuses, reporting_calendar(versions[0]), TODAY)
+            contexts = [job.context() for job in jobs]
+            t3 = cpu()
+            rendered = [engine.render(TEMPLATES / job.template, context, plain=True)
+                        for job, context in zip(jobs, contexts, strict=True)]
+            t4 = cpu()
+            for data in rendered:
+                checks.check_bytes(data)
+            t5 = cpu()
+            for job, data in zip(jobs, rendered, strict=True):
+                write_atomic(out / plan.stem / job.output, data)
+            t6 = cpu()
+        docs += len(jobs)
+        for name, spent in zip(cost, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True):
+            cost[name].append(spent / len(jobs))
+    print(f"\nChi phí từng bước cho mỗi văn bản (CPU, trong tiến trình, {len(plans)} kế hoạch, {docs} văn bản; "
+          "min / trung vị / max theo kế hoạch):")
+    for name, values in cost.items():
+        print(f"  {name:<9} {spread(values, 'ms', 1000)}")
+    total = sum(statistics.median(values) for values in cost.values())
+    print(f"  tổng      {total * 1000:.1f} ms (trung vị từng bước cộng lại); tự kiểm tra: "
+          f"{statistics.median(cost['check']) * 1000:.1f} ms")
 
 
-def cli_build(data: Path, out: Path, *extra: str) -> float:
-    """A whole ``cchc-docs build`` run (a fresh process, as a user runs it); seconds."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cchc_docs.cli", "build", str(data), "-o", str(out), "--date",
-                    TODAY.isoformat(), *extra], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+def big(tasks: int, work: Path, jobs: int) -> None:
+    """One plan of ``tasks`` tasks, built (and self-checked) in a fresh process: time and peak memory."""
+    folder = work / "big"
+    folder.mkdir()
+    write_plans(folder, [tasks], seed=7)
+    figures = run("build", folder, work / "big-out", jobs)
+    print(f"\nMột kế hoạch {tasks} nhiệm vụ ({figures['docs']} văn bản, có tự kiểm tra): {figures['wall']:.1f} s, "
+          f"CPU {figures['cpu']:.1f} s, đỉnh RSS {figures['peak_mb']:.0f} MB (tải máy {figures['load'][0]:.2f})")
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--plans", type=int, default=300)
+    parser.add_argument("--plans", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--big", type=int, default=10_000, help="tasks of the big plan (0: skip it)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
-    data = work / "data"
-    data.mkdir()
-    plans = write_plans(data, args.plans)
-    print(f"{len(plans)} kế hoạch tổng hợp trong {data}")
-
-    # 1. Rendering one document.
-    bench_render(plans)
-    start = time.perf_counter()
-    context = decision_context(next(p for p in plans if len(load.load_plan(p).plan.tasks) == 2000))
-    engine.render(TEMPLATES / "quyet-dinh.docx", context)
-    print(f"2.000 nhiệm vụ: dựng nội dung và kết xuất Quyết định trong {time.perf_counter() - start:.2f} s")
-
-    # 2. A full batch vs the naive loop, side by side in this run.
-    naive_out = work / "naive"
-    naive_out.mkdir()
-    naive = best_of(1, lambda: naive_loop(plans, naive_out))
-    out = work / "out"
-    full = cli_build(data, out, "-j", str(args.jobs), "--no-check")
-    checked = cli_build(data, work / "out-checked", "-j", str(args.jobs))
-    print(f"batch {len(plans)} kế hoạch × 3 văn bản: naive docxtpl {naive:.1f} s, "
-          f"cchc-docs -j {args.jobs} {full:.1f} s (ratio {naive / full:.1f}×), "
-          f"kèm tự kiểm tra thể thức {checked:.1f} s (ratio {naive / checked:.1f}×)")
-
-    # 3. A no-op rebuild vs the full build.
-    noop = cli_build(data, out, "-j", str(args.jobs), "--no-check")
-    print(f"tạo lại khi không có gì đổi: {noop:.2f} s = {noop / full * 100:.1f} % lần tạo đầy đủ")
-
-    # 4. Amend one plan: only its documents are rebuilt, no issued one is touched.
-    amended = plans[len(plans) // 2]
-    amended.write_text(amended.read_text(encoding="utf-8") + AMENDMENT, encoding="utf-8")
-    summary = batch.build_all([data], Options(out, TEMPLATES, TODAY, check=False), jobs=args.jobs)
-    rebuilt = sorted({r.path.split("/")[0] for p in summary.plans for r in p.results
-                      if r.status in ("created", "updated")})
-    print(f"sửa một kế hoạch ({amended.stem}): tạo lại {summary.line()} — thư mục: {', '.join(rebuilt) or 'không'}")
-
-    # 5. Memory.
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    print(f"bộ nhớ đỉnh (RSS) của một tiến trình: {peak:.0f} MB")
-    shutil.rmtree(work)
+    try:
+        data = work / "data"
+        data.mkdir()
+        rng = random.Random(42)
+        plans = write_plans(data, [rng.randint(42, 90) for _ in range(args.plans)])
+        print(f"{len(plans)} kế hoạch tổng hợp (42–90 nhiệm vụ), {os.cpu_count()} lõi, "
+              f"tải máy lúc đầu {os.getloadavg()[0]:.2f}", flush=True)
+        report_batch(batch(data, work, args.rounds, args.jobs), args.jobs)
+        noop(data, work, args.rounds, args.jobs)
+        stages(plans[:20], work / "stages")
+        if args.big:
+            big(args.big, work, args.jobs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

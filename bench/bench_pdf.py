@@ -1,10 +1,13 @@
 """DOCX → PDF throughput: one ``soffice`` per document against our persistent batch driver.
 
 Run: ``python bench/bench_pdf.py [--docs 20] [--repeat 3] [--uno]``. Converts the sample
-decision (built fresh) ``--docs`` times in each mode and prints seconds per document,
-start-up included, and the ratios against one ``soffice`` per document. ``--uno`` adds
-a live UNO connection driven by the system Python (python3-uno), for comparison with
-the design we did not choose. Not a test: nothing here asserts a time.
+decision (built fresh) ``--docs`` times in each mode, the modes interleaved in every
+round, and prints seconds per document (min / median / max), start-up included, CPU per
+document, and the ratios of the medians against one ``soffice`` per document. Besides the
+converter alone, ``cchc-docs pdf -j 2`` is timed as a user runs it — PDFs written and
+read back (fonts, layout) — with the read-back beside the conversion (what the command
+does) and after it (how it was done before). ``--uno`` adds a live UNO connection driven
+by the system Python (python3-uno), the design we did not choose. Not a test.
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ import datetime as dt
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
+from cchc_docs.pdf import convert
 from cchc_docs.pdf.office import DOCX_FILTER, PDF_FILTER, Office, Settings, find_soffice
 from cchc_docs.pipeline import build
+from cchc_docs.pipeline.options import default_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "thuong-hong-2025-h2.yaml"
@@ -63,7 +69,7 @@ office.wait()
 def sample_decision() -> bytes:
     """The sample decision, built now with the project's templates."""
     with tempfile.TemporaryDirectory() as folder:
-        outputs = build.build(SAMPLE, Path(folder), build.default_templates(), dt.date(2025, 9, 15))
+        outputs = build.build(SAMPLE, Path(folder), default_templates(), dt.date(2025, 9, 15))
         return next(o.data for o in outputs if o.kind == "quyet-dinh")
 
 
@@ -81,25 +87,31 @@ def persistent(documents: list[bytes], jobs: int) -> None:
     assert all(isinstance(r, bytes) for r in results), results
 
 
+def command(files: list[Path], work: Path, jobs: int, beside: bool) -> None:
+    """``cchc-docs pdf -j N``: convert, write, read every PDF back; the read-back beside or after."""
+    options = convert.Options(jobs=jobs, force=True, check=beside)
+    batch = convert.convert(files, work / "pdf", options)
+    if not beside:
+        batch.results = [convert._checked(result) for result in batch.results]
+    assert all(r.status == "converted" and r.report for r in batch.results)
+
+
 def live_uno(soffice: Path, files: list[Path], work: Path) -> None:
     (work / "uno").mkdir(exist_ok=True)
     subprocess.run(["/usr/bin/python3", "-c", UNO_SCRIPT, str(soffice), (work / "profile-uno").as_uri(),
                     f"cchc-bench-{id(work)}", str(work / "uno"), *map(str, files)], check=True)
 
 
-def best_of(repeat: int, run) -> tuple[float, float]:
-    """The best wall time of ``repeat`` runs, and the CPU time (all children) of that run."""
-    timings = []
-    for _ in range(repeat):
-        cpu, start = _children_cpu(), time.perf_counter()
-        run()
-        timings.append((time.perf_counter() - start, _children_cpu() - cpu))
-    return min(timings)
+def timed(run) -> tuple[float, float]:
+    """Wall time and CPU time (this process and every child) of one run."""
+    cpu, start = _cpu(), time.perf_counter()
+    run()
+    return time.perf_counter() - start, _cpu() - cpu
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -119,20 +131,30 @@ def main() -> None:
         one_soffice_per_document(soffice, files[:1], work)
         modes = {
             "một soffice cho mỗi văn bản": lambda: one_soffice_per_document(soffice, files, work),
-            "cchc-docs, 1 LibreOffice (-j 1)": lambda: persistent([data] * args.docs, 1),
-            "cchc-docs, 2 LibreOffice (-j 2)": lambda: persistent([data] * args.docs, 2),
+            "bộ chuyển, 1 LibreOffice (-j 1)": lambda: persistent([data] * args.docs, 1),
+            "bộ chuyển, 2 LibreOffice (-j 2)": lambda: persistent([data] * args.docs, 2),
+            "cchc-docs pdf -j 2, đọc lại song song": lambda: command(files, work, 2, beside=True),
+            "cchc-docs pdf -j 2, đọc lại sau (cũ)": lambda: command(files, work, 2, beside=False),
         }
         if args.uno:
             modes["UNO sống, python3-uno (không chọn)"] = lambda: live_uno(soffice, files, work)
-        seconds = {name: best_of(args.repeat, run) for name, run in modes.items()}
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in modes}
+        loads = [os.getloadavg()[0]]
+        names = list(modes)
+        for r in range(args.repeat):  # interleaved, the order rotating
+            for name in names[r % len(names):] + names[: r % len(names)]:
+                runs[name].append(timed(modes[name]))
+                loads.append(os.getloadavg()[0])
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    baseline = next(iter(seconds.values()))[0]
-    print(f"{args.docs} văn bản (Quyết định mẫu, {len(data) // 1024} KiB DOCX), tốt nhất sau {args.repeat} lần, "
-          f"{os.cpu_count()} nhân CPU, tải {os.getloadavg()[0]:.2f}:")
-    for name, (wall, cpu) in seconds.items():
-        print(f"  {name:36} {wall / args.docs:.3f} s/văn bản  ×{baseline / wall:.1f}   "
-              f"(CPU {cpu / args.docs:.3f} s/văn bản)")
+    baseline = statistics.median(wall for wall, _ in runs[names[0]])
+    print(f"{args.docs} văn bản (Quyết định mẫu, {len(data) // 1024} KiB DOCX), {args.repeat} vòng xen kẽ, "
+          f"{os.cpu_count()} nhân CPU, tải {min(loads):.2f}–{max(loads):.2f}; giây mỗi văn bản min / trung vị / max:")
+    for name, timings in runs.items():
+        walls = [wall / args.docs for wall, _ in timings]
+        cpu = statistics.median(cpu for _, cpu in timings) / args.docs
+        print(f"  {name:40} {min(walls):.3f} / {statistics.median(walls):.3f} / {max(walls):.3f}  "
+              f"×{baseline / args.docs / statistics.median(walls):.1f}   (CPU {cpu:.3f} s/văn bản)")
 
 
 if __name__ == "__main__":

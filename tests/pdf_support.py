@@ -9,6 +9,7 @@ written in the input itself:
 * ``CRASH``: kill its own process, every time;
 * ``CRASH-ONCE <file>``: kill itself unless ``<file>`` exists (creating it first);
 * ``BAD``: report "source file could not be loaded", as for a broken DOCX;
+* ``SLOW-STORE``: take half a second to store its PDF;
 * anything else: write a small PDF holding the input's text.
 
 Every run appends one JSON line (pid, profile, TMPDIR, inputs) to $FAKE_SOFFICE_LOG.
@@ -62,6 +63,8 @@ for name in inputs:
     print(f"convert {{name}} -> {{target}} using filter : writer_pdf_Export", flush=True)
     if text.startswith("HANG-STORE"):
         time.sleep(3600)
+    if text.startswith("SLOW-STORE"):
+        time.sleep(0.5)
     target.write_bytes(b"%PDF-1.4\\n% " + text.encode() + b"\\n%%EOF\\n")
 """
 

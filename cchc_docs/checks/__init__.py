@@ -9,52 +9,78 @@ message when the input cannot be read, or holds no text at all.
 
 from __future__ import annotations
 
-import io
+import gc
 import os
-from pathlib import Path
+from contextlib import contextmanager
 
-from cchc_docs.checks import pages
+from cchc_docs import vn
+from cchc_docs.checks import pages, pieces
 from cchc_docs.checks import rules as rules  # imported for its side effect: registers every rule
 from cchc_docs.checks.components import recognise
 from cchc_docs.checks.findings import Finding
 from cchc_docs.checks.registry import RULES, run
 from cchc_docs.errors import SourceError
-from cchc_docs.facts.extract import DocFacts, extract, refuse_oversized
+from cchc_docs.facts import package
+from cchc_docs.facts.extract import DocFacts, extract
 
-__all__ = ["RULES", "check", "check_bytes", "check_file"]
-
-#: Larger inputs are refused before anything is parsed (a DOCX this size is mostly images).
-MAX_FILE_BYTES = 200 * 1024 * 1024
+__all__ = ["RULES", "check", "check_bytes", "check_file", "collector_paused"]
 
 
-def check(facts: DocFacts) -> list[Finding]:
-    """Every finding for a document's facts, in document order."""
-    return run(recognise(facts, pages.estimate(facts)))
-
-
-def check_bytes(data: bytes) -> list[Finding]:
-    """Check a DOCX held in memory (the build checks what it renders before writing it)."""
-    refuse_oversized("<bytes>", io.BytesIO(data))
-    return _check_source("<bytes>", data)
-
-
-def check_file(path: str | os.PathLike) -> list[Finding]:
-    """Check a DOCX on disk."""
-    path = Path(path)
-    if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-        megabytes = path.stat().st_size // (1024 * 1024)
-        raise SourceError(f"{path}: tệp quá lớn ({megabytes} MB, tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)")
-    if path.is_file():
-        refuse_oversized(str(path), path)
-    return _check_source(str(path), path)
-
-
-def _check_source(name: str, source) -> list[Finding]:
+def check(facts: DocFacts, poll=None) -> list[Finding]:
+    """Every finding for a document's facts, in document order (``poll(count)``: see :func:`registry.run`)."""
     try:
-        facts = extract(source)
-    except (MemoryError, RecursionError):
-        raise SourceError(f"{name}: tệp quá lớn hoặc lồng nhau quá sâu, không đọc được") from None
-    if not any(p.text.strip() for p in facts.paragraphs):
-        raise SourceError(f"{name}: tài liệu rỗng, không có nội dung để kiểm tra")
-    return check(facts)
+        layout = recognise(facts, pages.estimate(facts))
+        return run(layout, poll=poll)
+    finally:
+        pieces.forget()
+        pages.forget()
 
+
+def check_bytes(data: bytes, limits: package.Limits | None = None) -> list[Finding]:
+    """Check a DOCX held in memory (the build checks what it renders before writing it)."""
+    return _check_source("<bytes>", data, limits)
+
+
+def check_file(path: str | os.PathLike, limits: package.Limits | None = None) -> list[Finding]:
+    """Check a DOCX on disk (refused unless it is a regular file within the limits)."""
+    return _check_source(os.fspath(path), path, limits)
+
+
+def _check_source(name: str, source, limits: package.Limits | None) -> list[Finding]:
+    limits = limits or package.LIMITS
+    deadline = package.Deadline(name, limits.seconds)
+
+    def poll(found: int) -> None:  # while the rules run: the time limit, and the findings one may list
+        deadline.check()
+        if found > limits.findings:
+            cap = vn.format_number(limits.findings)
+            raise package.too_large(name, "số chỗ sai thể thức", f"hơn {cap}", cap)
+
+    with collector_paused():
+        try:
+            facts = extract(source, limits, deadline.check)
+        except (MemoryError, RecursionError):
+            raise SourceError(f"{name}: tệp quá lớn hoặc lồng nhau quá sâu, không đọc được") from None
+        if not any(p.text.strip() for p in facts.paragraphs):
+            raise SourceError(f"{name}: tài liệu rỗng, không có nội dung để kiểm tra")
+        return check(facts, poll)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for a while (nested pauses keep it off), back on after.
+
+    Reading a document makes hundreds of thousands of objects that all live until its
+    check ends, and so do a plan's records and contexts until the plan is written (the
+    build pauses the collector for a whole plan); the collector would scan them again
+    and again. Measured on a plan of 10,000 tasks: loading 2.0 → 0.9 s, the self-check
+    of its three documents 17 → 10 s; one 1,200-page report checked alone 4.9 → 3.5 s.
+    None of them holds cycles worth collecting before the pause ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

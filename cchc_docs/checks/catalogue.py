@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_docs import vn
 from cchc_docs.checks.pdf_rules import PDF_RULES
 from cchc_docs.checks.registry import RULES, Rule
+from cchc_docs.facts.package import LIMITS, MIB
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
@@ -55,7 +57,59 @@ def markdown() -> str:
     ]
     for rule_id, (severity, article, summary) in sorted(PDF_RULES.items()):
         lines.append(f"| `{rule_id}` | {SEVERITY_VI[severity]} | {article} | {_cell(summary)} |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + limits()) + "\n"
+
+
+#: What a reader of one .docx may cost, as documented (the figures come from LIMITS);
+#: the peak memory is what bench/bench_check.py --hostile measured on files built to
+#: come as close to every limit as they can.
+MEMORY_CAP_MB = 300
+
+
+def limits() -> list[str]:
+    """The section of docs/rules.md on what a .docx may cost to read (from :data:`LIMITS`)."""
+    number = vn.format_number
+    rows = [
+        ("Kích thước tệp .docx", size(LIMITS.file_bytes)),
+        ("Số phần trong gói ZIP", number(LIMITS.members)),
+        ("Mục lục của gói ZIP", size(LIMITS.directory_bytes)),
+        ("Tổng dung lượng các phần sau khi giải nén (theo mục lục, xét trước khi giải nén)", size(LIMITS.total_bytes)),
+        (f"Tỉ lệ nén của một phần (phần từ {size(LIMITS.ratio_floor)} trở lên)", f"{LIMITS.ratio}:1"),
+        ("Một phần XML sau khi giải nén (đếm trong lúc giải nén)", size(LIMITS.xml_bytes)),
+        ("Các phần XML đọc trọn vào bộ nhớ (kiểu chữ, đầu trang, chân trang …)", size(LIMITS.tree_bytes)),
+        ("Phần nội dung lớn hơn mức này được đọc dần từng khối", size(LIMITS.stream_bytes)),
+        ("Một khối nội dung khi đọc dần", size(LIMITS.held_bytes)),
+        ("Số đoạn văn", number(LIMITS.paragraphs)),
+        ("Số đoạn chữ (run)", number(LIMITS.runs)),
+        ("Số ký tự", number(LIMITS.text_chars)),
+        ("Số chỗ sai thể thức trong một văn bản", number(LIMITS.findings)),
+        ("Thời gian đọc và kiểm tra một văn bản", f"{number(int(LIMITS.seconds))} giây"),
+    ]
+    return [
+        "",
+        "## Giới hạn khi đọc tệp DOCX (`cchc-docs check` và tự kiểm tra khi tạo văn bản)",
+        "",
+        "Tệp DOCX có thể đến từ bất kỳ đâu, nên trước khi đọc, chương trình chỉ nhận **tệp thông thường** "
+        "(ống dẫn FIFO, thiết bị, thư mục bị từ chối ngay, không chờ) và xét mục lục của gói ZIP; "
+        "mỗi phần được giải nén dần với giới hạn cứng, nên mục lục khai sai kích thước cũng không làm "
+        "tràn bộ nhớ; thực thể XML (entity) bên ngoài hoặc đệ quy không bao giờ được mở rộng, không tệp "
+        "nào được mở, không kết nối mạng nào. Ảnh và đối tượng nhúng không bao giờ được giải nén.",
+        "",
+        "Tệp vượt một giới hạn bị từ chối với thông báo nêu giới hạn đó (mã thoát 1):",
+        "",
+        "| Giới hạn | Giá trị |",
+        "|---|---|",
+        *(f"| {what} | {value} |" for what, value in rows),
+        "",
+        f"Với các giới hạn trên, một lần kiểm tra dùng không quá {MEMORY_CAP_MB} MB bộ nhớ "
+        "(đo trên các tệp dựng sát mọi giới hạn: `python bench/bench_check.py --hostile`). "
+        "Báo cáo của một kế hoạch 10.000 nhiệm vụ (84.000 đoạn, 30 MB XML) nằm trong các giới hạn.",
+    ]
+
+
+def size(count: int) -> str:
+    """Bytes in whole megabytes, written the Vietnamese way (1.024 MB)."""
+    return f"{vn.format_number(count // MIB)} MB"
 
 
 def text() -> str:

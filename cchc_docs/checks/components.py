@@ -115,7 +115,7 @@ def part_starts(paragraphs: tuple[ParagraphFacts, ...]) -> list[int]:
     """Where parts begin: at each new header (Quốc hiệu) and each "Phụ lục" line."""
     starts, seen, header_table = [0], 0, None
     for para in paragraphs:
-        found = pieces(para) if len(para.text) < 200 else []
+        found = pieces(para) if len(para.text) < 200 else ()
         start = None
         if any(is_national_title(piece) for piece in found):
             start = _header_start(paragraphs, para)

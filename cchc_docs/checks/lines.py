@@ -98,7 +98,7 @@ def is_recipients_label(piece: Piece) -> bool:
 
 
 def is_signer_prefix(piece: Piece) -> bool:
-    return len(piece.text) <= 80 and is_upper(piece.text) and bool(PREFIX.match(fold_start(piece.text)))
+    return len(piece.text) <= 80 and bool(PREFIX.match(fold_start(piece.text))) and is_upper(piece.text)
 
 
 def starts_with_bullet(text: str) -> bool:

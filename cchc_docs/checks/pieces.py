@@ -51,11 +51,36 @@ def whole(para: ParagraphFacts) -> Piece:
     return Piece(para, runs, " ".join(text.split()), True, True)
 
 
-def pieces(para: ParagraphFacts) -> list[Piece]:
-    """The non-empty pieces of a paragraph, left to right, top to bottom."""
+def pieces(para: ParagraphFacts) -> tuple[Piece, ...]:
+    """The non-empty pieces of a paragraph, left to right, top to bottom.
+
+    Recognition and the rules ask for the pieces of one paragraph many times; they are
+    cut once per check (memoised by the paragraph object itself, which the memo keeps
+    alive so its id cannot be reused by another, until :func:`forget`).
+    """
+    found = _MEMO.get(id(para))
+    if found is not None and found[0] is para:
+        return found[1]
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    result = _cut(para)
+    _MEMO[id(para)] = (para, result)
+    return result
+
+
+_MEMO: dict[int, tuple[ParagraphFacts, tuple[Piece, ...]]] = {}
+_MEMO_SIZE = 50_000
+
+
+def forget() -> None:
+    """Drop the memo of :func:`pieces` (at the end of each check: the paragraphs may go)."""
+    _MEMO.clear()
+
+
+def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
     if not any(run.is_tab or run.is_break for run in para.runs):
         text = "".join(display(run) for run in para.runs).strip()
-        return [Piece(para, para.runs, text, True, True)] if text else []
+        return (Piece(para, para.runs, text, True, True),) if text else ()
     has_tab = any(run.is_tab for run in para.runs)
     found: list[Piece] = []
     current: list[RunFacts] = []
@@ -71,7 +96,7 @@ def pieces(para: ParagraphFacts) -> list[Piece]:
                 at_left = run.is_break  # after a tab the text stands to the right
         else:
             current.append(run)
-    return found
+    return tuple(found)
 
 
 def same_place(a: ParagraphFacts, b: ParagraphFacts) -> bool:

@@ -70,10 +70,21 @@ def add(new: Rule) -> None:
     RULES[new.id] = new
 
 
-def run(layout: Layout, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """Every finding of every rule, in document order (document-wide findings first)."""
-    chosen = RULES.values() if rules is None else rules
-    findings = [_finding(r, hit, layout) for r in chosen for hit in r.function(layout)]
+def run(layout: Layout, rules: Iterable[Rule] | None = None,
+        poll: Callable[[int], None] | None = None) -> list[Finding]:
+    """Every finding of every rule, in document order (document-wide findings first).
+
+    ``poll(count)`` runs before each rule and every 1,024 findings with the number found
+    so far: the caller's limits on time and on findings.
+    """
+    findings: list[Finding] = []
+    for rule_ in RULES.values() if rules is None else rules:
+        if poll is not None:
+            poll(len(findings))
+        for hit in rule_.function(layout):
+            findings.append(_finding(rule_, hit, layout))
+            if poll is not None and not len(findings) % 1024:
+                poll(len(findings))
     return sorted(findings, key=lambda f: (f.paragraph is not None, f.paragraph or 0, f.page or 0, f.rule))
 
 

@@ -1,4 +1,8 @@
-"""The commands on documents already made: check the format, convert to PDF, preview pages."""
+"""The commands on documents already made: check the format, convert to PDF, preview pages.
+
+Nothing heavy is imported at the top: ``cchc-docs check`` loads the format checker and
+nothing else (never the renderer, never the PDF machinery; ``tests/cli`` holds it to that).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ import click
 
 from cchc_docs.cli.common import COUNT, DOCUMENT, DOCX, EXIT_DATA, FOLDER, JOBS_OPTION, PAGES, SECONDS, Command
 from cchc_docs.errors import CchcError
-from cchc_docs.pdf import preview as preview_mod
+
+#: Page images: the resolution when none is asked for, and the most one may ask for.
+DEFAULT_DPI = 80
+MAX_DPI = 600
 
 
 def finding_line(document: Path, finding) -> str:
@@ -55,6 +62,8 @@ def pdf(files: tuple[Path, ...], out: Path | None, jobs: int, timeout: float, fo
 
 
 def parse_pages(ctx, param, value: str | None):
+    from cchc_docs.pdf import preview as preview_mod
+
     try:
         return preview_mod.parse_pages(value)
     except ValueError as e:
@@ -65,12 +74,14 @@ def parse_pages(ctx, param, value: str | None):
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar=DOCUMENT)
 @click.option("--pages", callback=parse_pages, metavar=PAGES,
               help="Trang cần xem: 2, 1-3 hoặc 4- (mặc định: tất cả).")
-@click.option("--dpi", type=click.IntRange(20, preview_mod.MAX_DPI), default=preview_mod.DEFAULT_DPI,
+@click.option("--dpi", type=click.IntRange(20, MAX_DPI), default=DEFAULT_DPI,
               show_default=True, metavar=COUNT, help="Độ phân giải của ảnh (điểm ảnh mỗi inch).")
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), metavar=FOLDER,
               help="Thư mục chứa ảnh (mặc định: cạnh TỆP).")
 def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
     """Vẽ các trang của TỆP (DOCX hoặc PDF) thành ảnh PNG để xem mà không cần Word."""
+    from cchc_docs.pdf import preview as preview_mod
+
     images = preview_mod.render(preview_mod.source_pdf(file), out or file.parent, pages, dpi)
     for image in images:
         click.echo(f"đã tạo {image}")

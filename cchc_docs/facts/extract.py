@@ -21,131 +21,38 @@ than ``firstRow``.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from dataclasses import dataclass, replace
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.parser import parse_xml
-from docx.package import Package
-from lxml import etree
-
+from cchc_docs import vn
 from cchc_docs.errors import SourceError
+from cchc_docs.facts.body import walk_body
+from cchc_docs.facts.formats import Formats, formats_for
+from cchc_docs.facts.package import LIMITS, RT_BASE, Limits, Package, open_package, too_large
 from cchc_docs.facts.properties import W, is_on, measure
 from cchc_docs.facts.records import DocFacts, HeaderFooterFacts, ParagraphFacts, RunFacts, SectionFacts, TableFacts
 from cchc_docs.facts.styles import DEFAULT_FONT, BorderFacts, LineSpacing, StyleSheet, mm, with_extent
-from cchc_docs.facts.walk import Walker
-from cchc_docs.model import sniff
+from cchc_docs.facts.walk import Budget, Walker
 
 __all__ = ["BorderFacts", "DocFacts", "HeaderFooterFacts", "LineSpacing", "ParagraphFacts", "RunFacts"]
-__all__ += ["SectionFacts", "TableFacts", "extract", "refuse_oversized"]
+__all__ += ["LIMITS", "Limits", "SectionFacts", "TableFacts", "extract"]
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-#: The XML of a real document, unpacked; above this it is a zip bomb or not a letter.
-MAX_XML_BYTES = 400 * 1024 * 1024
+_STYLES, _THEME, _SETTINGS = RT_BASE + "styles", RT_BASE + "theme", RT_BASE + "settings"
 
 
 # --- opening ---------------------------------------------------------------------------
 
 
-def extract(source: str | os.PathLike | bytes) -> DocFacts:
+def extract(source: str | os.PathLike | bytes, limits: Limits = LIMITS, poll=None) -> DocFacts:
     """Read a .docx (path or bytes) into :class:`DocFacts`.
 
     Raises :class:`~cchc_docs.errors.SourceError` with a one-line Vietnamese message
-    when the input is missing, not a .docx, encrypted or damaged.
+    when the input is missing, not a regular file, not a .docx, encrypted, damaged or
+    beyond ``limits``; ``poll()`` is called now and then (the caller's time limit).
     """
-    name, data = _read(source)
-    members = _zip_members(name, data)
-    return _Extractor(name, _open_main_part(name, data, members)).run()
-
-
-def _read(source: str | os.PathLike | bytes) -> tuple[str, bytes]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return "<bytes>", bytes(source)
-    path = os.fspath(source)
-    try:
-        with open(path, "rb") as stream:
-            return str(path), stream.read()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: không tìm thấy tệp") from None
-    except OSError as exc:  # a folder: IsADirectoryError, or PermissionError on Windows
-        if os.path.isdir(path):
-            raise sniff.docx_error(str(path), sniff.FOLDER) from None
-        raise SourceError(f"{path}: không đọc được tệp ({exc.strerror})") from None
-
-
-def _zip_members(name: str, data: bytes) -> list[str]:
-    """Names in the ZIP container, after refusing what is plainly not a .docx.
-
-    What the file is instead (a YAML plan, a PDF, a spreadsheet …) is told from its bytes
-    only when it is no Word package, so the message can name it and the command that
-    takes it; the build's self-check of every document it renders does not pay for that.
-    """
-    names = _namelist(data)
-    kind = sniff.zip_kind(names) if names is not None else sniff.sniff(data, name)
-    wrong = sniff.docx_error(name, kind)
-    if wrong is not None:
-        raise wrong
-    if names is not None:
-        return names
-    if kind is sniff.DOCX:  # a damaged zip whose first members are still readable
-        raise SourceError(f"{name}: tệp .docx bị hỏng, không đọc được (gói ZIP không trọn vẹn)")
-    raise SourceError(f"{name}: không phải tệp .docx (không phải gói ZIP hợp lệ hoặc tệp bị hỏng)")
-
-
-def _namelist(data: bytes) -> list[str] | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.namelist()
-    except Exception:  # BadZipFile, or worse on a damaged directory: all mean "not a zip"
-        return None
-
-
-def _open_main_part(name: str, data: bytes, members: list[str]):
-    not_word = SourceError(f"{name}: không phải tài liệu Word (thiếu word/document.xml)")
-    try:
-        package = Package.open(io.BytesIO(data))
-    except Exception as exc:  # any failure here is a damaged package, never a bug of ours
-        if "word/document.xml" not in members:
-            raise not_word from None
-        raise SourceError(f"{name}: tệp .docx bị hỏng, không đọc được ({type(exc).__name__})") from None
-    part = next((rel.target_part for rel in package.rels.values() if rel.reltype == RT.OFFICE_DOCUMENT), None)
-    if part is None or "wordprocessingml" not in part.content_type:
-        raise not_word
-    return part
-
-
-def _xml(part, name: str = ""):
-    """The root element of an XML part (python-docx parses only the parts it knows)."""
-    if part is None:
-        return None
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    try:
-        return parse_xml(part.blob)
-    except etree.XMLSyntaxError:
-        raise SourceError(f"{name}: phần {part.partname} của tệp .docx bị hỏng") from None
-
-
-def _related(part, reltype: str):
-    for rel in part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            return rel.target_part
-    return None
-
-
-def refuse_oversized(name: str, source) -> None:
-    """Refuse a zip whose XML parts unpack to more than a document could hold."""
-    try:
-        with zipfile.ZipFile(source) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml"))
-    except Exception:  # not a zip: extract() gives the precise message
-        return
-    if unpacked > MAX_XML_BYTES:
-        raise SourceError(f"{name}: tệp quá lớn sau khi giải nén ({unpacked // (1024 * 1024)} MB nội dung XML)")
+    with open_package(source, limits) as package:
+        return _Extractor(package, poll).run()
 
 
 # --- sections and the document ----------------------------------------------------------------
@@ -208,32 +115,46 @@ def _page_start(sect) -> int | None:
 class _Extractor:
     """Builds :class:`DocFacts` from the main document part of an opened package."""
 
-    def __init__(self, name: str, main) -> None:
-        self.name, self.main = name, main
-        self.root = _xml(main, name)
-        if self.root.tag != W + "document":  # e.g. ISO "Strict" files use other namespaces
-            raise SourceError(f"{name}: định dạng Strict Open XML không được hỗ trợ; "
-                              "hãy lưu lại dưới dạng Word Document (.docx)")
-        self.sheet = StyleSheet(_xml(_related(main, RT.STYLES), name), _xml(_related(main, RT.THEME), name))
+    def __init__(self, package: Package, poll) -> None:
+        self.package, self.name = package, package.name
+        self.main = package.main_part()
+        self.rels = package.relationships(self.main)
+        self.formats = self._formats()
+        self.budget = Budget(package.limits, self._refuse, poll)
         self.stories: dict[tuple, HeaderFooterFacts] = {}
 
+    def _formats(self) -> Formats:
+        """The style sheet's resolved formatting, shared with every earlier document that had the same one."""
+        styles, theme = (self._part(kind) for kind in (_STYLES, _THEME))
+        read = self.package.read
+        return formats_for(read(styles) if styles else b"", read(theme) if theme else b"",
+                           lambda: StyleSheet(self.package.xml(styles), self.package.xml(theme)))
+
+    def _part(self, reltype: str) -> str | None:
+        return next((target for kind, target in self.rels.values()
+                     if kind == reltype and target is not None and self.package.has(target)), None)
+
+    def _refuse(self, what: str, cap: int) -> None:
+        raise too_large(self.name, what, f"hơn {vn.format_number(cap)}", vn.format_number(cap))
+
     def run(self) -> DocFacts:
-        body = self.root.find(W + "body")
-        walker = Walker(self.sheet, body=True)
-        if body is not None:
-            walker.block(body, None)
-        sect_prs = walker.sect_prs + [body.find(W + "sectPr") if body is not None else None]
+        strict = SourceError(f"{self.name}: định dạng Strict Open XML không được hỗ trợ; "
+                             "hãy lưu lại dưới dạng Word Document (.docx)")
+        walker = Walker(self.formats, body=True, budget=self.budget)
+        body_section = walk_body(walker, self.package, self.main, strict)
+        sect_prs = walker.sect_prs + [body_section]
         geometry = [_geometry(sect) for sect in sect_prs]
         paragraphs = _settle_extents(walker, geometry)
         sections = self._sections(sect_prs, geometry, walker.breaks, len(paragraphs))
-        defaults = self.sheet.run_base(self.sheet.paragraph_style(None), None, None, False)
+        sheet = self.formats.sheet
+        defaults = sheet.run_base(sheet.paragraph_style(None), None, None, False)
         return DocFacts(
             sections=sections,
             paragraphs=tuple(paragraphs),
             header_footers=tuple(self.stories.values()),
             tables=tuple(walker.tables),
             default_font=defaults.get("font_ascii", DEFAULT_FONT),
-            even_and_odd_headers=_child_on(_xml(_related(self.main, RT.SETTINGS), self.name), "evenAndOddHeaders"),
+            even_and_odd_headers=_child_on(self.package.xml(self._part(_SETTINGS)), "evenAndOddHeaders"),
         )
 
     def _sections(self, sect_prs: list, geometry: list[_Geometry], breaks: list[int], count: int) -> tuple:
@@ -250,17 +171,17 @@ class _Extractor:
         updated = dict(in_force)
         for tag, kind in ((W + "headerReference", "header"), (W + "footerReference", "footer")):
             for ref in sect.iterchildren(tag) if sect is not None else ():
-                rel = self.main.rels.get(ref.get(_R_ID) or "")
-                if rel is not None and not rel.is_external:
+                _, target = self.rels.get(ref.get(_R_ID) or "", (None, None))
+                if target is not None and self.package.has(target):
                     kind_type = (kind, ref.get(W + "type") or "default")
-                    updated[kind_type] = self._story(rel.target_part, *kind_type, width)
+                    updated[kind_type] = self._story(target, *kind_type, width)
         return updated
 
-    def _story(self, part, kind: str, type_: str, width: float) -> HeaderFooterFacts:
-        key = (str(part.partname), kind, type_)
+    def _story(self, partname: str, kind: str, type_: str, width: float) -> HeaderFooterFacts:
+        key = ("/" + partname, kind, type_)
         if key not in self.stories:
-            walker = Walker(self.sheet, body=False, width_twips=width)
-            walker.block(_xml(part, self.name), None)
+            walker = Walker(self.formats, body=False, budget=self.budget, width_twips=width)
+            walker.block(self.package.xml(partname), None)
             paragraphs = tuple(walker.paragraphs)
             text = "\n".join(p.text for p in paragraphs)
             fields = tuple(field for p in paragraphs for field in p.fields)

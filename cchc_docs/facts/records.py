@@ -6,7 +6,8 @@ not how Word's XML is walked to get them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 from cchc_docs.facts.styles import BorderFacts, LineSpacing
 
@@ -230,3 +231,19 @@ class DocFacts:
     tables: tuple[TableFacts, ...]
     default_font: str
     even_and_odd_headers: bool
+
+
+def builder(cls: type) -> Callable[..., object]:
+    """A positional constructor for a frozen, slotted record that skips ``__init__``.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    for the thousands of paragraphs and runs of one document that costs more than
+    reading them. The builder stores the same values straight into the slots (a
+    generated function, as :mod:`dataclasses` itself makes ``__init__``): the record is
+    equal, hashes equal, and stays frozen.
+    """
+    names = [f.name for f in fields(cls)]
+    scope = {"new": object.__new__, "cls": cls} | {f"set_{n}": getattr(cls, n).__set__ for n in names}
+    body = "".join(f"    set_{n}(record, {n})\n" for n in names)
+    exec(f"def build({', '.join(names)}):\n    record = new(cls)\n{body}    return record\n", scope)
+    return scope["build"]

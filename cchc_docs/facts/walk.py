@@ -14,20 +14,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from cchc_docs.facts.properties import (
-    TABLE_SIDES,
-    W,
-    border_tuple,
-    border_visible,
-    cell_margins,
-    is_on,
-    measure,
-    parse,
-)
-from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts
-from cchc_docs.facts.styles import DEFAULT_CELL_MARGIN, StyleSheet, mm, paragraph_format, run_format
+from cchc_docs.facts.formats import Formats
+from cchc_docs.facts.properties import TABLE_SIDES, W, border_visible, is_on, measure, parse
+from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts, builder
+from cchc_docs.facts.styles import DEFAULT_CELL_MARGIN, mm
 
-__all__ = ["Walker"]
+__all__ = ["Budget", "TableState", "Walker", "first", "rows"]
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
@@ -51,6 +43,21 @@ _KIND = {W + "tab": "tab", W + "ptab": "tab", W + "br": "break", W + "cr": "brea
 _INLINE_WRAPPERS = frozenset(W + tag for tag in ("hyperlink", "smartTag", "ins", "moveTo", "customXml", "dir", "bdo"))
 _BLOCK_WRAPPERS = frozenset(W + tag for tag in ("customXml", "ins", "moveTo"))
 _DRAWINGS = frozenset((W + "drawing", W + "pict", W + "object"))
+_P, _R, _T, _PPR, _RPR = W + "p", W + "r", W + "t", W + "pPr", W + "rPr"
+_TRPR, _TCPR, _SDT_CONTENT = W + "trPr", W + "tcPr", W + "sdtContent"
+_NO_CELL = (False, None, None, None, None)  # in_table, table_index, row, cell, cell_width_mm
+_paragraph, _run, _cell = builder(ParagraphFacts), builder(RunFacts), builder(_Cell)
+
+
+def first(el, tag: str):
+    """``el.find(tag)`` for a plain tag, fast where the schema puts it: properties come first.
+
+    ElementPath's ``find`` costs more than everything else done for a paragraph.
+    """
+    if not len(el):
+        return None
+    head = el[0]
+    return head if head.tag == tag else next(el.iterchildren(tag), None)
 
 
 def _alternate(node):
@@ -66,11 +73,16 @@ def _children(el, tag: str):
         if child.tag == tag:
             yield child
         elif child.tag == W + "sdt":
-            content = child.find(W + "sdtContent")
+            content = first(child, _SDT_CONTENT)
             if content is not None:
                 yield from _children(content, tag)
         elif child.tag == W + "customXml":
             yield from _children(child, tag)
+
+
+def rows(tbl):
+    """The rows of a table, looking through content controls."""
+    return _children(tbl, W + "tr")
 
 
 class _Fields:
@@ -108,11 +120,38 @@ class _Fields:
         return bool(self.stack) or self.simple > 0
 
 
+class Budget:
+    """What the facts of one document may grow to (see :class:`~cchc_docs.facts.package.Limits`).
+
+    Counted as the walk goes, so a document made of millions of tiny paragraphs is
+    refused before its facts fill the memory; ``poll`` also runs the time limit.
+    """
+
+    def __init__(self, limits, refuse, poll=None) -> None:
+        self.limits, self.refuse, self.poll = limits, refuse, poll
+        self.paragraphs = self.runs = self.chars = 0
+
+    def paragraph(self, runs: int, chars: int) -> None:
+        self.paragraphs += 1
+        self.runs += runs
+        self.chars += chars
+        limits = self.limits
+        if self.paragraphs > limits.paragraphs:
+            self.refuse("số đoạn văn", limits.paragraphs)
+        if self.runs > limits.runs:
+            self.refuse("số đoạn chữ (run)", limits.runs)
+        if self.chars > limits.text_chars:
+            self.refuse("số ký tự", limits.text_chars)
+        if self.poll is not None and not self.paragraphs % 512:
+            self.poll()
+
+
 class Walker:
     """Walks one story (body, header or footer) into paragraph and table facts."""
 
-    def __init__(self, sheet: StyleSheet, body: bool, width_twips: float | None = None) -> None:
-        self.sheet, self.body, self.width = sheet, body, width_twips
+    def __init__(self, formats: Formats, body: bool, budget: Budget, width_twips: float | None = None) -> None:
+        self.formats, self.sheet, self.body, self.width = formats, formats.sheet, body, width_twips
+        self.budget = budget
         self.paragraphs: list[ParagraphFacts] = []
         self.tables: list[TableFacts | None] = []
         self.sect_prs: list = []
@@ -126,72 +165,62 @@ class Walker:
 
     def block(self, container, cell: _Cell | None) -> None:
         for child in container:
-            tag = child.tag
-            if tag == W + "p":
-                self.paragraph(child, cell)
-            elif tag == W + "tbl":
-                self.table(child, cell)
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
-                if content is not None:
-                    self.block(content, cell)
-            elif tag in _BLOCK_WRAPPERS:
-                self.block(child, cell)
-            elif tag == _MC + "AlternateContent":
-                chosen = _alternate(child)
-                if chosen is not None:
-                    self.block(chosen, cell)
+            self.block_child(child, cell)
+
+    def block_child(self, child, cell: _Cell | None) -> None:
+        tag = child.tag
+        if tag == _P:
+            self.paragraph(child, cell)
+        elif tag == W + "tbl":
+            self.table(child, cell)
+        elif tag == W + "sdt":
+            content = first(child, _SDT_CONTENT)
+            if content is not None:
+                self.block(content, cell)
+        elif tag in _BLOCK_WRAPPERS:
+            self.block(child, cell)
+        elif tag == _MC + "AlternateContent":
+            chosen = _alternate(child)
+            if chosen is not None:
+                self.block(chosen, cell)
 
     # -- paragraphs --------------------------------------------------------------------
 
     def paragraph(self, p, cell: _Cell | None) -> None:
-        ppr = p.find(W + "pPr")
-        direct = parse(ppr, "pPr", self.sheet.theme)
-        style = self.sheet.paragraph_style(direct.get("pStyle"))
-        tstyle, first_row = (cell.tstyle, cell.first_row) if cell else (None, False)
-        props = {**self.sheet.paragraph_base(style, tstyle, first_row), **direct}
-        self._key = (style, tstyle, first_row)
+        ppr = first(p, _PPR)
+        if cell is None:
+            fmt = self.formats.paragraph(ppr, None, False, self.width)
+        else:
+            fmt = self.formats.paragraph(ppr, cell.tstyle, cell.first_row, cell.text_twips)
+        self._run_key = fmt.run_key
         self._runs: list[RunFacts] = []
         self._drawing = False
         self.fields.found = []
         self.inline(p)
-        self.paragraphs.append(self._facts(props, style, cell))
-        if self.body and cell is None and ppr is not None and ppr.find(W + "sectPr") is not None:
+        runs = self._runs
+        text = "".join([run.text for run in runs])
+        self.budget.paragraph(len(runs), len(text))
+        index = len(self.paragraphs)
+        if self.body and cell is None and fmt.bordered:
+            self.pending.append((index, *fmt.indents))
+        where = (True, cell.table, cell.row, cell.cell, cell.width_mm) if cell else _NO_CELL
+        self.paragraphs.append(_paragraph(
+            index, text, text.isascii() or unicodedata.is_normalized("NFC", text), *fmt.head, *where,
+            len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing,
+        ))
+        if self.body and cell is None and fmt.breaks_section:
             self.sect_prs.append(ppr.find(W + "sectPr"))
-            self.breaks.append(len(self.paragraphs) - 1)
-
-    def _facts(self, props: dict, style: str | None, cell: _Cell | None) -> ParagraphFacts:
-        text = "".join(run.text for run in self._runs)
-        width = cell.text_twips if cell else self.width
-        if self.body and cell is None and ("bdr_top" in props or "bdr_bottom" in props):
-            self.pending.append((len(self.paragraphs), props.get("ind_left", 0.0), props.get("ind_right", 0.0)))
-        return ParagraphFacts(
-            index=len(self.paragraphs),
-            text=text,
-            is_nfc=unicodedata.is_normalized("NFC", text),
-            style_id=style,
-            style_name=self.sheet.name(style),
-            **paragraph_format(props, width),
-            in_table=cell is not None,
-            table_index=cell.table if cell else None,
-            row=cell.row if cell else None,
-            cell=cell.cell if cell else None,
-            cell_width_mm=cell.width_mm if cell else None,
-            section_index=self.section,
-            runs=tuple(self._runs),
-            fields=tuple(self.fields.found),
-            has_drawing=self._drawing,
-        )
+            self.breaks.append(index)
 
     def inline(self, container) -> None:
         for child in container:
             tag = child.tag
-            if tag == W + "r":
+            if tag == _R:
                 self.run(child)
             elif tag in _INLINE_WRAPPERS:
                 self.inline(child)
             elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+                content = first(child, _SDT_CONTENT)
                 if content is not None:
                     self.inline(content)
             elif tag == W + "fldSimple":
@@ -211,129 +240,129 @@ class Walker:
 
     def run(self, r) -> None:
         pieces: list[list] = []  # [text, kind, in_field]
+        fields = self.fields
         for child in r:
             tag = child.tag
-            if tag == W + "fldChar":
-                self.fields.char(child)
+            if tag == _T and not fields.stack:  # the common case: plain text outside any field
+                text, field = child.text, fields.simple > 0
+                if not text:
+                    continue
+                if pieces and pieces[-1][1] == "text" and pieces[-1][2] == field:
+                    pieces[-1][0] += text
+                else:
+                    pieces.append([text, "text", field])
+            elif tag == W + "fldChar":
+                fields.char(child)
             elif tag == W + "instrText":
-                if self.fields.stack:
-                    self.fields.stack[-1][1].append(child.text or "")
+                if fields.stack:
+                    fields.stack[-1][1].append(child.text or "")
             elif tag in _DRAWINGS or tag == _MC + "AlternateContent":
                 self._drawing = True
-            elif not self.fields.hidden:
-                self._piece(pieces, child, tag)
+            elif tag != _RPR and not fields.hidden:
+                self._piece(pieces, _run_text(child, tag), _KIND.get(tag, "text"), fields.in_result)
         if pieces:
-            fmt = run_format(self._run_props(r.find(W + "rPr")))
-            self._runs.extend(_run_facts(text, kind, field, fmt) for text, kind, field in pieces)
+            head, style_id = self.formats.run(first(r, _RPR), self._run_key)
+            self._runs.extend(_run(text, *head, field, kind == "tab", kind == "break", style_id)
+                              for text, kind, field in pieces)
 
-    def _piece(self, pieces: list[list], child, tag: str) -> None:
-        text = _run_text(child, tag)
+    @staticmethod
+    def _piece(pieces: list[list], text: str | None, kind: str, field: bool) -> None:
         if not text:
             return
-        kind, field = _KIND.get(tag, "text"), self.fields.in_result
         last = pieces[-1] if pieces else None
         if kind == "text" and last and last[1] == "text" and last[2] == field:
             last[0] += text
         else:
             pieces.append([text, kind, field])
 
-    def _run_props(self, rpr) -> dict:
-        direct = parse(rpr, "rPr", self.sheet.theme)
-        style, tstyle, first_row = self._key
-        cstyle = self.sheet.char_style(direct.get("rStyle"))
-        base = self.sheet.run_base(style, cstyle, tstyle, first_row)
-        props = {**base, **direct} if direct else dict(base)
-        props["rStyle"] = cstyle
-        return props
-
     # -- tables ------------------------------------------------------------------------------
 
     def table(self, tbl, outer: _Cell | None) -> None:
+        state = self.open_table(tbl, outer)
+        for tr in rows(tbl):
+            self.row(tr, state)
+        self.close_table(state)
+
+    def open_table(self, tbl, outer: _Cell | None) -> TableState:
+        """Reserve the table's place (outer tables precede the tables nested in them) and read its properties."""
         index = len(self.tables)
-        self.tables.append(None)  # reserve: outer tables precede the tables nested in them
+        self.tables.append(None)
         direct = parse(tbl.find(W + "tblPr"), "tblPr", self.sheet.theme)
         tstyle = self.sheet.table_style(direct.get("tblStyle"))
         props = {**self.sheet.table_base(tstyle), **direct}
         grid = [measure(col.get(W + "w"), 20) or 0.0 for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
-        rows = list(_children(tbl, W + "tr"))
-        table = _TableState(index, tstyle, props, grid)
-        texts = tuple(self._row(tr, r, table) for r, tr in enumerate(rows))
-        self.tables[index] = TableFacts(
-            index=index,
-            rows=len(rows),
-            cols=len(grid) or max((len(row) for row in texts), default=0),
-            column_widths_mm=tuple(mm(width) for width in grid),
+        return TableState(index, tstyle, props, grid, outer)
+
+    def close_table(self, table: TableState) -> None:
+        texts = tuple(table.texts)
+        self.tables[table.index] = TableFacts(
+            index=table.index,
+            rows=len(texts),
+            cols=len(table.grid) or max((len(row) for row in texts), default=0),
+            column_widths_mm=tuple(mm(width) for width in table.grid),
             borders_visible=table.borders_visible,
             header_rows_repeat=_leading_true(table.header_rows),
             rows_cant_split=tuple(table.cant_split),
             cells=texts,
             section_index=self.section,
-            nested_in=outer.table if outer else None,
-            style_id=tstyle,
+            nested_in=table.outer.table if table.outer else None,
+            style_id=table.tstyle,
         )
 
-    def _row(self, tr, r: int, table: _TableState) -> tuple[str, ...]:
-        trpr = tr.find(W + "trPr")
+    def row(self, tr, table: TableState) -> None:
+        r = len(table.texts)
+        trpr = first(tr, _TRPR)
         table.header_rows.append(_row_flag(trpr, "tblHeader"))
         table.cant_split.append(_row_flag(trpr, "cantSplit"))
         column = _grid_before(trpr)
         texts = []
         for c, tc in enumerate(_children(tr, W + "tc")):
-            cell, column = table.cell(tc, r, c, column)
+            cell, column = table.cell(self.formats.cell(first(tc, _TCPR)), r, c, column)
             start = len(self.paragraphs)
             self.block(tc, cell)
-            own = (p.text for p in self.paragraphs[start:] if p.table_index == table.index)
+            own = [p.text for p in self.paragraphs[start:] if p.table_index == table.index]
             texts.append("\n".join(own))
-        return tuple(texts)
+        table.texts.append(tuple(texts))
 
 
-class _TableState:
-    """What the rows of one table need while they are walked."""
+class TableState:
+    """What the rows of one table need while they are walked (one row at a time when streamed)."""
 
-    def __init__(self, index: int, tstyle: str | None, props: dict, grid: list[float]) -> None:
-        self.index, self.tstyle, self.props, self.grid = index, tstyle, props, grid
+    def __init__(self, index: int, tstyle: str | None, props: dict, grid: list[float], outer: _Cell | None) -> None:
+        self.index, self.tstyle, self.props, self.grid, self.outer = index, tstyle, props, grid, outer
         self.first_row = bool(props.get("look_first_row"))
         self.borders_visible = any(border_visible(props.get("tb_" + side)) for side in TABLE_SIDES)
         self.header_rows: list[bool] = []
         self.cant_split: list[bool] = []
+        self.texts: list[tuple[str, ...]] = []
+        self.geometry: dict[tuple, tuple] = {}
 
-    def cell(self, tc, r: int, c: int, column: int) -> tuple[_Cell, int]:
-        tcpr = tc.find(W + "tcPr")
-        span, width, margins = _cell_props(tcpr)
-        self.borders_visible = self.borders_visible or _cell_borders_visible(tcpr)
-        if column + span <= len(self.grid):  # the grid is what Word lays out
-            width = sum(self.grid[column : column + span])
-        left = margins.get("mar_left", self.props.get("mar_left", DEFAULT_CELL_MARGIN))
-        right = margins.get("mar_right", self.props.get("mar_right", DEFAULT_CELL_MARGIN))
-        text = width - left - right if width else None
-        where = _Cell(self.index, r, c, mm(width) if width else None, text, self.tstyle, r == 0 and self.first_row)
-        return where, column + span
+    def cell(self, fmt, r: int, c: int, column: int) -> tuple[_Cell, int]:
+        self.borders_visible = self.borders_visible or fmt.borders_visible
+        key = (fmt, column)  # the rows of a loop repeat their cells: their geometry is worked out once
+        geometry = self.geometry.get(key)
+        if geometry is None:
+            geometry = self.geometry[key] = self._geometry(fmt, column)
+        width_mm, text = geometry
+        return _cell(self.index, r, c, width_mm, text, self.tstyle, r == 0 and self.first_row), column + fmt.span
 
-
-def _cell_props(tcpr) -> tuple[int, float | None, dict]:
-    if tcpr is None:
-        return 1, None, {}
-    span_el, width_el = tcpr.find(W + "gridSpan"), tcpr.find(W + "tcW")
-    span = int(measure(span_el.get(W + "val"), 1) or 1) if span_el is not None else 1
-    width = None
-    if width_el is not None and (width_el.get(W + "type") or "dxa") == "dxa":
-        width = measure(width_el.get(W + "w"), 20)
-    margins = tcpr.find(W + "tcMar")
-    return max(span, 1), width, cell_margins(margins) if margins is not None else {}
-
-
-def _cell_borders_visible(tcpr) -> bool:
-    borders = tcpr.find(W + "tcBorders") if tcpr is not None else None
-    return borders is not None and any(border_visible(border_tuple(edge)) for edge in borders)
+    def _geometry(self, fmt, column: int) -> tuple[float | None, float | None]:
+        """(width in mm, text width in twips) of a cell with this format starting at ``column``."""
+        width = fmt.width
+        if column + fmt.span <= len(self.grid):  # the grid is what Word lays out
+            width = sum(self.grid[column : column + fmt.span])
+        left = fmt.margins.get("mar_left", self.props.get("mar_left", DEFAULT_CELL_MARGIN))
+        right = fmt.margins.get("mar_right", self.props.get("mar_right", DEFAULT_CELL_MARGIN))
+        return (mm(width) if width else None), (width - left - right if width else None)
 
 
 def _row_flag(trpr, name: str) -> bool:
-    node = trpr.find(W + name) if trpr is not None else None
+    node = next(trpr.iterchildren(W + name), None) if trpr is not None else None
     return node is not None and is_on(node)
 
 
 def _grid_before(trpr) -> int:
-    node = trpr.find(W + "gridBefore") if trpr is not None else None
+    node = next(trpr.iterchildren(W + "gridBefore"), None) if trpr is not None else None
     return int(measure(node.get(W + "val"), 1) or 0) if node is not None else 0
 
 
@@ -357,7 +386,4 @@ def _run_text(child, tag: str) -> str | None:
             return None
     return _TEXT.get(tag)
 
-
-def _run_facts(text: str, kind: str, in_field: bool, fmt: dict) -> RunFacts:
-    return RunFacts(text=text, is_field_result=in_field, is_tab=kind == "tab", is_break=kind == "break", **fmt)
 

@@ -9,8 +9,12 @@ The recipe for a batch of DOCX files:
    version below; a rebuild decision never looks at modification times;
 4. check that LibreOffice has Times New Roman or Liberation Serif, then convert the
    stale ones in one LibreOffice batch (:mod:`cchc_docs.office`);
-5. write each PDF atomically, then its stamp (a crash in between leaves it stale);
-6. read every PDF back: fonts used and layout (:mod:`cchc_docs.pdfcheck`).
+5. write each PDF atomically, then its stamp (a crash in between leaves it stale), as
+   soon as LibreOffice has stored it;
+6. read every PDF back — fonts used and layout (:mod:`cchc_docs.pdfcheck`) — in
+   ``jobs`` threads *beside* the conversion: a current PDF at once, a converted one as
+   soon as it is written (poppler's tools are processes of their own, so the threads
+   run side by side with LibreOffice).
 
 Failures are collected and raised together after every good PDF is written.
 """
@@ -18,6 +22,7 @@ Failures are collected and raised together after every good PDF is written.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -106,21 +111,33 @@ def is_current(pdf: Path, docx_bytes: bytes) -> bool:
 
 
 def convert(docx_files: list[Path], out_dir: Path | None = None, options: Options = Options()) -> Batch:
-    """Bring the PDF of every DOCX up to date, then check them all (see the module recipe)."""
+    """Bring the PDF of every DOCX up to date and check them all (see the module recipe)."""
     # Plan the targets and read the inputs.
     targets = _targets(docx_files, out_dir)
     sources = [_read(path) for path in docx_files]
     # Decide what is stale.
     stale = [i for i, data in enumerate(sources) if options.force or not is_current(targets[i], data)]
     batch = Batch()
-    # Convert the stale ones in one LibreOffice batch, fonts checked first.
-    outcomes = _convert_stale(stale, sources, options, batch) if stale else {}
-    # Write each PDF, then its stamp.
-    for i, docx in enumerate(docx_files):
-        batch.results.append(_settle(docx, targets[i], sources[i], outcomes.get(i)))
-    # Read the PDFs back.
-    if options.check:
-        _check_all(batch)
+    with _Readback(options) as readback:
+        # The current PDFs are read back at once, beside the conversion.
+        for i in sorted(set(range(len(docx_files))) - set(stale)):
+            readback.submit(i, Converted(docx_files[i], targets[i], "unchanged"))
+        settled: dict[int, Converted] = {}
+
+        def stored(position: int, pdf: bytes) -> None:  # LibreOffice has stored one: write it, read it back
+            i = stale[position]
+            settled[i] = _settle(docx_files[i], targets[i], sources[i], pdf)
+            readback.submit(i, settled[i])
+
+        # Convert the stale ones in one LibreOffice batch, fonts checked first.
+        outcomes = _convert_stale(stale, sources, options, batch, stored) if stale else {}
+        # Write what was not written on the way (failures), then gather the read-backs in input order.
+        for i in stale:
+            if i not in settled:
+                settled[i] = _settle(docx_files[i], targets[i], sources[i], outcomes.get(i))
+                readback.submit(i, settled[i])
+        batch.results = [readback.result(i) for i in range(len(docx_files))]
+        batch.warnings += readback.warnings()
     return batch
 
 
@@ -144,10 +161,10 @@ def _read(docx: Path) -> bytes:
         raise SourceError(f"{docx}: không đọc được tệp ({e.strerror})") from e
 
 
-def _convert_stale(stale: list[int], sources: list[bytes], options: Options, batch: Batch) -> dict:
-    """Index → PDF bytes or office.Failure, for the stale documents."""
+def _convert_stale(stale: list[int], sources: list[bytes], options: Options, batch: Batch, stored) -> dict:
+    """Index → PDF bytes or office.Failure, for the stale documents (``stored`` told of each on the way)."""
     settings = office.Settings(jobs=options.jobs, timeout=options.timeout)
-    pool = office.Office(settings, options.soffice)
+    pool = office.Office(settings, options.soffice, on_done=stored)
     missing = fonts.missing_font(fonts.installed_families(pool.soffice))
     if missing:
         batch.warnings.append(missing)
@@ -165,15 +182,37 @@ def _settle(docx: Path, target: Path, source: bytes, outcome) -> Converted:
     return Converted(docx, target, "converted")
 
 
-def _check_all(batch: Batch) -> None:
-    """Fonts and layout of every PDF there is; without poppler, one warning instead."""
-    try:
-        for i, result in enumerate(batch.results):
-            if result.status != "failed":
-                batch.results[i] = _checked(result)
-    except ToolMissingError as e:
-        batch.warnings.append(Finding("PDF-CHECK-SKIPPED", "warning",
-                                      f"không kiểm tra được PDF: {e}", "cchc-docs"))
+class _Readback:
+    """Fonts and layout of each PDF, read back in ``jobs`` threads; without poppler, one warning."""
+
+    def __init__(self, options: Options) -> None:
+        self.check = options.check
+        self.pool = ThreadPoolExecutor(max_workers=max(options.jobs, 1)) if options.check else None
+        self.pending: dict[int, tuple[Converted, Future | None]] = {}
+
+    def __enter__(self) -> _Readback:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, i: int, result: Converted) -> None:
+        checking = self.pool is not None and result.status != "failed"
+        self.pending[i] = (result, self.pool.submit(_checked, result) if checking else None)
+
+    def result(self, i: int) -> Converted:
+        result, future = self.pending[i]
+        if future is None or isinstance(future.exception(), ToolMissingError):
+            return result
+        return future.result()
+
+    def warnings(self) -> list[Finding]:
+        missing = next((f.exception() for _, f in self.pending.values()
+                        if f is not None and isinstance(f.exception(), ToolMissingError)), None)
+        if missing is None:
+            return []
+        return [Finding("PDF-CHECK-SKIPPED", "warning", f"không kiểm tra được PDF: {missing}", "cchc-docs")]
 
 
 def _checked(result: Converted) -> Converted:

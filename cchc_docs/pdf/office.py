@@ -197,10 +197,12 @@ class Office:
     """A pool of ``settings.jobs`` LibreOffice instances for one or more batches."""
 
     def __init__(self, settings: Settings = Settings(), soffice: str | os.PathLike | None = None,
-                 on_progress: Callable[[Progress], None] | None = None):
+                 on_progress: Callable[[Progress], None] | None = None,
+                 on_done: Callable[[int, bytes], None] | None = None):
         self.settings = settings
         self.soffice = find_soffice(soffice)
         self.on_progress = on_progress
+        self.on_done = on_done  # (index, PDF bytes) as soon as a document is known finished
         self.starts = 0  # LibreOffice processes started, for tests and the bench
         self.abnormal_ends = 0  # crashes and hangs survived
         self._count_lock = threading.Lock()
@@ -356,9 +358,10 @@ class _Instance:
         """Convert ``chunk`` in one LibreOffice process, watching it document by document."""
         inputs, out_dir = self._prepare(chunk, documents, suffix)
         process = self._start(inputs, out_dir)
+        done = _Done(self.office.on_done, chunk, out_dir)
         try:
             batch.started(process)
-            finished_lines, reason = self._watch(process, chunk)
+            finished_lines, reason = self._watch(process, chunk, done)
         finally:
             _kill_group(process)
             batch.stopped(process)
@@ -367,6 +370,7 @@ class _Instance:
             reason = reason or "dừng bất thường"
             shutil.rmtree(self.profile, ignore_errors=True)  # a killed profile may be half written
         finished = len(chunk) if complete else max(finished_lines - 1, 0)
+        done.upto(finished)
         outputs = {p: data for p in range(finished) if (data := _read_pdf(out_dir / f"{chunk[p]:05d}.pdf"))}
         return _Run(outputs, finished, not complete, reason)
 
@@ -403,7 +407,7 @@ class _Instance:
             raise ToolMissingError(f"Không chạy được LibreOffice {self.office.soffice} ({e.strerror}); "
                                    f"cài lại LibreOffice: {install_hint(sys.platform, os.environ)}") from e
 
-    def _watch(self, process: subprocess.Popen, chunk: list[int]) -> tuple[int, str]:
+    def _watch(self, process: subprocess.Popen, chunk: list[int], done: _Done) -> tuple[int, str]:
         """Count progress lines until LibreOffice exits; a silent document is a hang."""
         lines = _line_reader(process)
         seen = 0
@@ -421,6 +425,22 @@ class _Instance:
                 deadline = time.monotonic() + self.settings.timeout
                 if self.office.on_progress and seen <= len(chunk):
                     self.office.on_progress(Progress(chunk[seen - 1], process.pid))
+                done.upto(seen - 1)  # the next document in hand: the ones before it are stored
+
+
+class _Done:
+    """Tells ``on_done`` of each finished document of a chunk once, while the rest converts."""
+
+    def __init__(self, on_done: Callable[[int, bytes], None] | None, chunk: list[int], out_dir: Path):
+        self.on_done, self.chunk, self.out_dir, self.told = on_done, chunk, out_dir, 0
+
+    def upto(self, finished: int) -> None:
+        """Positions below ``finished`` are finished: tell those with a complete PDF."""
+        while self.on_done is not None and self.told < min(finished, len(self.chunk)):
+            index = self.chunk[self.told]
+            self.told += 1
+            if data := _read_pdf(self.out_dir / f"{index:05d}.pdf"):
+                self.on_done(index, data)
 
 
 def _line_reader(process: subprocess.Popen) -> queue.Queue:

@@ -17,9 +17,6 @@ from cchc_docs.errors import PreviewError
 from cchc_docs.pdf import poppler
 from cchc_docs.write import write_atomic
 
-DEFAULT_DPI = 80
-MAX_DPI = 600
-
 
 @dataclass(frozen=True)
 class PageRange:
@@ -62,8 +59,8 @@ def image_name(pdf: Path, page: int, pages: int) -> str:
     return f"{pdf.stem}-trang-{page:0{len(str(pages))}d}.png"
 
 
-def render(pdf: Path, out_dir: Path, pages: PageRange = PageRange(), dpi: int = DEFAULT_DPI) -> list[Path]:
-    """Render the chosen pages of ``pdf`` to PNG files in ``out_dir``; the files, in order."""
+def render(pdf: Path, out_dir: Path, pages: PageRange, dpi: int) -> list[Path]:
+    """Render the chosen pages of ``pdf`` at ``dpi`` to PNG files in ``out_dir``; the files, in order."""
     count = len(poppler.page_sizes(pdf))
     first, last = _bounds(pdf, pages, count)
     scratch = Path(tempfile.mkdtemp(prefix="cchc-preview-"))

@@ -54,7 +54,8 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
     outcome, errors included, goes back in the result.
     """
     try:
-        return _build_plan(plan_path, out_dir, options, prior)
+        with checks.collector_paused():  # a plan's objects live until it is written: see there
+            return _build_plan(plan_path, out_dir, options, prior)
     except CchcError as e:
         return PlanResult(relative(plan_path), results=getattr(e, "written", ()), error=str(e), exit_code=e.exit_code)
     except OSError as e:  # a file the plan needs could not be read

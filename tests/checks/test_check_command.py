@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zipfile
 
@@ -10,9 +11,8 @@ from click.testing import CliRunner
 from docx import Document
 from docx.shared import Mm
 
-import cchc_docs.checks as checks_module
-import cchc_docs.facts.extract as facts_extract
 from cchc_docs.cli.app import main
+from cchc_docs.facts import package
 
 from .conftest import decision, set_text
 
@@ -144,15 +144,15 @@ def test_an_unreadable_file_does_not_stop_the_others(tmp_path, clean_file):
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path, clean_file, monkeypatch):
-    monkeypatch.setattr(checks_module, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(package.LIMITS, file_bytes=1000))
     result = _run(clean_file)
-    assert result.exit_code == 1 and "tệp quá lớn" in result.output
+    assert result.exit_code == 1 and "tệp quá lớn, không kiểm tra (kích thước tệp" in result.output
 
 
-def test_zip_bomb_is_refused(tmp_path, monkeypatch, clean_file):
-    monkeypatch.setattr(facts_extract, "MAX_XML_BYTES", 1000)
+def test_a_document_unpacking_beyond_the_total_cap_is_refused(tmp_path, monkeypatch, clean_file):
+    monkeypatch.setattr(package, "LIMITS", dataclasses.replace(package.LIMITS, total_bytes=1000))
     result = _run(clean_file)
-    assert result.exit_code == 1 and "quá lớn sau khi giải nén" in result.output
+    assert result.exit_code == 1 and "dung lượng sau khi giải nén" in result.output
 
 
 def test_many_findings_of_one_rule_are_capped_in_text_but_not_in_json(tmp_path):
@@ -165,3 +165,26 @@ def test_many_findings_of_one_rule_are_capped_in_text_but_not_in_json(tmp_path):
     assert "… và 5 chỗ khác vi phạm ND30-FONT-FAMILY" in _run(path).output
     data = json.loads(_run("--format", "json", path).output)
     assert sum(f["rule"] == "ND30-FONT-FAMILY" for f in data[0]["findings"]) == 15
+
+
+# The check path imports neither the renderer (docxtpl, jinja2) nor the PDF machinery:
+# a fresh interpreter runs `check` and lists what it loaded.
+_LOADED_BY_CHECK = """
+import sys
+from cchc_docs.cli.app import main
+try:
+    main(["check", sys.argv[1]])
+except SystemExit as exit:
+    print("exit", exit.code)
+heavy = ("docxtpl", "jinja2", "docx", "cchc_docs.render", "cchc_docs.pdf", "cchc_docs.contexts")
+print(" ".join(sorted(m for m in sys.modules if m.startswith(heavy))) or "-")
+"""
+
+
+def test_check_loads_neither_the_renderer_nor_the_pdf_machinery(clean_file):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _LOADED_BY_CHECK, clean_file], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-2:] == ["exit 0", "-"]

@@ -128,3 +128,44 @@ def test_each_planted_fault_is_reported_by_its_rule(sample_decision, fault):
     assert all(f.rule == "ND30-PLACEHOLDER" or f.rule == rule_id or f.severity == "error" for f in findings)
     errors = [f for f in findings if f.rule == rule_id]
     assert all(f.severity == "error" for f in errors)
+
+
+# --- one reading, however it is done ----------------------------------------------------------------
+# Formatting is resolved once per distinct property set and shared across documents with
+# the same styles, and a large body is read in blocks. Every sample document and every
+# mutated one must give the same facts and findings as a reading that resolves every
+# paragraph afresh from a whole tree.
+
+
+def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
+    import dataclasses
+
+    from cchc_docs.checks import check
+    from cchc_docs.facts import formats
+    from cchc_docs.facts.extract import LIMITS, extract
+
+    def read(limits=LIMITS):
+        facts = extract(data, limits)
+        return facts, check(facts)
+
+    readings = {"shared": read()}  # the memo warm from the documents read before
+    formats._MEMO.clear()
+    readings["cold"] = read()
+    readings["in blocks"] = read(dataclasses.replace(LIMITS, stream_bytes=0))
+    with monkeypatch.context() as patch:  # no memo at all: every property set resolved where it stands
+        patch.setattr(formats.Formats, "paragraph", lambda self, *args: self._paragraph(*args))
+        patch.setattr(formats.Formats, "run", lambda self, *args: self._run(*args))
+        patch.setattr(formats.Formats, "cell", lambda self, tcpr: formats._cell_format(tcpr))
+        formats._MEMO.clear()
+        readings["afresh"] = read()
+    return readings
+
+
+def test_every_sample_and_mutation_reads_the_same_however_it_is_read(sample_outputs, sample_decision, monkeypatch):
+    documents = dict(sample_outputs)
+    documents.update({fault: _mutated(sample_decision, plant) for fault, (plant, _) in FAULTS.items()})
+    for name, data in documents.items():
+        readings = _readings(data, monkeypatch)
+        reference = readings.pop("afresh")
+        for how, reading in readings.items():
+            assert reading == reference, f"{name}: read {how}"

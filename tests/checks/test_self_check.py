@@ -64,3 +64,18 @@ def test_format_error_carries_the_findings_and_exit_code_3():
     assert error.exit_code == 3 and error.failures[0][1] == (finding,)
     assert "ND30-MARGIN-LEFT" in str(error) and "không ghi tệp" in str(error)
     assert CchcError.exit_code == 1
+
+
+def test_the_garbage_collector_is_off_while_a_document_is_read_and_checked_and_on_after(monkeypatch):
+    import gc
+
+    import cchc_docs.checks as checks_module
+
+    seen = []
+    real_extract, real_check = checks_module.extract, checks_module.check
+    monkeypatch.setattr(checks_module, "extract", lambda *a: seen.append(gc.isenabled()) or real_extract(*a))
+    monkeypatch.setattr(checks_module, "check", lambda *a: seen.append(gc.isenabled()) or real_check(*a))
+    with checks_module.collector_paused():  # nested, as in a build: still off inside, still off after
+        checks_module.check_file(ROOT / "templates" / "quyet-dinh.docx")
+        assert not gc.isenabled()
+    assert seen == [False, False] and gc.isenabled()

@@ -314,3 +314,26 @@ def test_report_pdf_without_libreoffice_keeps_the_docx_and_says_how_to_install(t
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1].endswith(INSTALL_HINT)
     assert [p.name for p in (tmp_path / SAMPLE.stem).glob("*.docx")] == ["bao-cao-2025-q3.docx"]
+
+
+def test_a_pdf_is_written_and_read_back_while_libreoffice_still_converts_the_next(tmp_path, monkeypatch):
+    events = []
+    real = convert._convert_stale
+
+    def converting(*args):
+        outcomes = real(*args)
+        events.append("LibreOffice done")
+        return outcomes
+
+    def read_back(result: convert.Converted) -> convert.Converted:
+        events.append(f"read back {result.pdf.name} (b.pdf written: {(tmp_path / 'b.pdf').exists()})")
+        return result
+
+    monkeypatch.setattr(convert, "_convert_stale", converting)
+    monkeypatch.setattr(convert, "_checked", read_back)
+    documents = [write(tmp_path / "a.docx", "một"), write(tmp_path / "b.docx", "SLOW-STORE hai")]
+    batch = convert.convert(documents, options=convert.Options(soffice=str(fake_soffice(tmp_path))))
+    # a.pdf is read back while LibreOffice is still storing b.pdf (b's read-back may end either side)
+    assert events[0] == "read back a.pdf (b.pdf written: False)"
+    assert sorted(events[1:]) == ["LibreOffice done", "read back b.pdf (b.pdf written: True)"]
+    assert statuses(batch) == ["converted", "converted"] and (tmp_path / "a.pdf").read_bytes() == fake_pdf("một")

@@ -71,7 +71,7 @@ def test_image_names_sort_in_page_order(page, pages, name):
 
 
 def test_every_page_is_rendered_at_the_asked_resolution(three_pages, tmp_path):
-    images = preview.render(three_pages, tmp_path / "anh", dpi=72)
+    images = preview.render(three_pages, tmp_path / "anh", PageRange(), dpi=72)
     assert [p.name for p in images] == ["ban-in-trang-1.png", "ban-in-trang-2.png", "ban-in-trang-3.png"]
     assert [png_size(p) for p in images] == [A4, A4, A4[::-1]]
 
@@ -84,7 +84,7 @@ def test_a_page_range_renders_only_those_pages(three_pages, tmp_path):
 
 def test_pages_beyond_the_end_are_refused(three_pages, tmp_path):
     with pytest.raises(PreviewError, match="chỉ có 3 trang"):
-        preview.render(three_pages, tmp_path, PageRange(2, 4))
+        preview.render(three_pages, tmp_path, PageRange(2, 4), dpi=36)
     assert not list(tmp_path.glob("*.png"))
 
 
@@ -123,4 +123,4 @@ def test_a_broken_pdf_is_reported_with_its_name(tmp_path):
     broken = tmp_path / "hong.pdf"
     broken.write_bytes(b"khong phai PDF")
     with pytest.raises(PdfReadError, match=r"hong\.pdf: không đọc được PDF"):
-        preview.render(broken, tmp_path)
+        preview.render(broken, tmp_path, PageRange(), dpi=36)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -27,13 +28,15 @@ def _stories(layout: Layout) -> Iterator[tuple[ParagraphFacts, str]]:
             yield para, "Đầu trang" if story.kind == "header" else "Chân trang"
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_font(name: str) -> bool:
     return name.strip().casefold() == spec.FONT.casefold()
 
 
 def _all_slots_right(run) -> bool:
     """Fast path: every font slot names Times New Roman, so no character can escape it."""
-    return all(_is_font(name) for name in (run.font_ascii, run.font_hanh_ansi, run.font_east_asia, run.font_cs))
+    return _is_font(run.font_ascii) and _is_font(run.font_hanh_ansi) and _is_font(run.font_east_asia) \
+        and _is_font(run.font_cs)
 
 
 @rule("ND30-FONT-FAMILY", "C", spec.ART_FONT, "Phông chữ Times New Roman cho mọi thành phần")
