@@ -171,6 +171,12 @@ tự có căn cứ là Quyết định ban hành Kế hoạch (và các quyết 
 
 Lỗi trong một lần sửa đổi (mã không có, mã bổ sung đã có, một mục bị thay đổi hai lần, giá trị
 sai) được báo ngay tại dòng của lần sửa đổi đó.
+
+**Số thứ tự không đổi.** Nhiệm vụ và chỉ tiêu giữ số mà Kế hoạch đã ban hành cho chúng; nhiệm
+vụ, chỉ tiêu được bổ sung mang số tiếp theo số lớn nhất đã có, theo thứ tự bổ sung (nhiệm vụ vẫn
+được xếp vào lĩnh vực của nó trong Danh mục); số của mục bị bãi bỏ không được dùng lại. Vì vậy
+"nhiệm vụ số 16" trong Quyết định sửa đổi, trong Kế hoạch hợp nhất và trong mọi báo cáo đều chỉ
+một nhiệm vụ.
 """
 
 INTRO = """\

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from cchc_docs import vn
 from cchc_docs.contexts import common
 from cchc_docs.contexts.decision import TYPE_CODE, attachment_line, bases_lines
-from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs
+from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs, target_numbers, task_numbers
 from cchc_docs.model.amend import KIND_VI, kind_of
 from cchc_docs.model.plan import AREAS, Amendment, Change, PlanFile, Task
 from cchc_docs.typeset import layout as L
@@ -41,7 +41,7 @@ def build(versions: list[PlanFile], index: int, today: dt.date) -> dict:
     issued = common.signing_date(versions[0].decision.date, today)
     plan_reference = _plan_reference(versions[0], issued)
     attached = f"(Kèm theo {own_reference(amendment, body, date)})"
-    old, new = _Version.of(before), _Version.of(after)
+    old, new = _Version.of(before, versions[0]), _Version.of(after, versions[0])
     changes = [describe(c, old, new) for c in amendment.changes]
     title_i = f"NỘI DUNG SỬA ĐỔI, BỔ SUNG KẾ HOẠCH {vn.upper(common.clean(after.plan.title))}"
     title_ii = f"DANH MỤC NHIỆM VỤ {vn.upper(common.clean(after.plan.title))} (SAU KHI SỬA ĐỔI, BỔ SUNG)"
@@ -122,11 +122,14 @@ class _Version:
     plan_file: PlanFile
     rows: list[dict]
     tasks: dict[str, dict]  # task id → its appendix row
+    targets: dict[str, int]  # target id → its number
 
     @classmethod
-    def of(cls, plan_file: PlanFile) -> _Version:
-        rows = appendix_rows(plan_file)
-        return cls(plan_file, rows, {r["id"]: r for r in rows if r["kind"] == "task"})
+    def of(cls, plan_file: PlanFile, original: PlanFile) -> _Version:
+        """Numbered on the basis of the plan as issued: one number per item in every version."""
+        rows = appendix_rows(plan_file, task_numbers(original, plan_file))
+        return cls(plan_file, rows, {r["id"]: r for r in rows if r["kind"] == "task"},
+                   target_numbers(original, plan_file))
 
 
 def describe(change: Change, before: _Version, after: _Version) -> dict:
@@ -166,8 +169,7 @@ def _name(kind: str, item, version: _Version) -> str:
     if kind == "task":
         return f"nhiệm vụ số {version.tasks[item.id]['number']} của Danh mục nhiệm vụ: “{common.clean(item.content)}”"
     if kind == "target":
-        number = [t.id for t in plan_file.plan.targets].index(item.id) + 1
-        return f"chỉ tiêu số {number}: “{common.bare(item.text)}”"
+        return f"chỉ tiêu số {version.targets[item.id]}: “{common.bare(item.text)}”"
     if kind == "section":
         number = [s.id for s in plan_file.plan.sections].index(item.id) + 1
         return f"mục {vn.roman(number)}. {vn.upper(common.clean(item.title))}"

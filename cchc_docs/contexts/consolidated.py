@@ -20,7 +20,7 @@ RULES = ("RuleBody", "RuleMotto", "RulePlan", "RuleAppendix")
 def build(versions: list[PlanFile], today: dt.date) -> dict:
     """The plan after every amendment, with the same layout as the one issued."""
     latest = versions[-1]
-    full = decision.build(latest, today)
+    full = decision.build(latest, today, original=versions[0])
     line = f"({amended_line(versions, today)})"
     context = {key: full[key] for key in KEYS}
     context["plan"] = {**full["plan"], "attached_to": line}

@@ -6,15 +6,19 @@ import datetime as dt
 
 from cchc_docs import vn
 from cchc_docs.contexts import common
-from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs
+from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs, task_numbers
 from cchc_docs.model.plan import Decision, PlanFile
 from cchc_docs.typeset import layout as L
 
 TYPE_CODE = "QĐ"
 
 
-def build(plan_file: PlanFile, today: dt.date) -> dict:
-    """The whole context; ``today`` only fills the month of an undated draft."""
+def build(plan_file: PlanFile, today: dt.date, original: PlanFile | None = None) -> dict:
+    """The whole context; ``today`` only fills the month of an undated draft.
+
+    ``original``: the plan as issued, when ``plan_file`` is an amended version (the
+    consolidated plan): its tasks keep the numbers the issued plan gave them.
+    """
     decision = plan_file.decision
     body = plan_file.issuing_body
     date = common.signing_date(decision.date, today)
@@ -39,7 +43,7 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
             "title": appendix_title,
             # A plan issued by a decision has no number of its own: cite the decision (§9.2).
             "attached_to": f"({attached_to})",
-            "rows": appendix_rows(plan_file),
+            "rows": appendix_rows(plan_file, task_numbers(original or plan_file, plan_file)),
         },
         "rule_indents": rules(plan_file, appendix_title),
         "properties": common.properties("Quyết định", decision.title, body, date),

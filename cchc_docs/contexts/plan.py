@@ -84,21 +84,46 @@ def _with_end_mark(paragraphs: list[dict]) -> list[dict]:
     return paragraphs
 
 
-def appendix_rows(plan_file: PlanFile) -> list[dict]:
+def task_numbers(original: PlanFile, version: PlanFile | None = None) -> dict[str, int]:
+    """The STT of every task, one numbering basis for every document of the plan.
+
+    A task keeps the number the issued plan gave it (1, 2, … across the appendix, area
+    by area); a task an amendment adds continues after the last number, in the order
+    the amendments add them; a removed task's number is never given again. So
+    "nhiệm vụ số 16" names one task in the decision, every amendment and every report.
+    """
+    ordered = [t for code in AREAS for t in original.plan.tasks if t.area == code]
+    numbers = {t.id: n for n, t in enumerate(ordered, start=1)}
+    for task in (version or original).plan.tasks:
+        numbers.setdefault(task.id, len(numbers) + 1)
+    return numbers
+
+
+def target_numbers(original: PlanFile, version: PlanFile | None = None) -> dict[str, int]:
+    """The number of every target, kept the same way as :func:`task_numbers`."""
+    numbers = {t.id: n for n, t in enumerate(original.plan.targets, start=1)}
+    for target in (version or original).plan.targets:
+        numbers.setdefault(target.id, len(numbers) + 1)
+    return numbers
+
+
+def tasks_by_area(plan_file: PlanFile, numbers: dict[str, int]) -> list[tuple[str, list]]:
+    """(area code, its tasks by number) for each area that has tasks, in the decree's order."""
+    groups = [(code, [t for t in plan_file.plan.tasks if t.area == code]) for code in AREAS]
+    return [(code, sorted(tasks, key=lambda t: numbers[t.id])) for code, tasks in groups if tasks]
+
+
+def appendix_rows(plan_file: PlanFile, numbers: dict[str, int] | None = None) -> list[dict]:
     """Rows of the task table: a Roman-numbered row per reform area, then its tasks.
 
-    Tasks are numbered 1, 2, … across the whole table so that a task keeps one STT
-    however the table breaks across pages.
+    Tasks carry their STT (:func:`task_numbers`), so a task keeps one number however
+    the table breaks across pages, and whatever amendments add or remove.
     """
+    numbers = numbers or task_numbers(plan_file)
     rows: list[dict] = []
-    number = 0
-    tasks = plan_file.plan.tasks
-    areas = [code for code in AREAS if any(t.area == code for t in tasks)]
-    for i, code in enumerate(areas):
+    for i, (code, tasks) in enumerate(tasks_by_area(plan_file, numbers)):
         rows.append({"kind": "area", "number": vn.roman(i + 1), "text": vn.upper(AREAS[code])})
-        for task in (t for t in tasks if t.area == code):
-            number += 1
-            rows.append(_task_row(plan_file, task, number))
+        rows += [_task_row(plan_file, task, numbers[task.id]) for task in tasks]
     return rows
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cchc_docs import vn
 from cchc_docs.contexts import common, report_figures
+from cchc_docs.contexts.plan import target_numbers, task_numbers, tasks_by_area
 from cchc_docs.contexts.report_body import ReportFacts, amended_by, body, n
 from cchc_docs.contexts.report_stats import stat_rows
 from cchc_docs.model.amend import in_force
@@ -175,22 +176,21 @@ def units_table(f: ReportFacts) -> dict:
 
 def targets_table(f: ReportFacts) -> dict:
     """Bảng 2, in every report: each target against what was achieved to date."""
-    results = f.target_results
+    numbers = target_numbers(f.original or f.plan_file, f.plan_file)
     return {"caption": f"Bảng 2. Kết quả thực hiện các chỉ tiêu chủ yếu của Kế hoạch ({f.until})",
-            "rows": [{"number": str(i + 1), "text": common.clean(r.target.text), "required": r.required or "-",
-                      "achieved": r.achieved_text, "verdict": r.verdict.capitalize()}
-                     for i, r in enumerate(results)]}
+            "rows": [{"number": str(numbers[r.target.id]), "text": common.clean(r.target.text),
+                      "required": r.required or "-", "achieved": r.achieved_text, "verdict": r.verdict.capitalize()}
+                     for r in f.target_results]}
 
 
 def task_rows(f: ReportFacts) -> list[dict]:
-    """Phụ lục I: a Roman-numbered row per reform area, then its tasks and their status."""
-    rows, number = [], 0
-    areas = [code for code in AREAS if any(i.task.area == code for i in f.items)]
-    for i, code in enumerate(areas):
+    """Phụ lục I: a Roman-numbered row per reform area, then its tasks (STT as in the plan) and their status."""
+    numbers = task_numbers(f.original or f.plan_file, f.plan_file)
+    items = {item.task.id: item for item in f.items}
+    rows = []
+    for i, (code, tasks) in enumerate(tasks_by_area(f.plan_file, numbers)):
         rows.append({"kind": "area", "number": vn.roman(i + 1), "text": vn.upper(AREAS[code])})
-        for item in (x for x in f.items if x.task.area == code):
-            number += 1
-            rows.append(task_row(f, item, number))
+        rows += [task_row(f, items[task.id], numbers[task.id]) for task in tasks]
     return rows
 
 

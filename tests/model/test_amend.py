@@ -206,3 +206,47 @@ def test_a_report_on_an_amended_plan_cites_both_decisions_and_gives_each_its_own
     assert ("Ủy ban nhân dân xã Thượng Hồng ban hành Kế hoạch cải cách hành chính năm 2025 kèm theo Quyết định số "
             "39/QĐ-UBND ngày 31/7/2025, gồm 1 nhiệm vụ và 1 chỉ tiêu chủ yếu; Kế hoạch được sửa đổi, bổ sung tại "
             "Quyết định số 52/QĐ-UBND ngày 15/10/2025, nay gồm 2 nhiệm vụ và 1 chỉ tiêu.") in texts
+
+
+# ---------------------------------------------------------------- one numbering basis
+
+TWO_AREAS = plan_with(
+    "      - action: add\n        task: T03\n"
+    "        set: {area: direction, content: Tổ chức hội nghị, lead: VHXH, deadline: \"2025-Q4\", product: Hội nghị}\n"
+    "        reason: Bổ sung\n"
+    "      - action: remove\n        target: CT01\n        reason: Không còn phù hợp\n",
+    more="",
+).replace(
+    "      product: Kế hoạch được ban hành\n",
+    "      product: Kế hoạch được ban hành\n"
+    "    - {id: T02, area: procedures, content: Rà soát thủ tục, lead: VP, deadline: \"2025-09\", product: Báo cáo}\n",
+).replace(
+    "      unit: \"%\"\n",
+    "      unit: \"%\"\n    - {id: CT02, text: Công khai 100% thủ tục.}\n",
+)
+
+
+def test_existing_tasks_keep_their_numbers_and_an_added_one_continues_after_the_last():
+    versions = versions_of(TWO_AREAS)
+    rows = consolidated.build(versions, TODAY)["appendix"]["rows"]
+    numbered = [(r["number"], r["content"]) for r in rows if r["kind"] == "task"]
+    # T03 is filed under its area (I), but takes the next number: T02 stays "nhiệm vụ số 2".
+    assert numbered == [("1", "Ban hành Kế hoạch"), ("3", "Tổ chức hội nghị"), ("2", "Rà soát thủ tục")]
+
+
+def test_article_one_names_every_item_by_the_numbers_of_the_plan_as_issued():
+    clauses = amendment_context.build(versions_of(TWO_AREAS), 0, TODAY)["decision"]["articles"][0]["clauses"]
+    assert clauses[0] == "1. Bổ sung nhiệm vụ số 3 của Danh mục nhiệm vụ: “Tổ chức hội nghị”."
+    assert clauses[1].startswith("2. Bãi bỏ chỉ tiêu số 1:")
+
+
+def test_a_report_on_the_amended_plan_keeps_the_numbers_of_tasks_and_targets():
+    versions = versions_of(TWO_AREAS)
+    q4 = "period: 2025-Q4\nreport: {date: \"2025-12-08\", recipients: [TT Đảng ủy xã]}\n"
+    period = periods.parse("2025-Q4")
+    version = amend.version_at(versions, period.window(reporting_calendar(versions[0]))[1])
+    status = validate_status(source.parse(q4, "2025-Q4.yaml"), version, period)
+    context = report.build(version, status, period, versions[0])
+    rows = [(r["number"], r["content"]) for r in context["appendices"]["tasks"]["rows"] if r["kind"] == "task"]
+    assert rows == [("1", "Ban hành Kế hoạch"), ("3", "Tổ chức hội nghị"), ("2", "Rà soát thủ tục")]
+    assert [r["number"] for r in context["report"]["targets_table"]["rows"]] == ["2"]  # CT01 removed: CT02 stays 2
