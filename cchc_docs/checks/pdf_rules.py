@@ -32,6 +32,7 @@ PDF_RULES: dict[str, tuple[str, str, str]] = {
     "PDF-SIGNATURE-SPLIT": ("error", ARTICLE_SIGNATURE, "Khối chữ ký và Nơi nhận không bị ngắt sang trang khác"),
     "PDF-APPENDIX-LANDSCAPE": ("warning", ARTICLE_APPENDIX, "Trang phụ lục dạng bảng nằm ngang"),
     "PDF-PAGE-BLANK": ("warning", ARTICLE_PRINT, "Không có trang trắng"),
+    "PDF-HEADING-STRANDED": ("warning", ARTICLE_PRINT, "Đề mục không nằm một mình cuối trang, tách khỏi nội dung"),
     "PDF-FONT-MISSING": ("warning", ARTICLE_FONT,
                          "Máy chuyển PDF có Times New Roman hoặc Liberation Serif (cùng số đo chữ)"),
     "PDF-FONT-SUBSTITUTED": ("error", ARTICLE_FONT,

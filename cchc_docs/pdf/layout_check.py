@@ -47,6 +47,8 @@ NATIONAL_TITLES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ
 APPENDIX_LABEL = re.compile(r"^Phụ lục( [IVXLC]+| \d+)?$")
 AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.$")
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# Headings that must not end a page: "I. CÔNG TÁC …" (a part, in capitals) and "Điều 3." (an article).
+HEADING = re.compile(r"^(?:[IVXLC]+\.\s+\S.*|Điều \d+\.?)$")
 OPENING_LINES = 4  # a section's marks (Quốc hiệu, "Phụ lục") stand among its first lines
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ def check(pages: list[Page]) -> Report:
         *signatures(pages, sections),
         *appendix_orientation(pages, sections),
         *blank_pages(pages),
+        *stranded_headings(pages, sections),
     ]
     return Report(len(pages), tuple(sections), tuple(findings))
 
@@ -367,6 +370,28 @@ def blank_pages(pages: list[Page]) -> list[Finding]:
                 ARTICLE_PRINT, page=page.number)
         for page in pages if not body_lines(page)
     ]
+
+
+def stranded_headings(pages: list[Page], sections: list[Section]) -> list[Finding]:
+    """A part's heading as the last line of a page, its text on the next: the reader turns the page mid-thought.
+
+    Only within a section: the last page of a section ends where the section ends.
+    """
+    last_pages = {section.last for section in sections}
+    findings = []
+    for page in pages:
+        lines = body_lines(page)
+        if page.number in last_pages or not lines or not _is_heading(lines[-1].text):
+            continue
+        findings.append(Finding(
+            "PDF-HEADING-STRANDED", "warning", "đề mục nằm một mình ở cuối trang, nội dung của nó sang trang sau",
+            ARTICLE_PRINT, expected="đề mục cùng trang với dòng đầu nội dung (giữ với đoạn sau)",
+            got=f"“{lines[-1].text}”", page=page.number))
+    return findings
+
+
+def _is_heading(text: str) -> bool:
+    return bool(HEADING.match(text)) and (text.startswith("Điều") or text == text.upper())
 
 
 def _pages_text(numbers: list[int]) -> str:

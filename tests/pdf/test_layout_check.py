@@ -288,3 +288,20 @@ def test_every_pdf_rule_raised_is_in_the_catalogue():
     assert raised == set(pdf_rules.PDF_RULES)
     listed = {entry["id"] for entry in catalogue.entries()}
     assert set(pdf_rules.PDF_RULES) <= listed
+
+
+# --- headings left at the foot of a page ---------------------------------------------------------
+
+@pytest.mark.parametrize("heading", ["II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", "Điều 3."])
+def test_a_heading_ending_a_page_with_its_text_on_the_next_is_a_warning(heading):
+    pages = [page(1, *header(), body(), body(700, heading)), page(2, number(2), body(60))]
+    (finding,) = layout_check.check(pages).findings
+    assert (finding.rule, finding.page, finding.got) == ("PDF-HEADING-STRANDED", 1, f"“{heading}”")
+
+
+def test_a_heading_followed_by_its_text_or_ending_the_document_is_fine():
+    text_after = [page(1, *header(), body(650, "II. KẾT QUẢ"), body(680)), page(2, number(2), body(60))]
+    last_page = [page(1, *header(), body()), page(2, number(2), body(60), body(700, "IV. ĐỀ XUẤT"))]
+    sentence = [page(1, *header(), body(700, "Điều 3 của Quyết định này được sửa như sau")),
+                page(2, number(2), body(60))]
+    assert rules(text_after) == rules(last_page) == rules(sentence) == []

@@ -101,12 +101,16 @@ def tally_table(doc, source: str, name_title: str, widths: list[float], with_rat
     tally_cells(row, "row", bold=False, with_rate=with_rate)
     tr_tag(end, "endfor")
     tally_cells(table.add_row(), f"{source}.total", bold=True, with_rate=with_rate)
-    keep_rows_together(table)
+    keep_head_together(table, rows=3)
 
 
-def keep_rows_together(table) -> None:
-    """A short table stays on one page: each row keeps with the next (Word's way to say it)."""
-    for row in table.rows[:-1]:
+def keep_head_together(table, rows: int) -> None:
+    """The caption, the header rows and the first data row stay together; the rest may flow.
+
+    Keeping the whole table together moved it, caption and all, to the next page and
+    left a quarter of the report's first page empty; the header repeats on a new page.
+    """
+    for row in table.rows[:rows]:
         for cell in row.cells:
             for p in cell.paragraphs:
                 p.paragraph_format.keep_with_next = True
