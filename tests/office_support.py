@@ -1,4 +1,4 @@
-"""Save documents as a clerk's office suite would: LibreOffice Writer headless, one private profile."""
+"""Save files as a clerk's office suite would: LibreOffice (Writer, Calc) headless, one private profile."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from cchc_docs.errors import ToolMissingError
 from cchc_docs.pdf import office
 
 
-def libreoffice_saved(documents: list[Path], folder: Path) -> Path:
-    """``documents`` opened and saved as DOCX by LibreOffice (``soffice --convert-to docx``) into ``folder``.
+def libreoffice_saved(documents: list[Path], folder: Path, target: str | None = None) -> Path:
+    """``documents`` opened and saved by LibreOffice (``soffice --convert-to``) into ``folder``.
 
+    ``target``: the format to save as (default DOCX; ``xlsx`` for a unit's workbook, saved by Calc).
     Skips without LibreOffice, except on CI (``CI`` set), where it fails.
     """
     try:
@@ -26,8 +27,8 @@ def libreoffice_saved(documents: list[Path], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     profile = (folder.parent / f"{folder.name}-profile").as_uri()
     done = subprocess.run([str(soffice), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                           f"docx:{office.DOCX_FILTER}", "--outdir", str(folder), *map(str, documents)],
+                           target or f"docx:{office.DOCX_FILTER}", "--outdir", str(folder), *map(str, documents)],
                           capture_output=True, text=True, timeout=300)
     missing = [d.name for d in documents if not (folder / d.name).is_file()]
-    assert not missing, f"LibreOffice did not save {missing}: {done.stdout} {done.stderr}"
+    assert not missing, f"LibreOffice did not save {missing} (Writer and Calc installed?): {done.stdout} {done.stderr}"
     return folder

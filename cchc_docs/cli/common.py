@@ -73,8 +73,14 @@ class Group(clickvi.Group):
 
 
 def parse_date(ctx, param, value: str | None) -> dt.date:
+    """A date option whose default is today."""
+    return optional_date(ctx, param, value) or dt.date.today()
+
+
+def optional_date(ctx, param, value: str | None) -> dt.date | None:
+    """A date option that may be left out."""
     if value is None:
-        return dt.date.today()
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

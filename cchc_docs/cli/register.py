@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from cchc_docs.cli import clickvi
-from cchc_docs.cli.common import CONTEXT, COUNT, DATE, OUT_OPTION, PLAN, TEMPLATES_OPTION, Command
+from cchc_docs.cli.common import CONTEXT, COUNT, DATE, OUT_OPTION, PLAN, TEMPLATES_OPTION, Command, optional_date
 from cchc_docs.errors import DataError
 from cchc_docs.register import schema
 from cchc_docs.register import series as series_mod
@@ -38,15 +38,6 @@ def check_registers(plans: list[Path]) -> None:
     errors = [p.problem for p in problems if p.severity == audit.ERROR]
     if errors:
         raise DataError(errors)
-
-
-def optional_date(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"cần ngày dạng YYYY-MM-DD, nhận được '{value}'") from None
 
 
 def register_file(value: Path | None, plan: Path | None = None) -> Path:

@@ -19,6 +19,7 @@ from cchc_docs.cli.common import (
     TEMPLATES_OPTION,
     WORKBOOK,
     Command,
+    optional_date,
     parse_period,
 )
 from cchc_docs.cli.documents import finding_line
@@ -28,21 +29,12 @@ PERIOD_OPTION = click.option(
     help="Kỳ báo cáo: 2025-Q1…2025-Q4 (quý), 2025-H1, 2025-H2 (6 tháng), 2025-9M (9 tháng), 2025-Y (năm).")
 
 
-def _optional_date(ctx, param, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"cần ngày dạng YYYY-MM-DD, nhận được '{value}'") from None
-
-
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), metavar=PLAN)
 @PERIOD_OPTION
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, metavar=FOLDER, help="Thư mục gốc; phiếu được ghi vào <THƯ-MỤC>/<tên kế hoạch>/.")
-@click.option("--return-by", "return_by", callback=_optional_date, metavar=DATE,
+@click.option("--return-by", "return_by", callback=optional_date, metavar=DATE,
               help="Hạn đơn vị gửi lại phiếu (mặc định: 5 ngày trước hạn gửi báo cáo của kỳ).")
 def sheets(plan: Path, period, out: Path, return_by: dt.date | None) -> None:
     """Lập phiếu báo cáo Excel (.xlsx) cho từng đơn vị có nhiệm vụ hoặc số liệu trong KỲ.
@@ -91,7 +83,7 @@ def collect(plan: Path, period, workbooks: tuple[Path, ...], force: bool, dry_ru
 
 @click.command(cls=Command)
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), metavar=PLAN)
-@click.option("--as-of", "as_of", required=True, callback=_optional_date, metavar=DATE,
+@click.option("--as-of", "as_of", required=True, callback=optional_date, metavar=DATE,
               help="Ngày xét nhiệm vụ quá hạn, sắp đến hạn (ngày lập công văn).")
 @click.option("--days", type=click.IntRange(0, 366), default=15, show_default=True, metavar=COUNT,
               help="Nhiệm vụ có thời hạn trong số ngày này kể từ ngày xét là sắp đến hạn.")

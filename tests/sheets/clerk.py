@@ -4,19 +4,16 @@ and a clerk filling cells by header text and task id, the way a person finds the
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 from helpers import SAMPLE
+from office_support import libreoffice_saved
 
-from cchc_docs.errors import ToolMissingError
 from cchc_docs.model import source
 from cchc_docs.model.periods import parse
-from cchc_docs.pdf import office
 from cchc_docs.sheets import files
 
 Q4 = parse("2025-Q4")
@@ -108,16 +105,4 @@ def leads_of(plan: Path) -> dict[str, str]:
 
 def libreoffice_save(path: Path, folder: Path) -> Path:
     """Open and save a workbook with LibreOffice Calc (headless), as an office would send it back."""
-    try:
-        soffice = office.find_soffice()
-    except ToolMissingError as e:
-        if os.environ.get("CI"):
-            pytest.fail(str(e))
-        pytest.skip(str(e))
-    folder.mkdir(parents=True, exist_ok=True)
-    profile = (folder / "profile").as_uri()
-    done = subprocess.run([str(soffice), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xlsx",
-                           "--outdir", str(folder), str(path)], capture_output=True, text=True, timeout=180)
-    saved = folder / path.name
-    assert saved.is_file(), f"LibreOffice Calc did not save {path.name} (libreoffice-calc installed?): {done.stderr}"
-    return saved
+    return libreoffice_saved([path], folder, target="xlsx") / path.name
