@@ -70,8 +70,9 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period, original: Pla
 def report_facts(plan_file: PlanFile, status: StatusFile, period: Period,
                  original: PlanFile | None = None) -> ReportFacts:
     full = period.window(reporting_calendar(plan_file))
-    # No figures from before the plan existed: a Q3 window opening 15/6 starts on 01/7 for a plan of 01/7.
-    window = (max(full[0], plan_file.plan.start), full[1])
+    # No figures from before the plan, or the body, existed: a Q3 window opening 15/6 starts on 01/7
+    # for a plan of 01/7.
+    window = (max(full[0], plan_file.plan.start, plan_file.issuing_body.established or full[0]), full[1])
     items = tuple(report_figures.task_progress(plan_file.plan, status, window))
     # The report that closes the plan: its window takes in the plan's start and its
     # months reach the plan's end (the annual report of a one-year or half-year plan).
@@ -102,8 +103,13 @@ def opening(f: ReportFacts) -> str:
 
 
 def window_text(f: ReportFacts) -> str:
-    """``số liệu từ ngày 01/7/2025 (ngày bắt đầu thực hiện Kế hoạch) đến ngày 14/9/2025``."""
-    start = vn.short_date(f.window[0]) + (", ngày bắt đầu thực hiện Kế hoạch," if f.clipped else "")
+    """``số liệu từ ngày 01/7/2025, ngày bắt đầu thực hiện Kế hoạch, đến ngày 14/9/2025``."""
+    start = vn.short_date(f.window[0])
+    if f.clipped:
+        body = f.plan_file.issuing_body
+        began = (f"ngày {common.clean(body.name)} bắt đầu hoạt động" if f.window[0] == body.established
+                 and f.window[0] != f.plan_file.plan.start else "ngày bắt đầu thực hiện Kế hoạch")
+        start += f", {began},"
     return f"số liệu từ ngày {start} đến ngày {vn.short_date(f.as_of)}"
 
 

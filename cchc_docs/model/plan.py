@@ -281,6 +281,9 @@ class IssuingBody:
     reporting_nine_month_end: MonthDay = doc(
         "Ngày chốt số liệu của báo cáo 9 tháng, dạng `MM-DD`. Mặc định `09-14` (14/9).", MonthDay((9, 14))
     )
+    established: Date | None = doc(
+        "Ngày cơ quan bắt đầu hoạt động, khi mới thành lập hoặc sắp xếp (ví dụ `2025-07-01`): kỳ số liệu của "
+        "báo cáo không bắt đầu trước ngày này.", None)
 
 
 @dataclass(frozen=True)

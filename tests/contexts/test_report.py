@@ -68,13 +68,13 @@ narrative:
 """
 
 
-def plan_file():
-    return validate.validate(source.parse(PLAN, "ke-hoach.yaml"))
+def plan_file(plan: str = PLAN):
+    return validate.validate(source.parse(plan, "ke-hoach.yaml"))
 
 
-def context(text: str = Q3, code: str = "2025-Q3") -> dict:
+def context(text: str = Q3, code: str = "2025-Q3", plan: str = PLAN) -> dict:
     period = periods.parse(code)
-    the_plan = plan_file()
+    the_plan = plan_file(plan)
     status = validate_status(source.parse(text, f"{code}.yaml"), the_plan, period)
     return report.build(the_plan, status, period)
 
@@ -351,3 +351,11 @@ def test_a_draft_plan_decision_is_cited_with_its_blank_number():
     status = validate_status(source.parse(Q3, "2025-Q3.yaml"), the_plan, periods.parse("2025-Q3"))
     opening = report.build(the_plan, status, periods.parse("2025-Q3"))["report"]["opening"]
     assert opening.startswith("Thực hiện Quyết định số      /QĐ-UBND ngày 15 tháng 7 năm 2025 của")
+
+
+def test_the_window_starts_no_earlier_than_the_day_the_issuing_body_began():
+    """A commune formed on 01/8/2025 (after the 2025 merger) reports no figures from before it existed."""
+    plan = PLAN.replace("  place: An Bình\n", "  place: An Bình\n  established: \"2025-08-01\"\n")
+    opening = context(plan=plan)["report"]["opening"]
+    assert ("(số liệu từ ngày 01/8/2025, ngày Ủy ban nhân dân xã An Bình bắt đầu hoạt động, đến ngày 14/9/2025;"
+            in opening)
