@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # The checkout's package, even when another copy is installed.
-from cchc_docs.model import compose, periods, plan, source, status, validate  # noqa: E402
+from cchc_docs.model import compose, periods, plan, source, status, validate, values  # noqa: E402
 from cchc_docs.model.schema import MAX_TEXT, field_docs  # noqa: E402
 
 RECORDS = [
@@ -274,9 +274,9 @@ của một xã còn rất xa chúng. Vượt giới hạn là một lỗi có d
 | Số giá trị sau khi mở mọi tham chiếu `*neo` | {_n(compose.MAX_VALUES)} |
 | Độ dài một giá trị văn bản | {_n(MAX_TEXT)} ký tự |
 | Số nhiệm vụ của một kế hoạch | {_n(validate.MAX_TASKS)} |
-| Mã (nhiệm vụ, chỉ tiêu, mục, lần sửa đổi) | {plan.Identifier.max_length} ký tự; không phân biệt chữ hoa, chữ thường |
-| Mã đơn vị | {plan.UnitCode.max_length} ký tự |
-| Số văn bản | {plan.DocNumber.max_digits} chữ số |
+| Mã (nhiệm vụ, chỉ tiêu, mục, lần sửa đổi) | {values.Identifier.max_length} ký tự, không phân biệt hoa thường |
+| Mã đơn vị | {values.UnitCode.max_length} ký tự |
+| Số văn bản | {values.DocNumber.max_digits} chữ số |
 | Số lượng trong tệp số liệu | {status.Count.max_digits} chữ số |
 | Năm của mọi ngày, thời hạn, kỳ báo cáo | từ {years[0]} đến {years[-1]} |
 

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 from cchc_docs import vn
-from cchc_docs.model.plan import IssueDate, IssuingBody, Signer
+from cchc_docs.model.plan import IssuingBody, Signer
+from cchc_docs.model.values import IssueDate
 from cchc_docs.typeset import layout as L
 from cchc_docs.typeset import widths
 

@@ -16,8 +16,9 @@ from cchc_docs import vn
 from cchc_docs.contexts import common
 from cchc_docs.contexts.report import addressees
 from cchc_docs.model.periods import Period
-from cchc_docs.model.plan import IssueDate, PlanFile, Task
+from cchc_docs.model.plan import PlanFile, Task
 from cchc_docs.model.status import DONE, StatusFile
+from cchc_docs.model.values import IssueDate
 
 SUBJECT = "V/v đôn đốc thực hiện nhiệm vụ cải cách hành chính quá hạn, sắp đến hạn"
 TYPE_NAME = "Công văn"

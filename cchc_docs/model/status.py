@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from cchc_docs.model import periods
-from cchc_docs.model.plan import Bullet, Date, DocNumber, Identifier, IssueDate, PlanFile, Signer, Text, UnitCode
+from cchc_docs.model.plan import Bullet, PlanFile, Signer, Text
 from cchc_docs.model.schema import Invalid, doc
+from cchc_docs.model.values import Date, DocNumber, Identifier, IssueDate, UnitCode
 
 DONE, IN_PROGRESS, NOT_STARTED = "hoàn thành", "đang thực hiện", "chưa thực hiện"
 StatusValue = Literal["hoàn thành", "đang thực hiện", "chưa thực hiện"]

@@ -21,9 +21,9 @@ from cchc_docs.model import periods, source
 from cchc_docs.model.compose import path_text
 from cchc_docs.model.load import load_all
 from cchc_docs.model.paths import status_folder
-from cchc_docs.model.plan import DocNumber, IssueDate
 from cchc_docs.model.schema import Invalid
 from cchc_docs.model.status import reporting_calendar
+from cchc_docs.model.values import DocNumber, IssueDate
 from cchc_docs.register import series
 from cchc_docs.register.errors import RegisterError
 from cchc_docs.register.yamledit import node

@@ -56,7 +56,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from cchc_docs.errors import TemplateError
-from cchc_docs.render import resave
+from cchc_docs.render import references, resave
 from cchc_docs.render.zipdet import Member, deflate, deterministic_zip, pack
 
 DOCUMENT_PART = "word/document.xml"
@@ -127,6 +127,7 @@ def render_plain(template: Path, context: dict) -> bytes:
     except jinja2.TemplateError as e:
         raise TemplateError(_template_message(template, e)) from e
     _size_rules(doc.docx, context.get("rule_indents", {}))
+    references.unbreakable_runs(doc.docx.element.body)
     buffer = io.BytesIO()
     doc.save(buffer)
     return deterministic_zip(buffer.getvalue(), property_parts(context))
@@ -194,6 +195,7 @@ class CompiledTemplate:
             return render_plain(self.path, context)
         body = _after_jinja(body, self.listing)
         body = _fill_rule_marks(body, context.get("rule_indents", {}))
+        body = references.unbreakable(body)
         document = deflate(DOCUMENT_PART, (self.prefix + body + self.suffix).encode("utf-8"), level=1)
         parts = {name: deflate(name, xml) for name, xml in property_parts(context).items()}
         return pack([document if m is None else parts.get(m.name, m) for m in self.members])

@@ -10,7 +10,7 @@ import pytest
 from cchc_docs.contexts import report_figures
 from cchc_docs.contexts.report_figures import Share, classify
 from cchc_docs.model import periods
-from cchc_docs.model.plan import AREAS, Deadline, IssueDate, Plan, Target, Task
+from cchc_docs.model.plan import AREAS, Plan, Target, Task
 from cchc_docs.model.status import (
     AssignedTasks,
     Dossiers,
@@ -22,6 +22,7 @@ from cchc_docs.model.status import (
     StatusFile,
     TaskStatus,
 )
+from cchc_docs.model.values import Deadline, IssueDate
 
 DONE, DOING, IDLE = "hoàn thành", "đang thực hiện", "chưa thực hiện"
 CUT_OFF = date(2025, 9, 14)

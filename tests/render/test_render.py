@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 
 import docx
 import jinja2
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from helpers import MINIMAL_PLAN, TEMPLATES, context_of, edited, open_docx, texts
+from pdf_support import require_office
 
 from cchc_docs.errors import TemplateError
+from cchc_docs.pdf import office
 from cchc_docs.render import engine
 
 DECISION_TEMPLATE = TEMPLATES / "quyet-dinh.docx"
@@ -124,3 +128,33 @@ def test_file_that_is_not_a_docx_is_a_template_error(tmp_path):
     with pytest.raises(TemplateError) as e:
         engine.render(path, {})
     assert str(e.value).startswith(f"{path}: tệp mẫu hỏng hoặc không phải DOCX")
+
+
+# --- a số/ký hiệu never breaks at its hyphen --------------------------------------------------------
+
+@pytest.mark.parametrize("path", [engine.render, engine.render_plain], ids=["fast", "plain"])
+def test_the_hyphens_of_a_so_ky_hieu_are_non_breaking_and_read_back_as_hyphens(tmp_path, path):
+    template = tiny_template(tmp_path, "{{ text }}")
+    document = open_docx(path(template, {"text": "theo Quyết định số 156/QĐ-UBND và Công văn số 12/UBND-VHXH-VP"}))
+    runs = document.paragraphs[0]._p.findall(f"{qn('w:r')}")
+    assert sum(len(r.findall(qn("w:noBreakHyphen"))) for r in runs) == 3
+    assert document.paragraphs[0].text == "theo Quyết định số 156/QĐ-UBND và Công văn số 12/UBND-VHXH-VP"
+
+
+@pytest.mark.libreoffice
+def test_a_so_ky_hieu_near_the_end_of_a_line_is_never_split_in_the_pdf(tmp_path):
+    """Five lines that LibreOffice breaks right after "156/QĐ-" when the hyphen is an ordinary one."""
+    require_office()
+    document = docx.Document()
+    for i in range(1, 6):
+        run = document.add_paragraph().add_run(f"{{{{ t{i} }}}}")
+        run.font.name, run.font.size = "Times New Roman", Pt(14)
+    document.save(str(tmp_path / "mau.docx"))
+    context = {f"t{i}": "chữ " * 12 + "x" * i + " theo số 156/QĐ-UBND xong" for i in range(1, 6)}
+    (tmp_path / "so.docx").write_bytes(engine.render(tmp_path / "mau.docx", context))
+    subprocess.run([str(office.find_soffice()), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "so.docx")],
+                   capture_output=True, timeout=180, check=True)
+    lines = subprocess.run(["pdftotext", "-layout", str(tmp_path / "so.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert sum("156/QĐ-UBND" in line for line in lines) == 5, lines

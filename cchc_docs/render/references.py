@@ -1,0 +1,42 @@
+"""A số/ký hiệu stays on one line: its hyphens become Word's non-breaking hyphen.
+
+"39/QĐ-UBND" broken at its hyphen leaves "39/QĐ-" at the end of one line and "UBND" on the
+next. Word's own non-breaking hyphen (``w:noBreakHyphen``), which LibreOffice keeps and
+prints with the font's hyphen, holds it together; it reads back as "-" (python-docx and
+cchc_docs.facts both say so), so every check of the number still sees the text as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml.ns import qn
+from lxml import etree
+
+# A số/ký hiệu: "39/QĐ-UBND", "12/UBND-VHXH". A line break at its hyphen would leave "39/QĐ-" at the
+# end of one line and "UBND" on the next; Word's non-breaking hyphen (w:noBreakHyphen), which
+# LibreOffice keeps and prints with the font's own hyphen, holds it together.
+REFERENCE = re.compile(r"\d+/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)+")
+_NO_BREAK = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def unbreakable(xml: str) -> str:
+    """The body XML with each hyphen of a số/ký hiệu made non-breaking (the fast path)."""
+    return REFERENCE.sub(lambda m: m.group().replace("-", _NO_BREAK), xml)
+
+
+def unbreakable_runs(body) -> None:
+    """The same on a document tree (the plain path): each text split at the hyphens of its references."""
+    for text in list(body.iter(qn("w:t"))):
+        marked = REFERENCE.sub(lambda m: m.group().replace("-", "\0"), text.text or "")
+        pieces = marked.split("\0")
+        text.text = pieces[0]
+        anchor = text
+        for piece in pieces[1:]:
+            hyphen = etree.SubElement(text.getparent(), qn("w:noBreakHyphen"))
+            rest = etree.SubElement(text.getparent(), qn("w:t"))
+            rest.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            rest.text = piece
+            anchor.addnext(hyphen)
+            hyphen.addnext(rest)
+            anchor = rest
