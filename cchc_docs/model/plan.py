@@ -1,23 +1,30 @@
 """The plan file as typed records: the one declaration of the data format.
 
 Each record is a frozen dataclass; each field says in Vietnamese what it means (that
-text becomes ``docs/data-format.md``). Scalar types parse the text the user wrote and
-say what they expected when it is wrong. Numbering (I., 1., a)), punctuation at the
+text becomes ``docs/data-format.md``). Scalar types (:mod:`cchc_docs.model.values`,
+re-exported here) parse the text the user wrote and say what they expected when it is
+wrong. Numbering (I., 1., a)), punctuation at the
 ends of căn cứ lines and recipients, and the "Lưu" line are *not* data: the contexts
 generate them, so a plan can never number two sections "III.".
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from cchc_docs import vn
-from cchc_docs.model.periods import YEARS
-from cchc_docs.model.schema import Invalid, doc
+from cchc_docs.model.schema import doc
+from cchc_docs.model.values import (
+    Amount,
+    Date,
+    Deadline,
+    DocNumber,
+    Identifier,
+    IssueDate,
+    Leads,
+    MonthDay,
+    UnitCode,
+)
 
 # The reform areas of Nghị quyết 76/NQ-CP, plus "chỉ đạo, điều hành", in the order
 # reports list them. Keys are the identifiers used in data (docs/glossary.md).
@@ -37,216 +44,6 @@ AreaCode = Literal[
 
 # What a plan target can be measured by in a report (issue: periodic reports).
 Measure = Literal["assigned_tasks", "self_inspection", "dossiers_tracked", "satisfaction"]
-
-
-# ---------------------------------------------------------------- scalar types
-
-
-def _short(text: str, limit: int) -> str:
-    if len(text) > limit:
-        raise Invalid(f"quá dài: {len(text)} ký tự", f"tối đa {limit} ký tự")
-    return text
-
-
-class Date(dt.date):
-    """A calendar date written YYYY-MM-DD."""
-
-    expected = "ngày dạng YYYY-MM-DD, ví dụ '2025-07-31'"
-
-    @classmethod
-    def parse(cls, text: str) -> Date:
-        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
-        if not match:
-            raise Invalid("ngày không đúng dạng", cls.expected)
-        year, month, day = map(int, match.groups())
-        return cls(*_checked_date(year, month, day))
-
-
-def _checked_date(year: int, month: int, day: int) -> tuple[int, int, int]:
-    _checked_year(year)
-    if not 1 <= month <= 12:
-        raise Invalid(f"không có tháng {month}", "tháng từ 01 đến 12")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        raise Invalid(
-            f"ngày không tồn tại: tháng {month} năm {year} chỉ có {last} ngày", f"ngày từ 01 đến {last}"
-        )
-    return year, month, day
-
-
-def _checked_year(year: int) -> int:
-    if year not in YEARS:
-        raise Invalid(f"năm {year} nằm ngoài khoảng cho phép", f"năm từ {YEARS[0]} đến {YEARS[-1]}")
-    return year
-
-
-@dataclass(frozen=True)
-class IssueDate:
-    """The date a document is signed; the day may still be unknown in a draft."""
-
-    year: int
-    month: int
-    day: int | None = None
-
-    expected = "ngày ký dạng YYYY-MM-DD, hoặc YYYY-MM khi chưa biết ngày (bản dự thảo)"
-
-    @classmethod
-    def parse(cls, text: str) -> IssueDate:
-        text = text.strip()
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
-            year, month = map(int, text.split("-"))
-            _checked_date(year, month, 1)
-            return cls(year, month)
-        date = Date.parse(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
-        if date is None:
-            raise Invalid("ngày ký không đúng dạng", cls.expected)
-        return cls(date.year, date.month, date.day)
-
-    @property
-    def complete(self) -> bool:
-        return self.day is not None
-
-    def as_date(self) -> dt.date | None:
-        return dt.date(self.year, self.month, self.day) if self.day else None
-
-
-class DocNumber(int):
-    """The number part of a số/ký hiệu, e.g. 39 in "39/QĐ-UBND"."""
-
-    expected = "số thứ tự của văn bản, ví dụ '39' hoặc '05'"
-    max_digits = 4
-
-    @classmethod
-    def parse(cls, text: str) -> DocNumber:
-        text = text.strip()
-        if "/" in text or "-" in text:
-            raise Invalid(
-                "chỉ ghi số thứ tự", cls.expected,
-                hint="ký hiệu (như /QĐ-UBND) do chương trình tự tạo",
-            )
-        if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
-            raise Invalid("số văn bản phải là số nguyên dương", cls.expected)
-        if len(text.lstrip("0")) > cls.max_digits:
-            raise Invalid("số văn bản quá lớn", f"tối đa {cls.max_digits} chữ số (số chạy từ 01 mỗi năm)")
-        return cls(int(text))
-
-
-class UnitCode(str):
-    """The code of a unit of the issuing body, e.g. VHXH."""
-
-    expected = "mã đơn vị viết hoa, ví dụ 'VHXH'"
-    max_length = 20
-
-    @classmethod
-    def parse(cls, text: str) -> UnitCode:
-        text = text.strip()
-        if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", text):
-            raise Invalid("mã đơn vị không hợp lệ", cls.expected, hint="chỉ gồm chữ in hoa và chữ số, không dấu cách")
-        return cls(_short(text, cls.max_length))
-
-
-class Identifier(str):
-    """An id that other data refers to (task, target), e.g. T07."""
-
-    expected = "mã gồm chữ cái, chữ số, '-' hoặc '_', ví dụ 'T07'"
-    max_length = 30  # ids name output files (quyet-dinh-sua-doi-<id>.docx)
-
-    @classmethod
-    def parse(cls, text: str) -> Identifier:
-        text = text.strip()
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", text):
-            raise Invalid("mã không hợp lệ", cls.expected)
-        return cls(_short(text, cls.max_length))
-
-
-class Amount(str):
-    """A non-negative decimal figure as written, e.g. "90" or "96,5"."""
-
-    expected = "một số, ví dụ '90' hoặc '96,5'"
-
-    @classmethod
-    def parse(cls, text: str) -> Amount:
-        text = text.strip()
-        if not re.fullmatch(r"[0-9]{1,12}([.,][0-9]{1,6})?", text):
-            raise Invalid("không phải một số", cls.expected,
-                          hint="tối đa 12 chữ số phần nguyên, 6 chữ số phần thập phân")
-        return cls(text.replace(".", ","))
-
-
-class MonthDay(tuple):
-    """A day of the year without the year, written MM-DD, e.g. "12-15" for 15 December."""
-
-    expected = "ngày trong năm dạng MM-DD, ví dụ '12-15' (ngày 15 tháng 12)"
-
-    @classmethod
-    def parse(cls, text: str) -> MonthDay:
-        match = re.fullmatch(r"([0-9]{2})-([0-9]{2})", text.strip())
-        if not match:
-            raise Invalid("ngày trong năm không đúng dạng", cls.expected)
-        month, day = map(int, match.groups())
-        if (month, day) == (2, 29):
-            raise Invalid("ngày 29/02 không có trong mọi năm", "một ngày có trong mọi năm")
-        _checked_date(2001, month, day)
-        return cls((month, day))
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """When a task is due: a date, a month, a quarter, or "thường xuyên" (ongoing)."""
-
-    kind: Literal["date", "month", "quarter", "ongoing"]
-    year: int = 0
-    month: int = 0
-    day: int = 0
-    quarter: int = 0
-
-    expected = "'YYYY-MM-DD', 'YYYY-MM' (cả tháng), 'YYYY-Qn' (cả quý) hoặc 'thường xuyên'"
-
-    @classmethod
-    def parse(cls, text: str) -> Deadline:
-        text = vn.nfc(text.strip())
-        if text.lower() == "thường xuyên":
-            return cls("ongoing")
-        if match := re.fullmatch(r"([0-9]{4})-[Qq]([1-4])", text):
-            return cls("quarter", year=_checked_year(int(match[1])), quarter=int(match[2]))
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
-            return cls("month", year=IssueDate.parse(text).year, month=IssueDate.parse(text).month)
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            d = Date.parse(text)
-            return cls("date", year=d.year, month=d.month, day=d.day)
-        raise Invalid("thời hạn không đúng dạng", cls.expected)
-
-    @property
-    def due(self) -> dt.date | None:
-        """The last day the task may be finished on; None when ongoing."""
-        if self.kind == "date":
-            return dt.date(self.year, self.month, self.day)
-        if self.kind == "month":
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        if self.kind == "quarter":
-            last = self.quarter * 3
-            return dt.date(self.year, last, calendar.monthrange(self.year, last)[1])
-        return None
-
-    @property
-    def starts(self) -> dt.date | None:
-        """The first day of the deadline's span (its own day for a date)."""
-        if self.kind == "month":
-            return dt.date(self.year, self.month, 1)
-        if self.kind == "quarter":
-            return dt.date(self.year, self.quarter * 3 - 2, 1)
-        return self.due
-
-    @property
-    def label(self) -> str:
-        """How the deadline is printed in the appendix table."""
-        if self.kind == "date":
-            return vn.short_date(self.due)
-        if self.kind == "month":
-            return f"Tháng {vn.month_text(self.month)}/{self.year}"
-        if self.kind == "quarter":
-            return f"Quý {vn.roman(self.quarter)}/{self.year}"
-        return "Thường xuyên"
 
 
 # ---------------------------------------------------------------- records
@@ -300,6 +97,9 @@ class Signer:
 class Decision:
     """The decision (Quyết định, Mẫu 1.3) that issues the plan."""
 
+    type_code: ClassVar[str] = "QĐ"
+    type_name: ClassVar[str] = "Quyết định"
+
     title: str = doc("Trích yếu, không có dấu chấm cuối. Ví dụ: `Ban hành Kế hoạch cải cách hành chính năm 2025`.")
     authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA. Ví dụ: `ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG`.")
     legal_bases: tuple[str, ...] = doc("Các căn cứ, mỗi căn cứ một mục, không ghi chữ \"Căn cứ\" đầu dòng và dấu "
@@ -333,6 +133,19 @@ class Bullet:
 
     bullet: str = doc("Nội dung sau dấu `-`.")
     sub: tuple[str, ...] = doc("Các ý con, mỗi ý in sau dấu `+`.", ())
+
+
+class Paragraph:
+    """A paragraph of narrative: plain text, or a ``bullet`` (with optional ``sub`` items)."""
+
+    expected = "một đoạn văn, hoặc nhóm trường có `bullet`"
+    kinds: ClassVar[dict[str, type]] = {"bullet": Bullet, "text": Text}
+
+    @classmethod
+    def choose(cls, value: object) -> type:
+        if isinstance(value, dict) and "bullet" in value:
+            return Bullet
+        return Text
 
 
 @dataclass(frozen=True)
@@ -405,7 +218,8 @@ class Task:
     id: Identifier = doc("Mã nhiệm vụ, duy nhất trong kế hoạch, ví dụ `T07`.")
     area: AreaCode = doc("Lĩnh vực cải cách.")
     content: str = doc("Nội dung nhiệm vụ.")
-    lead: UnitCode = doc("Mã cơ quan chủ trì.")
+    lead: Leads = doc("Mã cơ quan chủ trì. Nhiệm vụ do nhiều cơ quan cùng chủ trì: danh sách mã, ví dụ `[VHXH, VP]` "
+                      "(in \"Phòng VHXH, Văn phòng\"; mỗi cơ quan đều tính nhiệm vụ này trong số liệu của mình).")
     deadline: Deadline = doc("Thời gian hoàn thành.")
     product: str = doc("Sản phẩm.")
     partners: tuple[UnitCode, ...] = doc("Mã các cơ quan phối hợp.", ())
@@ -423,8 +237,33 @@ class Reporting:
 
 
 @dataclass(frozen=True)
+class PlanIssue:
+    """A plan issued on its own (Kế hoạch số …/KH-UBND, Mẫu 1.4), signed without a decision.
+
+    The plan then opens with its own header, số and date, and closes with Nơi nhận and
+    the signature; reports cite it by its number instead of a decision's.
+    """
+
+    type_code: ClassVar[str] = "KH"
+    type_name: ClassVar[str] = "Kế hoạch"
+
+    recipients: tuple[str, ...] = doc("Nơi nhận, mỗi nơi một mục, không ghi dấu `-` đầu dòng, `;` cuối dòng và "
+                                      "dòng \"Lưu\" (xem `archive`).")
+    archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản, tạo dòng `- Lưu: VT, VHXH.`.")
+    signer: Signer = doc("Người ký, ví dụ `{on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: …}`.")
+    number: DocNumber | None = doc("Số của Kế hoạch sau khi ký, ví dụ `11` (in `Số: 11/KH-UBND`). "
+                                   "Bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; dự thảo ghi `YYYY-MM` hoặc bỏ trống.", None)
+    legal_bases: tuple[str, ...] = doc(
+        "Căn cứ in ở đầu Kế hoạch, mỗi căn cứ một dòng `Căn cứ …;`; không ghi chữ \"Căn cứ\" và dấu câu cuối.", ())
+    implements: tuple[str, ...] = doc(
+        "Văn bản mà Kế hoạch triển khai, mỗi văn bản một dòng `Thực hiện …;` sau các căn cứ; không ghi chữ "
+        "\"Thực hiện\". Ví dụ: `Kế hoạch số 245/KH-UBND ngày 20/12/2024 của Ủy ban nhân dân tỉnh …`.", ())
+
+
+@dataclass(frozen=True)
 class Plan:
-    """The plan (Kế hoạch) attached to the decision, with its targets and tasks."""
+    """The plan (Kế hoạch), attached to the decision or issued on its own, with its targets and tasks."""
 
     title: str = doc("Trích yếu của Kế hoạch.")
     start: Date = doc("Ngày bắt đầu thời gian thực hiện kế hoạch.")
@@ -433,6 +272,8 @@ class Plan:
     targets: tuple[Target, ...] = doc("Các chỉ tiêu chủ yếu.", ())
     tasks: tuple[Task, ...] = doc("Danh mục nhiệm vụ (Phụ lục).", ())
     reporting: Reporting | None = doc("Chế độ báo cáo định kỳ.", None)
+    issue: PlanIssue | None = doc("Kế hoạch ban hành độc lập, có số riêng (`Số: 11/KH-UBND`), không kèm Quyết định: "
+                                  "số, ngày, nơi nhận, người ký. Khi có trường này thì bỏ `decision`.", None)
 
 
 class Fields(dict):
@@ -484,15 +325,54 @@ class Amendment:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """The Tờ trình (loại TTr, Mẫu 1.4) by which a unit proposes the plan to the People's Committee.
+
+    Written by the unit (e.g. Phòng Văn hóa - Xã hội) under its own number (``25/TTr-VHXH``)
+    before the decision; the decision's "Theo đề nghị của …" cites it when present.
+    """
+
+    type_code: ClassVar[str] = "TTr"
+    type_name: ClassVar[str] = "Tờ trình"
+
+    unit: UnitCode = doc("Mã đơn vị trình (đơn vị soạn thảo Kế hoạch), dùng trong ký hiệu: `VHXH` cho `25/TTr-VHXH`.")
+    signer: Signer = doc("Người ký của đơn vị, ví dụ `{title: TRƯỞNG PHÒNG, name: …}`; cấp phó ký thay: "
+                         "`{prefix: KT., for_title: TRƯỞNG PHÒNG, title: PHÓ TRƯỞNG PHÒNG, name: …}`.")
+    number: DocNumber | None = doc("Số của Tờ trình sau khi ký, ví dụ `25`. Bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; không sau ngày của Quyết định (hoặc Kế hoạch) được "
+                                 "trình.", None)
+    recipients: tuple[str, ...] = doc("Nơi nhận khác, mỗi nơi một mục (chương trình tự thêm `- Như trên;` đầu và "
+                                      "`- Lưu: VT, <đơn vị>.` cuối).", ())
+    proposer: str | None = doc(
+        "Chức danh người đứng đầu đơn vị như Quyết định ghi sau \"Theo đề nghị của\". Mặc định: `Trưởng` + tên "
+        "đơn vị, ví dụ `Trưởng phòng Văn hóa - Xã hội`.", None)
+    legal_bases: tuple[str, ...] = doc("Căn cứ của Tờ trình, mỗi căn cứ một mục. Mặc định: các căn cứ của Quyết "
+                                       "định (hoặc của Kế hoạch ban hành độc lập).", ())
+    need: tuple[Paragraph, ...] = doc("Mục I \"Sự cần thiết ban hành Kế hoạch\": các đoạn văn (có thể là `bullet`). "
+                                      "Bỏ trống: chương trình viết một đoạn từ các căn cứ và thời gian thực hiện.", ())
+
+
+@dataclass(frozen=True)
 class PlanFile:
-    """A plan file: the issuing body, its units, the decision and the plan."""
+    """A plan file: the issuing body, its units, the decision (or the plan's own issue) and the plan."""
 
     issuing_body: IssuingBody = doc("Cơ quan ban hành.")
     units: tuple[Unit, ...] = doc("Các đơn vị được nhắc tới bằng mã.")
-    decision: Decision = doc("Quyết định ban hành Kế hoạch.")
+    decision: Decision | None = doc("Quyết định ban hành Kế hoạch. Bỏ trống khi Kế hoạch ban hành độc lập "
+                                    "(`plan.issue`): ghi đúng một trong hai.", None, kw_only=True)
     plan: Plan = doc("Kế hoạch.")
+    submission: Submission | None = doc("Tờ trình đề nghị ban hành Kế hoạch (sinh `to-trinh.docx`).", None)
     amendments: tuple[Amendment, ...] = doc("Các lần sửa đổi, bổ sung Kế hoạch, theo thứ tự ban hành.", ())
 
     def unit(self, code: str) -> Unit:
         return next(u for u in self.units if u.code == code)
+
+    @property
+    def issuer(self) -> Decision | PlanIssue:
+        """The document that issued the plan, with its number, date, signer and Nơi nhận.
+
+        The decision, or the plan's own issue when the plan stands alone; validation
+        makes sure there is exactly one of the two.
+        """
+        return self.decision if self.decision is not None else self.plan.issue
 

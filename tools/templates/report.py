@@ -50,6 +50,7 @@ def report_part(doc) -> None:
     tag(doc, "if report.addressees")
     addressees_block(doc, "report")
     tag(doc, "endif")
+    grounds(doc, "report")
     para(doc, "VanBan", "{{ report.opening }}")
     tag(doc, "for part in report.body")
     report_paragraphs(doc, "part.paragraphs")
@@ -62,6 +63,13 @@ def report_part(doc) -> None:
     tag(doc, "endif")
     tag(doc, "endfor")
     signature_block(doc, "report")
+
+
+def grounds(doc, source: str) -> None:
+    """``Căn cứ …;`` / ``Thực hiện …;`` lines before the opening sentence, one a paragraph, upright."""
+    tag(doc, f"for line in {source}.grounds")
+    para(doc, "VanBan", "{{ line }}")
+    tag(doc, "endfor")
 
 
 def addressees_block(doc, source: str) -> None:
