@@ -174,7 +174,7 @@ def _leads_line(plan_file: PlanFile) -> str:
     """Tasks per lead unit, in the plan's unit order; a joint task counts for each of its leads."""
     tasks = plan_file.plan.tasks
     led = Counter(code for t in tasks for code in t.lead)
-    units = "; ".join(f"{common.unit_label(plan_file, u.code)} {led[u.code]}" for u in plan_file.units
+    units = "; ".join(f"{common.unit_label(plan_file, u.code)} {led[u.code]} nhiệm vụ" for u in plan_file.units
                       if u.code in led)
     joint = sum(len(t.lead) > 1 for t in tasks)
     note = f"; {joint} nhiệm vụ do nhiều cơ quan cùng chủ trì được tính cho mỗi cơ quan" if joint else ""
