@@ -61,7 +61,7 @@ decision:
   title: Ban hành Kế hoạch cải cách hành chính năm 2025 của xã Thượng Hồng
   authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
   legal_bases:
-    - Luật Tổ chức chính quyền địa phương ngày 16/6/2025
+    - Luật Tổ chức chính quyền địa phương ngày 19/6/2015
     - Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính \
 nhà nước giai đoạn 2021-2030
   proposal: Trưởng phòng Văn hóa - Xã hội
@@ -238,13 +238,13 @@ trình có số khác số của `submission`.
 
 SUBMISSION_EXAMPLE = """\
 submission:
-  number: "25"                 # bỏ trống khi còn là dự thảo
-  date: "2025-07-31"           # không sau ngày của Quyết định
+  number: "02"                 # bỏ trống khi còn là dự thảo
+  date: "2025-01-03"           # không sau ngày của Quyết định
   unit: VHXH
   signer: {title: TRƯỞNG PHÒNG, name: Nguyễn Thị Hoa}
   recipients: ["CT, các PCT UBND xã"]
   need:
-    - Sau khi sắp xếp đơn vị hành chính, xã cần kế hoạch cải cách hành chính cho 6 tháng cuối năm 2025.
+    - Xã cần kế hoạch cải cách hành chính năm 2025 để triển khai các nhiệm vụ, chỉ tiêu của thành phố.
 """
 
 JOINT_LEAD_TEXT = """\

@@ -58,3 +58,4 @@ def test_a_joint_task_is_entered_once_in_a_group_named_by_both_leads(site):
     assert page.count('id="row-T02"') == 1
     group = page.split('id="row-T02"')[0].split('class="unit-group"')[-1]
     assert "Trung tâm VHTT&amp;TT, Phòng VHXH" in group and "(TTVHTTTT, VHXH, 1 nhiệm vụ)" in group
+
