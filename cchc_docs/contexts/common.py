@@ -132,6 +132,13 @@ def properties(type_name: str, summary: str, body: IssuingBody, date: IssueDate)
             "date": day.isoformat()}
 
 
+def document(number_line: str, number: int | None, body: IssuingBody, date: IssueDate) -> dict:
+    """Boxes 3 and 4 (``number_line`` from :func:`number_line`), and whether the document is issued:
+    numbered and dated in full; a draft is regenerated freely, an issued one never."""
+    return {"number_line": number_line, "place_date": place_date(body, date),
+            "final": number is not None and date.complete}
+
+
 def place_date(body: IssuingBody, date: IssueDate) -> str:
     """Box 4: ``Thượng Hồng, ngày 31 tháng 7 năm 2025`` (day blank in a draft)."""
     return vn.place_date(clean(body.place), date.year, date.month, date.day)

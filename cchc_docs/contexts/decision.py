@@ -23,11 +23,7 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
     appendix_title = f"DANH MỤC NHIỆM VỤ {vn.upper(common.clean(plan.title))}"
     return {
         "header": common.header(body),
-        "document": {
-            "number_line": common.number_line(decision.number, TYPE_CODE, body),
-            "place_date": common.place_date(body, date),
-            "final": decision.number is not None and date.complete,
-        },
+        "document": common.document(common.number_line(decision.number, TYPE_CODE, body), decision.number, body, date),
         "decision": decision_text(decision, submission.proposal(plan_file)),
         "plan": {
             "title": common.clean(plan.title),

@@ -30,11 +30,7 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
     attached = f"(Kèm theo Kế hoạch số {number} {common.cited_date(date)} của {common.clean(body.name)})"
     return {
         "header": common.header(body),
-        "document": {
-            "number_line": common.number_line(issue.number, TYPE_CODE, body),
-            "place_date": common.place_date(body, date),
-            "final": issue.number is not None and date.complete,
-        },
+        "document": common.document(common.number_line(issue.number, TYPE_CODE, body), issue.number, body, date),
         "plan": {
             "title": title,
             "grounds": opening(plan_file),

@@ -38,17 +38,14 @@ def build(plan_file: PlanFile, today: dt.date) -> dict:
     lines = [vn.upper(common.clean(unit.name))]
     return {
         "header": {"governing_body": governing_line(body), "body_lines": lines},
-        "document": {
-            "number_line": vn.doc_number(s.number, f"{s.type_code}-{s.unit}"),
-            "place_date": common.place_date(body, date),
-            "final": s.number is not None and date.complete,
-        },
+        "document": common.document(vn.doc_number(s.number, f"{s.type_code}-{s.unit}"), s.number, body, date),
         "submission": {
             "title": title,
             "addressees": addressees((common.clean(body.name),)),
             "grounds": common.grounds(legal_bases(plan_file)),
-            "opening": f"{common.clean(unit.name)} kính trình {common.clean(body.name)} xem xét, "
-                       f"ban hành Kế hoạch {common.lower_first(common.bare(plan_file.plan.title))}, như sau:",
+            "opening": f"{common.clean(unit.name)} đã xây dựng dự thảo Kế hoạch "
+                       f"{common.lower_first(common.bare(plan_file.plan.title))}; kính trình {common.clean(body.name)} "
+                       "như sau:",
             "body": with_end_mark(flatten(outline(plan_file))),
             "recipients": common.recipients(s.recipients, (s.unit,), first=["Như trên"]),
             "signer": {"lines": common.signer_lines(s.signer), "name": common.clean(s.signer.name)},

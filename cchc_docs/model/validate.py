@@ -398,6 +398,8 @@ class _Rules:
             self.c.report(path, "cần ít nhất một cơ quan chủ trì", expected="ví dụ VHXH hoặc [VHXH, VP]")
         many = len(leads) > 1
         for j, code in enumerate(leads):
+            if code is None:  # a code that could not be read: already reported
+                continue
             self.unit_ref(code, path + (j,) if many else path)
             if code in leads[:j]:
                 self.c.report(path + (j,), f"cơ quan chủ trì '{code}' ghi hai lần", got=show(code))

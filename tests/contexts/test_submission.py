@@ -38,6 +38,8 @@ def test_the_tờ_trình_is_the_units_document_under_its_peoples_committee():
     assert s["addressees"] == ["Ủy ban nhân dân xã Thượng Hồng"]
     assert s["grounds"] == ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
                             "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;"]
+    assert s["opening"] == ("Phòng Văn hóa - Xã hội đã xây dựng dự thảo Kế hoạch cải cách hành chính năm 2025; kính "
+                            "trình Ủy ban nhân dân xã Thượng Hồng như sau:")
     assert s["recipients"] == ["- Như trên;", "- CT, các PCT UBND xã;", "- Lưu: VT, VHXH."]
     assert s["signer"] == {"lines": ["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"], "name": "Lê Thị Mai"}
     assert c["properties"]["author"] == "Phòng Văn hóa - Xã hội"

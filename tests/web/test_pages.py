@@ -115,3 +115,16 @@ def test_the_shipped_htmx_is_the_recorded_release():
     recorded = re.search(r"`htmx\.min\.js` .*? \| (\S+) \| `([0-9a-f]{64})`", (folder / "README.md").read_text("utf-8"))
     assert recorded[1] == "2.0.11"
     assert hashlib.sha256((folder / "htmx.min.js").read_bytes()).hexdigest() == recorded[2]
+
+
+def test_the_editor_opens_a_plan_issued_on_its_own_and_saves_it_untouched_byte_for_byte(site):
+    """Issue 14.13: the page edits the plan and its tasks; it adds no decision to a plan issued on its own."""
+    plan = site.data / "an-binh-2025-kh.yaml"
+    plan.write_bytes((ROOT / "data" / "an-binh-2025-kh.yaml").read_bytes())
+    before = plan.read_bytes()
+    page = site.client.get("/ke-hoach/an-binh-2025-kh/sua")
+    assert page.status_code == 200
+    form = site.form(page.text, "editor")
+    assert form.get("tasks[f1].lead") == "VHXH" and ["tasks[f1].co_leads", "VP"] in form.fields
+    assert site.submit(form).status_code == 200
+    assert plan.read_bytes() == before

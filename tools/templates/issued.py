@@ -4,16 +4,13 @@ the plan issued on its own (Kế hoạch số …/KH-UBND) and the Tờ trình t
 from __future__ import annotations
 
 from .decision import appendix_part, plan_body
-from .kit import LANDSCAPE, add_report_styles, assemble, header_block, para, rule, signature_block
-from .report import addressees_block, grounds, report_paragraphs
+from .kit import LANDSCAPE, add_report_styles, assemble, para, signature_block
+from .report import addressees_block, grounds, report_paragraphs, titled_header
 
 
 def issued_plan_part(doc) -> None:
     """Boxes 1–4 with Số and date, KẾ HOẠCH and trích yếu, căn cứ lines, the body, Nơi nhận and signer."""
-    header_block(doc, with_number=True)
-    para(doc, "TenLoai", "KẾ HOẠCH")
-    para(doc, "TrichYeu", "{{ plan.title }}")
-    rule(doc, "RuleTitle")
+    titled_header(doc, "KẾ HOẠCH", "plan")
     grounds(doc, "plan")
     plan_body(doc, end_kept=True)
     signature_block(doc, "plan")
@@ -21,10 +18,7 @@ def issued_plan_part(doc) -> None:
 
 def submission_part(doc) -> None:
     """The unit's header under its People's Committee, TỜ TRÌNH, Kính gửi, căn cứ, body, Nơi nhận, signer."""
-    header_block(doc, with_number=True)
-    para(doc, "TenLoai", "TỜ TRÌNH")
-    para(doc, "TrichYeu", "{{ submission.title }}")
-    rule(doc, "RuleTitle")
+    titled_header(doc, "TỜ TRÌNH", "submission")
     addressees_block(doc, "submission")
     grounds(doc, "submission")
     para(doc, "VanBan", "{{ submission.opening }}")
