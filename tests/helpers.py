@@ -97,6 +97,24 @@ plan:
 # MINIMAL_PLAN as a draft: no number, so the build may rewrite it freely.
 DRAFT = MINIMAL_PLAN.replace('  number: "39"\n', "", 1)
 
+# The plan's own issue (issue 14.13), to stand in for MINIMAL_PLAN's decision: see stand_alone().
+PLAN_ISSUE = """\
+  issue:
+    number: "11"
+    date: "2025-07-31"
+    legal_bases: [Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ]
+    implements: [Kế hoạch số 245/KH-UBND ngày 20/7/2025 của Ủy ban nhân dân thành phố về cải cách hành chính]
+    recipients: [Sở Nội vụ, "CT, các PCT UBND xã"]
+    archive: [VHXH]
+    signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Nguyễn Văn An}
+"""
+
+
+def stand_alone(text: str = MINIMAL_PLAN, issue: str = PLAN_ISSUE) -> str:
+    """``text`` issued as a plan of its own (Số: 11/KH-UBND): its decision replaced by ``plan.issue``."""
+    start, end = text.index("decision:\n"), text.index("plan:\n")
+    return (text[:start] + text[end:]).replace("plan:\n", "plan:\n" + issue, 1)
+
 
 # ---------------------------------------------------------------- input helpers
 

@@ -7,8 +7,8 @@ committed template differs from what this script builds.
 
 Run: ``python tools/build_templates.py`` (writes templates/*.docx). The builders live in
 ``tools/templates/``: ``kit.py`` (styles, helpers, page setup, tables, assembly),
-``decision.py`` (decisions, plan, appendices), ``report.py`` (periodic report) and
-``letter.py`` (công văn đôn đốc).
+``decision.py`` (decisions, plan, appendices), ``report.py`` (periodic report),
+``letter.py`` (công văn đôn đốc) and ``issued.py`` (the plan issued on its own, the Tờ trình).
 
 Each template uses named paragraph styles (Vietnamese names, ASCII ids) so that a
 clerk can adjust wording around the ``{{ … }}`` tags in Word or LibreOffice and the
@@ -30,6 +30,7 @@ from templates.decision import (  # noqa: E402
     build_decision_template,
     build_plan_template,
 )
+from templates.issued import build_issued_plan_template, build_submission_template  # noqa: E402
 from templates.letter import build_letter_template  # noqa: E402
 from templates.report import build_report_template  # noqa: E402
 
@@ -39,6 +40,8 @@ TEMPLATES = {
     "ke-hoach.docx": build_plan_template,
     "bao-cao-quy.docx": build_report_template,
     "cong-van.docx": build_letter_template,
+    "ke-hoach-ban-hanh.docx": build_issued_plan_template,
+    "to-trinh.docx": build_submission_template,
 }
 
 

@@ -34,6 +34,8 @@ RECORDS = [
     ("plan.targets[] — chỉ tiêu", plan.Target),
     ("plan.tasks[] — nhiệm vụ trong Phụ lục", plan.Task),
     ("plan.reporting — chế độ báo cáo", plan.Reporting),
+    ("plan.issue — Kế hoạch ban hành độc lập (không kèm Quyết định)", plan.PlanIssue),
+    ("submission — Tờ trình đề nghị ban hành Kế hoạch", plan.Submission),
     ("amendments[] — lần sửa đổi, bổ sung Kế hoạch", plan.Amendment),
     ("amendments[].decision — Quyết định sửa đổi, bổ sung", plan.AmendmentDecision),
     ("amendments[].changes[] — một thay đổi", plan.Change),
@@ -59,7 +61,7 @@ decision:
   title: Ban hành Kế hoạch cải cách hành chính năm 2025 của xã Thượng Hồng
   authority: ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG
   legal_bases:
-    - Luật Tổ chức chính quyền địa phương ngày 16/6/2025
+    - Luật Tổ chức chính quyền địa phương ngày 19/6/2015
     - Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính \
 nhà nước giai đoạn 2021-2030
   proposal: Trưởng phòng Văn hóa - Xã hội
@@ -179,6 +181,89 @@ vụ, chỉ tiêu được bổ sung mang số tiếp theo số lớn nhất đ�
 một nhiệm vụ.
 """
 
+ISSUED_PLAN_TEXT = """\
+## Kế hoạch ban hành độc lập (`plan.issue`)
+
+Nhiều xã ban hành Kế hoạch cải cách hành chính không kèm Quyết định: Kế hoạch có số riêng
+(`Số: 11/KH-UBND`), ngày ký, Nơi nhận và chữ ký của Chủ tịch (Mẫu 1.4, văn bản có tên loại).
+Khi đó bỏ `decision` và ghi `plan.issue`; ghi cả hai, hoặc không ghi cái nào, là lỗi.
+
+- `cchc-docs build` sinh `ke-hoach.docx` (Kế hoạch và Phụ lục "Kèm theo Kế hoạch số …") thay cho
+  `quyet-dinh.docx`; có `number` thì đó là văn bản đã ban hành, không bị ghi đè.
+- Căn cứ (`legal_bases`) và văn bản được triển khai (`implements`) in thành các dòng `Căn cứ …;`,
+  `Thực hiện …;` ở đầu Kế hoạch, tiếp theo là câu "Ủy ban nhân dân xã … ban hành Kế hoạch …
+  như sau:"; không có căn cứ thì Kế hoạch vào thẳng mục I.
+- Báo cáo định kỳ, phiếu Excel, công văn đôn đốc dẫn "Kế hoạch số 11/KH-UBND ngày … về …" thay
+  cho Quyết định; người ký và đơn vị lưu mặc định của báo cáo lấy từ `plan.issue`.
+- **Sửa đổi, bổ sung**: chưa hỗ trợ cho Kế hoạch ban hành độc lập. `amendments` trong tệp như
+  vậy bị báo lỗi tại dòng của nó. Kế hoạch sửa đổi là một văn bản mới có số riêng: lập một tệp
+  kế hoạch mới (với `plan.issue` của văn bản mới). Lý do: Quyết định sửa đổi của chương trình
+  dẫn Quyết định ban hành và in bảng so sánh theo Điều của nó; một Kế hoạch không có Điều, và
+  các xã sửa Kế hoạch độc lập theo nhiều cách (Kế hoạch sửa đổi, Quyết định sửa đổi, Công văn)
+  chưa thống nhất, nên chương trình không đoán thay người soạn.
+"""
+
+ISSUED_PLAN_EXAMPLE = """\
+plan:                          # bỏ cả phần decision; title, start, end, sections… giữ như trên
+  issue:
+    number: "11"               # bỏ trống khi còn là dự thảo
+    date: "2025-01-10"
+    legal_bases:
+      - Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách \
+hành chính nhà nước giai đoạn 2021-2030
+    implements:
+      - Kế hoạch số 312/KH-UBND ngày 25/12/2024 của Ủy ban nhân dân huyện Châu Thành về cải cách hành \
+chính năm 2025
+    recipients: [UBND huyện Châu Thành, "TT Đảng ủy, TT HĐND xã", "CT, các PCT UBND xã"]
+    archive: [VHXH]
+    signer: {on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: Trần Văn Bình}
+"""
+
+SUBMISSION_TEXT = """\
+## Tờ trình đề nghị ban hành Kế hoạch (`submission`)
+
+Trình tự thật của văn thư: đơn vị soạn thảo (ví dụ Phòng Văn hóa - Xã hội) lập **Tờ trình**
+gửi Ủy ban nhân dân xã, kèm dự thảo Quyết định (và Kế hoạch); Ủy ban nhân dân xã ký Quyết định
+"Theo đề nghị của Trưởng phòng Văn hóa - Xã hội tại Tờ trình số 25/TTr-VHXH ngày 31/7/2025".
+Có `submission`, `cchc-docs build` sinh thêm `to-trinh.docx` từ cùng dữ liệu:
+
+- phần đầu: `UBND XÃ THƯỢNG HỒNG` (cơ quan chủ quản, viết tắt "Ủy ban nhân dân" theo Phụ lục I,
+  mục II.2) và tên đơn vị in hoa, đậm; `Số: 25/TTr-VHXH` (ký hiệu theo mã đơn vị `unit`);
+- `TỜ TRÌNH`, trích yếu "Về việc ban hành Kế hoạch …" (theo trích yếu của Quyết định), "Kính
+  gửi: Ủy ban nhân dân xã …", các dòng căn cứ (mặc định: căn cứ của Quyết định);
+- I. Sự cần thiết ban hành Kế hoạch (`need`, hoặc một đoạn chương trình viết), II. Nội dung chính
+  của Kế hoạch (bố cục, số chỉ tiêu, số nhiệm vụ theo lĩnh vực và theo cơ quan chủ trì, thời gian
+  thực hiện: chương trình đếm từ chính Kế hoạch nên không thể lệch dự thảo), III. Đề xuất;
+- Nơi nhận `- Như trên;` … `- Lưu: VT, VHXH.` và chữ ký của người đứng đầu đơn vị.
+
+Khi `decision.proposal` bỏ trống, dòng "Theo đề nghị của …" của Quyết định được lấy từ Tờ trình:
+`<proposer> tại Tờ trình số 25/TTr-VHXH ngày 31/7/2025`. Chương trình báo lỗi khi Quyết định
+(hoặc Kế hoạch ban hành độc lập) ký **trước** Tờ trình, và khi `decision.proposal` dẫn một Tờ
+trình có số khác số của `submission`.
+"""
+
+SUBMISSION_EXAMPLE = """\
+submission:
+  number: "02"                 # bỏ trống khi còn là dự thảo
+  date: "2025-01-03"           # không sau ngày của Quyết định
+  unit: VHXH
+  signer: {title: TRƯỞNG PHÒNG, name: Nguyễn Thị Hoa}
+  recipients: ["CT, các PCT UBND xã"]
+  need:
+    - Xã cần kế hoạch cải cách hành chính năm 2025 để triển khai các nhiệm vụ, chỉ tiêu của thành phố.
+"""
+
+JOINT_LEAD_TEXT = """\
+## Nhiệm vụ do nhiều cơ quan cùng chủ trì
+
+`lead` của nhiệm vụ là một mã đơn vị (`lead: VHXH`), hoặc danh sách mã khi nhiều cơ quan cùng chủ
+trì (`lead: [VHXH, VP]`). Phụ lục của Kế hoạch, Phụ lục I của báo cáo và các câu nêu nhiệm vụ in
+"Phòng VHXH, Văn phòng" (tên ngắn `short_name` của từng đơn vị, theo thứ tự đã ghi). Khi đếm
+theo từng cơ quan (Biểu 1 của báo cáo, phiếu báo cáo Excel, công văn đôn đốc, Tờ trình), nhiệm vụ
+được tính cho **mỗi** cơ quan chủ trì; dòng "Tổng cộng" vẫn đếm mỗi nhiệm vụ một lần
+(docs/status-format.md). Một mã ghi hai lần, hay vừa chủ trì vừa phối hợp, là lỗi.
+"""
+
 INTRO = """\
 # Định dạng dữ liệu kế hoạch (YAML)
 
@@ -187,8 +272,10 @@ INTRO = """\
 
 Mỗi kế hoạch là một tệp YAML (mã UTF-8) gồm bốn phần: cơ quan ban hành (`issuing_body`),
 các đơn vị (`units`), Quyết định ban hành (`decision`) và Kế hoạch (`plan`, gồm cả chỉ tiêu
-và danh mục nhiệm vụ của Phụ lục). Lệnh `cchc-docs validate TỆP.yaml` kiểm tra tệp và báo
-**mọi** lỗi cùng lúc, mỗi lỗi kèm `tệp:dòng:cột` và đường dẫn trường.
+và danh mục nhiệm vụ của Phụ lục). Kế hoạch ban hành độc lập, có số riêng, thay `decision` bằng
+`plan.issue`; Tờ trình đề nghị ban hành Kế hoạch ghi ở `submission` (xem các mục cuối). Lệnh
+`cchc-docs validate TỆP.yaml` kiểm tra tệp và báo **mọi** lỗi cùng lúc, mỗi lỗi kèm
+`tệp:dòng:cột` và đường dẫn trường.
 
 ## Những điều chương trình tự làm — không ghi trong dữ liệu
 
@@ -231,6 +318,9 @@ def render() -> str:
     for title, kind in RECORDS:
         parts.append(f"## {title}\n\n{field_table(kind)}\n")
     parts.append(f"{AMENDMENT_TEXT}\n```yaml\n{AMENDMENT_EXAMPLE}```\n")
+    parts.append(f"{ISSUED_PLAN_TEXT}\n```yaml\n{ISSUED_PLAN_EXAMPLE}```\n")
+    parts.append(f"{SUBMISSION_TEXT}\n```yaml\n{SUBMISSION_EXAMPLE}```\n")
+    parts.append(JOINT_LEAD_TEXT)
     parts.append(VALUE_TYPES)
     parts.append(limits())
     parts.append(f"## Mã lĩnh vực cải cách (`area`)\n\n{areas_table()}\n")

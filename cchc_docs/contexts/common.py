@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from cchc_docs import vn
-from cchc_docs.model.plan import IssuingBody, Signer
+from cchc_docs.model.plan import IssuingBody, PlanFile, Signer
 from cchc_docs.model.values import IssueDate
 from cchc_docs.typeset import layout as L
 from cchc_docs.typeset import widths
@@ -69,6 +69,49 @@ def cited_number(number: int | None, type_code: str, body: IssuingBody) -> str:
     return number_line(number, type_code, body).removeprefix("Số:").removeprefix(" ")
 
 
+def issuer_reference(plan_file: PlanFile, long_date: bool = True) -> str:
+    """``Quyết định số 39/QĐ-UBND ngày 31 tháng 7 năm 2025`` (or ``ngày 31/7/2025``), or for a plan
+    issued on its own ``Kế hoạch số 11/KH-UBND ngày …``: the document that issued the plan."""
+    issuer = plan_file.issuer
+    number = cited_number(issuer.number, issuer.type_code, plan_file.issuing_body)
+    if long_date:
+        dated = f" {cited_date(issuer.date)}" if issuer.date else ""
+    else:
+        dated = f" ngày {vn.short_date(issuer.date.as_date())}" if issuer.date and issuer.date.complete else ""
+    return f"{issuer.type_name} số {number}{dated}"
+
+
+def issuer_citation(plan_file: PlanFile, long_date: bool = True) -> str:
+    """The document that issued the plan, cited whole as a report's "Thực hiện …" cites it.
+
+    ``Quyết định số 39/QĐ-UBND ngày … của Ủy ban nhân dân xã … ban hành Kế hoạch …`` (the
+    decision's own trích yếu), or ``Kế hoạch số 11/KH-UBND ngày … của … về cải cách hành chính …``.
+    """
+    subject = (lower_first(bare(plan_file.decision.title)) if plan_file.decision is not None
+               else f"về {lower_first(bare(plan_file.plan.title))}")
+    return f"{issuer_reference(plan_file, long_date)} của {clean(plan_file.issuing_body.name)} {subject}"
+
+
+def unit_label(plan_file: PlanFile, code: str) -> str:
+    """A unit as tables and running text name it: its short name, or its name."""
+    unit = plan_file.unit(code)
+    return clean(unit.short_name or unit.name)
+
+
+def lead_names(plan_file: PlanFile, codes) -> str:
+    """``Phòng VHXH, Văn phòng``: a task's lead units (one, or several leading jointly) as printed."""
+    return ", ".join(unit_label(plan_file, code) for code in codes)
+
+
+def grounds(legal_bases, implements=()) -> list[str]:
+    """The opening lines of a plan, report or Tờ trình: ``Căn cứ …;`` then ``Thực hiện …;``, one a line.
+
+    Mẫu 1.4 documents print their căn cứ upright, one a paragraph, each ending ``;``
+    (the sentence that follows closes them), as commune plans and reports do.
+    """
+    return [f"Căn cứ {bare(b)};" for b in legal_bases] + [f"Thực hiện {bare(b)};" for b in implements]
+
+
 def signing_date(date: IssueDate | None, today: dt.date) -> IssueDate:
     """The signing date, or for a draft without one, this month as the clerk expects."""
     return date or IssueDate(today.year, today.month)
@@ -88,6 +131,13 @@ def properties(type_name: str, summary: str, body: IssuingBody, date: IssueDate)
     day = dt.date(date.year, date.month, date.day or 1)
     return {"title": f"{type_name} {lower_first(bare(summary))}", "author": name, "company": name,
             "date": day.isoformat()}
+
+
+def document(number_line: str, number: int | None, body: IssuingBody, date: IssueDate) -> dict:
+    """Boxes 3 and 4 (``number_line`` from :func:`number_line`), and whether the document is issued:
+    numbered and dated in full; a draft is regenerated freely, an issued one never."""
+    return {"number_line": number_line, "place_date": place_date(body, date),
+            "final": number is not None and date.complete}
 
 
 def place_date(body: IssuingBody, date: IssueDate) -> str:
@@ -125,10 +175,13 @@ def rule_indents(lengths: dict[str, tuple[float, float]]) -> dict[str, float]:
     return {style: round(max(box - length, 0) / 2, 1) for style, (length, box) in lengths.items()}
 
 
-def header_rules(body: IssuingBody) -> dict[str, tuple[float, float]]:
-    """Rules under the issuing body (1/3–1/2 of its longest line) and the motto (as long)."""
+def header_rules(body: IssuingBody, lines: list[str] | None = None) -> dict[str, tuple[float, float]]:
+    """Rules under the issuing body (1/3–1/2 of its longest line) and the motto (as long).
+
+    ``lines``: the name printed in box 2 when it is not the issuing body's (a unit's Tờ trình).
+    """
     cell = 2 * L.CELL_MARGIN_MM
-    lines = list(body.header)
+    lines = list(body.header) if lines is None else lines
     return {
         "RuleBody": (widths.rule_under(lines, L.SIZE_BODY_NAME, L.RULE_SHARE), L.HEADER_LEFT_MM - cell),
         "RuleMotto": (round(widths.bold_width_mm(MOTTO, L.SIZE_MOTTO), 1), L.HEADER_RIGHT_MM - cell),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc_docs import vn
-from cchc_docs.contexts import common
+from cchc_docs.contexts import common, submission
 from cchc_docs.contexts.plan import appendix_rows, plan_paragraphs, task_numbers
 from cchc_docs.model.plan import Decision, PlanFile
 from cchc_docs.typeset import layout as L
@@ -27,12 +27,8 @@ def build(plan_file: PlanFile, today: dt.date, original: PlanFile | None = None)
     appendix_title = f"DANH MỤC NHIỆM VỤ {vn.upper(common.clean(plan.title))}"
     return {
         "header": common.header(body),
-        "document": {
-            "number_line": common.number_line(decision.number, TYPE_CODE, body),
-            "place_date": common.place_date(body, date),
-            "final": decision.number is not None and date.complete,
-        },
-        "decision": decision_text(decision),
+        "document": common.document(common.number_line(decision.number, TYPE_CODE, body), decision.number, body, date),
+        "decision": decision_text(decision, submission.proposal(plan_file)),
         "plan": {
             "title": common.clean(plan.title),
             "attached_to": f"({attached_to})",
@@ -57,11 +53,12 @@ def attachment_line(plan_file: PlanFile, date) -> str:
     return f"Kèm theo Quyết định số {number} {common.cited_date(date)} của {common.clean(body.name)}"
 
 
-def decision_text(decision: Decision) -> dict:
+def decision_text(decision: Decision, proposal: str | None) -> dict:
+    """``proposal``: "Theo đề nghị của …", as written or from the Tờ trình (:func:`submission.proposal`)."""
     return {
         "title": common.clean(decision.title),
         "authority": common.clean(decision.authority),
-        "bases": bases(decision),
+        "bases": bases_lines(decision.legal_bases, proposal),
         "articles": articles(decision.articles),
         "recipients": common.recipients(decision.recipients, decision.archive),
         "signer": {
@@ -69,10 +66,6 @@ def decision_text(decision: Decision) -> dict:
             "name": common.clean(decision.signer.name),
         },
     }
-
-
-def bases(decision: Decision) -> list[str]:
-    return bases_lines(decision.legal_bases, decision.proposal)
 
 
 def bases_lines(legal_bases, proposal: str | None) -> list[str]:

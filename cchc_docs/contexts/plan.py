@@ -8,7 +8,7 @@ Numbers are generated from the position of each block, never read from data.
 from __future__ import annotations
 
 from cchc_docs import vn
-from cchc_docs.contexts.common import bare, clean
+from cchc_docs.contexts.common import bare, clean, lead_names, unit_label
 from cchc_docs.model.plan import AREAS, Bullet, Heading, Include, Item, Plan, PlanFile, Text
 
 END_MARK = "./."
@@ -128,7 +128,7 @@ def appendix_rows(plan_file: PlanFile, numbers: dict[str, int] | None = None) ->
 
 
 def _task_row(plan_file: PlanFile, task, number: int) -> dict:
-    partners = [_unit_label(plan_file, code) for code in task.partners]
+    partners = [unit_label(plan_file, code) for code in task.partners]
     if task.partners_other:
         partners.append(clean(task.partners_other))
     return {
@@ -136,13 +136,8 @@ def _task_row(plan_file: PlanFile, task, number: int) -> dict:
         "id": str(task.id),
         "number": str(number),
         "content": clean(task.content),
-        "lead": _unit_label(plan_file, task.lead),
+        "lead": lead_names(plan_file, task.lead),
         "partners": "; ".join(partners),
         "deadline": task.deadline.label,
         "product": clean(task.product),
     }
-
-
-def _unit_label(plan_file: PlanFile, code: str) -> str:
-    unit = plan_file.unit(code)
-    return clean(unit.short_name or unit.name)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cchc_docs.contexts import amendment as amendment_context
 from cchc_docs.contexts import consolidated as consolidated_context
-from cchc_docs.contexts import decision, report
+from cchc_docs.contexts import decision, issued_plan, report, submission
 from cchc_docs.model.amend import version_at
 from cchc_docs.model.paths import STATUS_FOLDER
 from cchc_docs.model.periods import Calendar, Period
@@ -31,6 +31,10 @@ class DocumentKind:
 
 
 DECISION = DocumentKind("quyet-dinh", "quyet-dinh.docx", "quyet-dinh.docx", decision.build)
+# A plan issued on its own (plan.issue): the plan is the issued document, with its own number.
+ISSUED_PLAN = DocumentKind("ke-hoach", "ke-hoach-ban-hanh.docx", "ke-hoach.docx", issued_plan.build)
+# The Tờ trình that proposes the plan (submission), signed by the proposing unit before the plan.
+SUBMISSION = DocumentKind("to-trinh", "to-trinh.docx", "to-trinh.docx", submission.build)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,8 @@ REPORT = ReportKind("bao-cao", "bao-cao-quy.docx", report.build)
 # ---------------------------------------------------------------- the jobs of a plan
 #
 # What depends on what (issue: regeneration after amendments):
-# - the decision that issued the plan renders the plan *as issued* (versions[0]);
+# - the decision that issued the plan, or the plan issued on its own, renders the plan *as
+#   issued* (versions[0]); so does the Tờ trình that proposed it;
 # - each amendment decision renders the plan before and after it;
 # - the consolidated plan renders the plan after every amendment;
 # - a report renders the plan as it stood at the end of its period's data window:
@@ -67,7 +72,7 @@ class Job:
     """One output of a plan: its template, how to build its context, whether it is issued."""
 
     name: str  # also the output's file stem
-    kind: str  # quyet-dinh, quyet-dinh-sua-doi, ke-hoach-hop-nhat, bao-cao
+    kind: str  # to-trinh, quyet-dinh, ke-hoach, quyet-dinh-sua-doi, ke-hoach-hop-nhat, bao-cao
     template: str
     final: bool  # it has a number: issued, never overwritten in place
     context: Callable[[], dict]
@@ -82,8 +87,8 @@ def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], cale
               today: dt.date) -> list[Job]:
     """Every document of a plan, given its versions and its validated status files."""
     original = versions[0]
-    jobs = [Job(DECISION.name, DECISION.name, DECISION.template, original.decision.number is not None,
-                lambda: DECISION.build_context(original, today), _plan_as_issued)]
+    issued = ((SUBMISSION, original.submission), (DECISION, original.decision), (ISSUED_PLAN, original.plan.issue))
+    jobs = [_issued(kind, record, original, today) for kind, record in issued if record is not None]
     for k, amendment in enumerate(original.amendments):
         jobs.append(Job(f"quyet-dinh-sua-doi-{amendment.id.lower()}", "quyet-dinh-sua-doi", AMENDMENT_TEMPLATE,
                         amendment.decision.number is not None,
@@ -100,6 +105,13 @@ def plan_jobs(versions: list[PlanFile], statuses: dict[Period, StatusFile], cale
                         lambda v=version, s=status, p=period: REPORT.build_context(v, s, p, original),
                         lambda path, p=period: _plan(path) or path.startswith(f"{STATUS_FOLDER}.{p.code}")))
     return jobs
+
+
+def _issued(kind: DocumentKind, record, original: PlanFile, today: dt.date) -> Job:
+    """The Tờ trình, the decision or the plan issued on its own (``record`` holds its number):
+    each is made from the plan as issued."""
+    return Job(kind.name, kind.name, kind.template, record.number is not None,
+               lambda: kind.build_context(original, today), _plan_as_issued)
 
 
 # Which changed data paths (pipeline/fingerprint.py) can reach which document, so a conflict

@@ -4,7 +4,9 @@ On a given day, each task that is not finished by the last report is overdue (it
 deadline has passed) or due soon (its deadline falls within the coming days); tasks
 without a deadline ("thường xuyên") are never either. The letter goes to the units that
 lead those tasks (Kính gửi), one numbered section each: a) the overdue tasks, b) the
-ones due soon. Pure: the day, the window and the last report come in as arguments.
+ones due soon. A task led jointly is listed under each of its lead units, named with the
+others ("cùng chủ trì với …"), and counted once in the letter's totals. Pure: the day,
+the window and the last report come in as arguments.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ class Reminder:
         return self.as_of + dt.timedelta(days=self.days)
 
     def count(self, overdue: bool) -> int:
-        return sum(1 for dues in self.by_unit.values() for d in dues if d.overdue == overdue)
+        """Tasks overdue (or due soon), each once: a joint task is listed under several units."""
+        return len({d.task.id for dues in self.by_unit.values() for d in dues if d.overdue == overdue})
 
 
 def reminder(plan_file: PlanFile, last: tuple[Period, StatusFile] | None, as_of: dt.date, days: int) -> Reminder:
@@ -66,7 +69,8 @@ def reminder(plan_file: PlanFile, last: tuple[Period, StatusFile] | None, as_of:
         due = task.deadline.due
         if due is None or (said is not None and said.status == DONE) or due > horizon:
             continue
-        found.setdefault(task.lead, []).append(Due(task, due, said.status if said else "chưa báo cáo", due < as_of))
+        for code in task.lead:  # a joint task is every lead unit's to finish
+            found.setdefault(code, []).append(Due(task, due, said.status if said else "chưa báo cáo", due < as_of))
     order = [u.code for u in plan_file.units]
     by_unit = {code: sorted(found[code], key=lambda d: (not d.overdue, d.due)) for code in order if code in found}
     return Reminder(plan_file, as_of, days, last[0] if last else None, by_unit)
@@ -92,7 +96,7 @@ def build(r: Reminder) -> dict:
     body_ = r.plan_file.issuing_body
     date = IssueDate(r.as_of.year, r.as_of.month)
     hub = _hub(r.plan_file)
-    signer = r.plan_file.decision.signer
+    signer = r.plan_file.issuer.signer
     return {
         "header": common.header(body_),
         "document": {
@@ -114,7 +118,7 @@ def build(r: Reminder) -> dict:
 
 def _hub(plan_file: PlanFile) -> str:
     reporting = plan_file.plan.reporting
-    return reporting.hub if reporting else plan_file.decision.archive[0]
+    return reporting.hub if reporting else plan_file.issuer.archive[0]
 
 
 def _body(r: Reminder) -> list[dict]:
@@ -127,7 +131,7 @@ def _body(r: Reminder) -> list[dict]:
         points = [(title, items) for title, items in points if items]
         for i, (title, items) in enumerate(points):
             paragraphs.append(_para("point_heading", f"{vn.point_letter(i)}) ", title))
-            paragraphs += [_para("text", "- ", _line(d, r.as_of, last=k == len(items) - 1))
+            paragraphs += [_para("text", "- ", _line(r, code, d, last=k == len(items) - 1))
                            for k, d in enumerate(items)]
     paragraphs.append(_para("end", "", _closing(r)))
     return paragraphs
@@ -138,21 +142,20 @@ def _count(dues: list[Due], overdue: bool) -> str:
 
 
 def _opening(r: Reminder) -> str:
-    decision, body_ = r.plan_file.decision, r.plan_file.issuing_body
-    number = common.cited_number(decision.number, "QĐ", body_)
-    dated = f" {common.cited_date(decision.date)}" if decision.date else ""
+    body_ = r.plan_file.issuing_body
     source = f"theo {'báo cáo ' + r.last.label if r.last else 'dữ liệu hiện có'}"
-    return (f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} "
-            f"{common.lower_first(common.bare(decision.title))}; {source}, đến ngày {vn.short_date(r.as_of)} còn "
+    return (f"Thực hiện {common.issuer_citation(r.plan_file)}; {source}, đến ngày {vn.short_date(r.as_of)} còn "
             f"{r.count(True):02d} nhiệm vụ quá hạn chưa hoàn thành và {r.count(False):02d} nhiệm vụ đến hạn trong "
             f"{r.days} ngày tới (đến ngày {vn.short_date(r.horizon)}). {common.clean(body_.name)} đề nghị các cơ "
             "quan, đơn vị khẩn trương thực hiện các nhiệm vụ sau:")
 
 
-def _line(d: Due, as_of: dt.date, last: bool) -> str:
-    when = f"quá hạn {d.days(as_of)} ngày" if d.overdue else f"còn {d.days(as_of)} ngày"
+def _line(r: Reminder, code: str, d: Due, last: bool) -> str:
+    when = f"quá hạn {d.days(r.as_of)} ngày" if d.overdue else f"còn {d.days(r.as_of)} ngày"
+    others = [c for c in d.task.lead if c != code]
+    joint = f"; cùng chủ trì với {common.lead_names(r.plan_file, others)}" if others else ""
     return (f"{common.bare(common.clean(d.task.content))} (thời hạn: {d.task.deadline.label}, {when}; "
-            f"tình trạng: {d.status}){'.' if last else ';'}")
+            f"tình trạng: {d.status}{joint}){'.' if last else ';'}")
 
 
 def _closing(r: Reminder) -> str:

@@ -46,6 +46,7 @@ def build(plan_file: PlanFile, status: StatusFile, period: Period, original: Pla
         "report": {
             "title": title,
             "addressees": addressees(info.addressees),
+            "grounds": common.grounds(info.legal_bases),
             "opening": opening(facts),
             "body": body(facts),
             "areas_table": areas_table(facts),
@@ -86,12 +87,16 @@ def report_facts(plan_file: PlanFile, status: StatusFile, period: Period,
 
 
 def opening(f: ReportFacts) -> str:
-    """"Thực hiện Quyết định số … ban hành Kế hoạch …; … báo cáo kết quả … (số liệu từ … đến …) như sau:"."""
-    decision, body_ = f.plan_file.decision, f.plan_file.issuing_body
-    number = common.cited_number(decision.number, "QĐ", body_)
-    dated = f" {common.cited_date(decision.date)}" if decision.date else ""
-    basis = f"Thực hiện Quyết định số {number}{dated} của {common.clean(body_.name)} " \
-            f"{common.lower_first(common.bare(decision.title))}" + amended_by(f, long_dates=True)
+    """"Thực hiện Quyết định số … ban hành Kế hoạch …; … báo cáo kết quả … (số liệu từ … đến …) như sau:".
+
+    The plan is cited by the document that issued it (a decision, or the plan's own number),
+    then the other plans the report also answers (``report.plans``), then the request. The
+    report's căn cứ, when given, stand before this sentence as lines of their own
+    (``report.grounds``): reports open with "Thực hiện …" and cite căn cứ only when asked to.
+    """
+    body_ = f.plan_file.issuing_body
+    basis = f"Thực hiện {common.issuer_citation(f.plan_file)}" + amended_by(f, long_dates=True)
+    basis += "".join(f"; {common.bare(plan)}" for plan in f.status.report.plans)
     if f.status.report.request:
         basis += f"; thực hiện {common.bare(f.status.report.request)}"  # "Công văn số …" keeps its capital
     window = window_text(f)
@@ -131,11 +136,11 @@ def recipients(plan_file: PlanFile, status: StatusFile) -> list[str]:
 
 def _default_archive(plan_file: PlanFile) -> tuple[str, ...]:
     reporting = plan_file.plan.reporting
-    return (reporting.hub,) if reporting else plan_file.decision.archive
+    return (reporting.hub,) if reporting else plan_file.issuer.archive
 
 
 def signer(plan_file: PlanFile, status: StatusFile) -> dict:
-    who = status.report.signer or plan_file.decision.signer
+    who = status.report.signer or plan_file.issuer.signer
     return {"lines": common.signer_lines(who), "name": common.clean(who.name)}
 
 
@@ -177,7 +182,11 @@ def units_table(f: ReportFacts) -> dict:
     """Phụ lục II, Biểu 1: tasks by lead unit (units in the plan's order), with a total row."""
     by_unit = report_figures.tally_by(list(f.items), "lead")
     named = [(f.unit(u.code), by_unit[u.code]) for u in f.plan_file.units if u.code in by_unit]
-    return {"caption": "Biểu 1. Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì", **tally_rows(named, f.tally)}
+    joint = sum(len(i.task.lead) > 1 for i in f.items)
+    # The total row is the plan's tally, each task once: a joint task is in the row of each of its leads.
+    note = (f" ({joint} nhiệm vụ do nhiều cơ quan cùng chủ trì được tính cho mỗi cơ quan; dòng Tổng cộng tính mỗi "
+            "nhiệm vụ một lần)") if joint else ""
+    return {"caption": f"Biểu 1. Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì{note}", **tally_rows(named, f.tally)}
 
 
 def targets_table(f: ReportFacts) -> dict:
@@ -208,7 +217,7 @@ def task_row(f: ReportFacts, item: report_figures.TaskProgress, number: int) -> 
     result += [f"Văn bản: {'; '.join(common.clean(e) for e in item.evidence)}"] if item.evidence else []
     return {
         "kind": "task", "number": str(number), "content": common.clean(item.task.content),
-        "lead": f.unit(item.task.lead), "deadline": item.task.deadline.label, "status": status,
+        "lead": common.lead_names(f.plan_file, item.task.lead), "deadline": item.task.deadline.label, "status": status,
         "completed": vn.short_date(item.completed) if item.completed else "", "result": ". ".join(result),
     }
 

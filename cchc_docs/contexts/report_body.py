@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 
 from cchc_docs import vn
 from cchc_docs.contexts import report_figures
-from cchc_docs.contexts.common import bare, cited_date, cited_number, clean, level, lower_first
+from cchc_docs.contexts.common import (
+    bare,
+    cited_date,
+    cited_number,
+    clean,
+    issuer_reference,
+    lead_names,
+    level,
+    lower_first,
+    unit_label,
+)
 from cchc_docs.contexts.plan import END_MARK
 from cchc_docs.contexts.report_sentences import (
     assigned_sentences,
@@ -86,8 +96,7 @@ class ReportFacts:
         return level(self.plan_file.issuing_body)
 
     def unit(self, code: str) -> str:
-        unit = self.plan_file.unit(code)
-        return clean(unit.short_name or unit.name)
+        return unit_label(self.plan_file, code)
 
 
 @dataclass
@@ -132,14 +141,15 @@ def direction(f: ReportFacts) -> Node:
 
 
 def plan_sentences(f: ReportFacts) -> list[dict]:
-    plan, decision = f.plan_file.plan, f.plan_file.decision
-    number = cited_number(decision.number, "QĐ", f.plan_file.issuing_body)
-    dated = f" ngày {vn.short_date(decision.date.as_date())}" if decision.date and decision.date.complete else ""
+    plan = f.plan_file.plan
     t = f.tally
     original = (f.original or f.plan_file).plan
-    issued = (f"{clean(f.plan_file.issuing_body.name)} ban hành Kế hoạch {lower_first(clean(original.title))} kèm "
-              f"theo Quyết định số {number}{dated}, gồm {len(original.tasks)} nhiệm vụ và {len(original.targets)} "
-              "chỉ tiêu chủ yếu")
+    reference = issuer_reference(f.plan_file, long_date=False)
+    # A plan issued by a decision is "kèm theo" it; a plan issued on its own is cited by its own number.
+    what = (f"Kế hoạch {lower_first(clean(original.title))} kèm theo {reference}" if f.plan_file.decision
+            else f"{reference} về {lower_first(clean(original.title))}")
+    issued = (f"{clean(f.plan_file.issuing_body.name)} ban hành {what}, gồm {len(original.tasks)} nhiệm vụ và "
+              f"{len(original.targets)} chỉ tiêu chủ yếu")
     if f.amended_by:
         issued += (f"; Kế hoạch{amended_by(f).removeprefix(',')}, nay gồm {t.total} nhiệm vụ và "
                    f"{len(plan.targets)} chỉ tiêu")
@@ -245,7 +255,8 @@ def area_tasks(f: ReportFacts, code: str) -> list[dict]:
 
 def task_label(f: ReportFacts, item: report_figures.TaskProgress) -> str:
     """``<content> (<lead>, hạn <deadline>)``: the way a task is named in running text."""
-    return f"{bare(item.task.content)} ({f.unit(item.task.lead)}, hạn {lower_first(item.task.deadline.label)})"
+    leads = lead_names(f.plan_file, item.task.lead)
+    return f"{bare(item.task.content)} ({leads}, hạn {lower_first(item.task.deadline.label)})"
 
 
 # ---------------------------------------------------------------- III–V

@@ -199,10 +199,17 @@ def tally(items: Iterable[TaskProgress]) -> Tally:
 
 
 def tally_by(items: list[TaskProgress], key: str) -> dict[str, Tally]:
-    """Tallies grouped by a task attribute (``area`` or ``lead``), in first-seen order."""
+    """Tallies grouped by a task attribute (``area`` or ``lead``), in first-seen order.
+
+    A task led jointly (``lead`` holds several units) counts in the group of each of its
+    lead units, as each answers for it; such groups add up to more than the plan, so a
+    table's total row is the plan's own tally (:func:`tally` of every task), never their sum.
+    """
     groups: dict[str, list[TaskProgress]] = {}
     for item in items:
-        groups.setdefault(getattr(item.task, key), []).append(item)
+        value = getattr(item.task, key)
+        for name in value if isinstance(value, tuple) else (value,):
+            groups.setdefault(name, []).append(item)
     return {name: tally(group) for name, group in groups.items()}
 
 

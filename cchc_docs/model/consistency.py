@@ -1,10 +1,12 @@
 """Checks across a plan's documents: what no single field is wrong about, but the set is.
 
-A decision signed before a căn cứ it cites, "Như Điều 5" on a decision with four
-articles, one số/ký hiệu used twice in a year, a report that moves a completion to
-before an earlier report's cut-off when that report said the task was unfinished, a
-report signed after its due day. Each is located at the value to fix; the last is a
-warning, since a late report is still a report.
+A decision (or a plan issued on its own) signed before a căn cứ it cites or before the
+Tờ trình that proposed it, a proposal line citing another Tờ trình than the plan's,
+"Như Điều 5" on a decision with four articles, one số/ký hiệu used twice in a year, a
+report citing a document signed after it, a report that moves a completion to before
+an earlier report's cut-off when that report said the task was unfinished, a report
+signed after its due day. Each is located at the value to fix; the last is a warning,
+since a late report is still a report.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from cchc_docs.model.status import DONE, StatusFile
 # Dates as căn cứ write them: "ngày 16/6/2025", "ngày 16-6-2025", "ngày 16 tháng 6 năm 2025".
 _CITED_DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\s+năm\s+)(\d{4})", re.IGNORECASE)
 _SAME_AS_ARTICLE = re.compile(r"như\s+điều\s+(\d+)", re.IGNORECASE)
+_CITED_SUBMISSION = re.compile(r"tờ\s+trình\s+số\s+0*(\d+)\s*/", re.IGNORECASE)
 
 
 def cited_dates(text: str) -> list[dt.date]:
@@ -36,18 +39,14 @@ def cited_dates(text: str) -> list[dt.date]:
 
 
 def decision_problems(plan_file: PlanFile, source: Source) -> list[Problem]:
-    """The decision against its own căn cứ, proposal and articles."""
+    """The document that issued the plan against its căn cứ, its Tờ trình, its proposal and its articles."""
+    issuer, where = plan_file.issuer, _issuer_path(plan_file)
+    signed = issuer.date.as_date() if issuer.date else None
+    cited = cited_lines(issuer, where, ("legal_bases", "implements", "proposal"))
+    problems = cited_after(source, cited, signed, issuer.type_name) + submission_problems(plan_file, source)
+    if plan_file.decision is None:
+        return problems
     d = plan_file.decision
-    signed = d.date.as_date() if d.date else None
-    problems = []
-    cited = [(("decision", "legal_bases", i), text) for i, text in enumerate(d.legal_bases)]
-    cited += [(("decision", "proposal"), d.proposal)] if d.proposal else []
-    for path, text in cited if signed else ():
-        later = [day for day in cited_dates(text) if day > signed]
-        if later:
-            problems.append(_problem(source, path, "văn bản được dẫn ký sau Quyết định",
-                                     expected=f"ngày ký không sau {vn.short_date(signed)} (ngày của Quyết định)",
-                                     got=vn.short_date(later[0])))
     for i, recipient in enumerate(d.recipients):
         match = _SAME_AS_ARTICLE.search(recipient)
         if match and int(match[1]) != len(d.articles):
@@ -56,6 +55,63 @@ def decision_problems(plan_file: PlanFile, source: Source) -> list[Problem]:
                 expected=f"'Như Điều {len(d.articles)}' (Quyết định có {len(d.articles)} Điều, Điều cuối là Điều "
                          "thi hành)", got=f"'{recipient}'"))
     return problems
+
+
+def _issuer_path(plan_file: PlanFile) -> tuple:
+    return ("decision",) if plan_file.decision is not None else ("plan", "issue")
+
+
+def cited_lines(record, path: tuple, names: tuple[str, ...]) -> list[tuple[tuple, str]]:
+    """(path, text) of each line of ``record`` that may cite documents: lists of lines, or one line."""
+    found = []
+    for name in names:
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            found.append((path + (name,), value))
+        else:
+            found += [(path + (name, i), text) for i, text in enumerate(value or ())]
+    return found
+
+
+def cited_after(source: Source, cited: list[tuple[tuple, str]], signed: dt.date | None, signer: str) -> list[Problem]:
+    """A document may not cite one signed after it: ``cited`` is (path, text) of each line that cites."""
+    problems = []
+    for path, text in cited if signed else ():
+        later = [day for day in cited_dates(text) if day > signed]
+        if later:
+            problems.append(_problem(
+                source, path, f"văn bản được dẫn ký sau {signer}",
+                expected=f"ngày ký không sau {vn.short_date(signed)} (ngày của {signer})", got=vn.short_date(later[0])))
+    return problems
+
+
+def submission_problems(plan_file: PlanFile, source: Source) -> list[Problem]:
+    """The Tờ trình comes first: the decision (or plan) is not signed before it, and cites no other Tờ trình."""
+    s, issuer = plan_file.submission, plan_file.issuer
+    if s is None:
+        return []
+    problems = []
+    submitted, signed = (d.date.as_date() if d.date else None for d in (s, issuer))
+    if submitted and signed and signed < submitted:
+        problems.append(_problem(
+            source, _issuer_path(plan_file) + ("date",), f"{issuer.type_name} ký trước Tờ trình đề nghị ban hành",
+            expected=f"ngày ký từ {vn.short_date(submitted)} (ngày của Tờ trình, submission.date) trở đi",
+            got=vn.short_date(signed)))
+    proposal = getattr(issuer, "proposal", None)
+    match = _CITED_SUBMISSION.search(vn.nfc(proposal)) if proposal else None
+    if match and s.number is not None and int(match[1]) != s.number:
+        problems.append(_problem(
+            source, ("decision", "proposal"), f"dẫn Tờ trình số {match[1]}, khác số của Tờ trình trong submission",
+            expected=f"Tờ trình số {s.number:02d}, hoặc bỏ trống proposal để chương trình tự dẫn Tờ trình",
+            got=f"'{proposal}'"))
+    return problems
+
+
+def report_preamble_problems(status: StatusFile, source: Source) -> list[Problem]:
+    """A report cites no căn cứ or plan signed after the report itself."""
+    info = status.report
+    cited = cited_lines(info, ("report",), ("legal_bases", "plans", "request"))
+    return cited_after(source, cited, info.date.as_date(), "báo cáo")
 
 
 def numbers_problems(plan_file: PlanFile, source: Source, statuses: dict) -> list[Problem]:
@@ -77,9 +133,12 @@ def numbers_problems(plan_file: PlanFile, source: Source, statuses: dict) -> lis
 
 
 def _numbered(plan_file: PlanFile, source: Source, statuses: dict):
-    d = plan_file.decision
-    if d.number and d.date:
-        yield d.number, "QĐ", d.date, source, ("decision", "number")
+    issuer = plan_file.issuer
+    if issuer.number and issuer.date:
+        yield issuer.number, issuer.type_code, issuer.date, source, _issuer_path(plan_file) + ("number",)
+    s = plan_file.submission
+    if s is not None and s.number and s.date:  # the unit's own series: 25/TTr-VHXH
+        yield s.number, f"{s.type_code}-{s.unit}", s.date, source, ("submission", "number")
     for k, amendment in enumerate(plan_file.amendments or ()):
         a = amendment.decision
         if a.number and a.date:

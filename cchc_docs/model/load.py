@@ -117,6 +117,7 @@ def _load_statuses(versions: list[PlanFile], files: dict[Period, Path]) -> tuple
             parsed = source.load(path)
             version = amend.version_at(versions, ends[period])
             loaded[period] = (validate_status.validate(parsed, version, period), parsed)
+            problems += consistency.report_preamble_problems(loaded[period][0], parsed)
             trees[period.code] = parsed.tree
         except DataError as e:
             problems += e.problems

@@ -1,8 +1,9 @@
 """The plan file as typed records: the one declaration of the data format.
 
 Each record is a frozen dataclass; each field says in Vietnamese what it means (that
-text becomes ``docs/data-format.md``). Scalar types parse the text the user wrote and
-say what they expected when it is wrong. Numbering (I., 1., a)), punctuation at the
+text becomes ``docs/data-format.md``). Scalar types (:mod:`cchc_docs.model.values`,
+re-exported here) parse the text the user wrote and say what they expected when it is
+wrong. Numbering (I., 1., a)), punctuation at the
 ends of căn cứ lines and recipients, and the "Lưu" line are *not* data: the contexts
 generate them, so a plan can never number two sections "III.".
 """
@@ -13,7 +14,17 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from cchc_docs.model.schema import doc
-from cchc_docs.model.values import Amount, Date, Deadline, DocNumber, Identifier, IssueDate, MonthDay, UnitCode
+from cchc_docs.model.values import (
+    Amount,
+    Date,
+    Deadline,
+    DocNumber,
+    Identifier,
+    IssueDate,
+    Leads,
+    MonthDay,
+    UnitCode,
+)
 
 # The reform areas of Nghị quyết 76/NQ-CP, plus "chỉ đạo, điều hành", in the order
 # reports list them. Keys are the identifiers used in data (docs/glossary.md).
@@ -88,6 +99,9 @@ class Signer:
 class Decision:
     """The decision (Quyết định, Mẫu 1.3) that issues the plan."""
 
+    type_code: ClassVar[str] = "QĐ"
+    type_name: ClassVar[str] = "Quyết định"
+
     title: str = doc("Trích yếu, không có dấu chấm cuối. Ví dụ: `Ban hành Kế hoạch cải cách hành chính năm 2025`.")
     authority: str = doc("Dòng thẩm quyền ban hành, CHỮ IN HOA. Ví dụ: `ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG`.")
     legal_bases: tuple[str, ...] = doc("Các căn cứ, mỗi căn cứ một mục, không ghi chữ \"Căn cứ\" đầu dòng và dấu "
@@ -121,6 +135,19 @@ class Bullet:
 
     bullet: str = doc("Nội dung sau dấu `-`.")
     sub: tuple[str, ...] = doc("Các ý con, mỗi ý in sau dấu `+`.", ())
+
+
+class Paragraph:
+    """A paragraph of narrative: plain text, or a ``bullet`` (with optional ``sub`` items)."""
+
+    expected = "một đoạn văn, hoặc nhóm trường có `bullet`"
+    kinds: ClassVar[dict[str, type]] = {"bullet": Bullet, "text": Text}
+
+    @classmethod
+    def choose(cls, value: object) -> type:
+        if isinstance(value, dict) and "bullet" in value:
+            return Bullet
+        return Text
 
 
 @dataclass(frozen=True)
@@ -193,7 +220,8 @@ class Task:
     id: Identifier = doc("Mã nhiệm vụ, duy nhất trong kế hoạch, ví dụ `T07`.")
     area: AreaCode = doc("Lĩnh vực cải cách.")
     content: str = doc("Nội dung nhiệm vụ.")
-    lead: UnitCode = doc("Mã cơ quan chủ trì.")
+    lead: Leads = doc("Mã cơ quan chủ trì. Nhiệm vụ do nhiều cơ quan cùng chủ trì: danh sách mã, ví dụ `[VHXH, VP]` "
+                      "(in \"Phòng VHXH, Văn phòng\"; mỗi cơ quan đều tính nhiệm vụ này trong số liệu của mình).")
     deadline: Deadline = doc("Thời gian hoàn thành.")
     product: str = doc("Sản phẩm.")
     partners: tuple[UnitCode, ...] = doc("Mã các cơ quan phối hợp.", ())
@@ -211,8 +239,33 @@ class Reporting:
 
 
 @dataclass(frozen=True)
+class PlanIssue:
+    """A plan issued on its own (Kế hoạch số …/KH-UBND, Mẫu 1.4), signed without a decision.
+
+    The plan then opens with its own header, số and date, and closes with Nơi nhận and
+    the signature; reports cite it by its number instead of a decision's.
+    """
+
+    type_code: ClassVar[str] = "KH"
+    type_name: ClassVar[str] = "Kế hoạch"
+
+    recipients: tuple[str, ...] = doc("Nơi nhận, mỗi nơi một mục, không ghi dấu `-` đầu dòng, `;` cuối dòng và "
+                                      "dòng \"Lưu\" (xem `archive`).")
+    archive: tuple[UnitCode, ...] = doc("Mã đơn vị soạn thảo lưu văn bản, tạo dòng `- Lưu: VT, VHXH.`.")
+    signer: Signer = doc("Người ký, ví dụ `{on_behalf_of: ỦY BAN NHÂN DÂN, title: CHỦ TỊCH, name: …}`.")
+    number: DocNumber | None = doc("Số của Kế hoạch sau khi ký, ví dụ `11` (in `Số: 11/KH-UBND`). "
+                                   "Bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; dự thảo ghi `YYYY-MM` hoặc bỏ trống.", None)
+    legal_bases: tuple[str, ...] = doc(
+        "Căn cứ in ở đầu Kế hoạch, mỗi căn cứ một dòng `Căn cứ …;`; không ghi chữ \"Căn cứ\" và dấu câu cuối.", ())
+    implements: tuple[str, ...] = doc(
+        "Văn bản mà Kế hoạch triển khai, mỗi văn bản một dòng `Thực hiện …;` sau các căn cứ; không ghi chữ "
+        "\"Thực hiện\". Ví dụ: `Kế hoạch số 245/KH-UBND ngày 20/12/2024 của Ủy ban nhân dân tỉnh …`.", ())
+
+
+@dataclass(frozen=True)
 class Plan:
-    """The plan (Kế hoạch) attached to the decision, with its targets and tasks."""
+    """The plan (Kế hoạch), attached to the decision or issued on its own, with its targets and tasks."""
 
     title: str = doc("Trích yếu của Kế hoạch.")
     start: Date = doc("Ngày bắt đầu thời gian thực hiện kế hoạch.")
@@ -221,6 +274,8 @@ class Plan:
     targets: tuple[Target, ...] = doc("Các chỉ tiêu chủ yếu.", ())
     tasks: tuple[Task, ...] = doc("Danh mục nhiệm vụ (Phụ lục).", ())
     reporting: Reporting | None = doc("Chế độ báo cáo định kỳ.", None)
+    issue: PlanIssue | None = doc("Kế hoạch ban hành độc lập, có số riêng (`Số: 11/KH-UBND`), không kèm Quyết định: "
+                                  "số, ngày, nơi nhận, người ký. Khi có trường này thì bỏ `decision`.", None)
 
 
 class Fields(dict):
@@ -272,15 +327,54 @@ class Amendment:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """The Tờ trình (loại TTr, Mẫu 1.4) by which a unit proposes the plan to the People's Committee.
+
+    Written by the unit (e.g. Phòng Văn hóa - Xã hội) under its own number (``25/TTr-VHXH``)
+    before the decision; the decision's "Theo đề nghị của …" cites it when present.
+    """
+
+    type_code: ClassVar[str] = "TTr"
+    type_name: ClassVar[str] = "Tờ trình"
+
+    unit: UnitCode = doc("Mã đơn vị trình (đơn vị soạn thảo Kế hoạch), dùng trong ký hiệu: `VHXH` cho `25/TTr-VHXH`.")
+    signer: Signer = doc("Người ký của đơn vị, ví dụ `{title: TRƯỞNG PHÒNG, name: …}`; cấp phó ký thay: "
+                         "`{prefix: KT., for_title: TRƯỞNG PHÒNG, title: PHÓ TRƯỞNG PHÒNG, name: …}`.")
+    number: DocNumber | None = doc("Số của Tờ trình sau khi ký, ví dụ `25`. Bỏ trống khi là dự thảo.", None)
+    date: IssueDate | None = doc("Ngày ký `YYYY-MM-DD`; không sau ngày của Quyết định (hoặc Kế hoạch) được "
+                                 "trình.", None)
+    recipients: tuple[str, ...] = doc("Nơi nhận khác, mỗi nơi một mục (chương trình tự thêm `- Như trên;` đầu và "
+                                      "`- Lưu: VT, <đơn vị>.` cuối).", ())
+    proposer: str | None = doc(
+        "Chức danh người đứng đầu đơn vị như Quyết định ghi sau \"Theo đề nghị của\". Mặc định: `Trưởng` + tên "
+        "đơn vị, ví dụ `Trưởng phòng Văn hóa - Xã hội`.", None)
+    legal_bases: tuple[str, ...] = doc("Căn cứ của Tờ trình, mỗi căn cứ một mục. Mặc định: các căn cứ của Quyết "
+                                       "định (hoặc của Kế hoạch ban hành độc lập).", ())
+    need: tuple[Paragraph, ...] = doc("Mục I \"Sự cần thiết ban hành Kế hoạch\": các đoạn văn (có thể là `bullet`). "
+                                      "Bỏ trống: chương trình viết một đoạn từ các căn cứ và thời gian thực hiện.", ())
+
+
+@dataclass(frozen=True)
 class PlanFile:
-    """A plan file: the issuing body, its units, the decision and the plan."""
+    """A plan file: the issuing body, its units, the decision (or the plan's own issue) and the plan."""
 
     issuing_body: IssuingBody = doc("Cơ quan ban hành.")
     units: tuple[Unit, ...] = doc("Các đơn vị được nhắc tới bằng mã.")
-    decision: Decision = doc("Quyết định ban hành Kế hoạch.")
+    decision: Decision | None = doc("Quyết định ban hành Kế hoạch. Bỏ trống khi Kế hoạch ban hành độc lập "
+                                    "(`plan.issue`): ghi đúng một trong hai.", None, kw_only=True)
     plan: Plan = doc("Kế hoạch.")
+    submission: Submission | None = doc("Tờ trình đề nghị ban hành Kế hoạch (sinh `to-trinh.docx`).", None)
     amendments: tuple[Amendment, ...] = doc("Các lần sửa đổi, bổ sung Kế hoạch, theo thứ tự ban hành.", ())
 
     def unit(self, code: str) -> Unit:
         return next(u for u in self.units if u.code == code)
+
+    @property
+    def issuer(self) -> Decision | PlanIssue:
+        """The document that issued the plan, with its number, date, signer and Nơi nhận.
+
+        The decision, or the plan's own issue when the plan stands alone; validation
+        makes sure there is exactly one of the two.
+        """
+        return self.decision if self.decision is not None else self.plan.issue
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Literal
 
 from cchc_docs.model import periods
-from cchc_docs.model.plan import Bullet, PlanFile, Signer, Text
+from cchc_docs.model.plan import Paragraph, PlanFile, Signer
 from cchc_docs.model.schema import Invalid, doc
 from cchc_docs.model.values import Date, DocNumber, Identifier, IssueDate, UnitCode
 
@@ -82,6 +82,14 @@ class ReportInfo:
         "Văn bản của cấp trên yêu cầu báo cáo (nếu có), ghi sau chữ \"Thực hiện\", không có dấu câu cuối. "
         "Ví dụ: `Công văn số 1520/SNV-CCHC ngày 20/8/2025 của Sở Nội vụ thành phố Hải Phòng`.", None
     )
+    legal_bases: tuple[str, ...] = doc(
+        "Căn cứ của báo cáo (nếu có), mỗi căn cứ một mục, in thành dòng `Căn cứ …;` trước câu \"Thực hiện …\"; "
+        "không ghi chữ \"Căn cứ\" và dấu câu cuối. Ví dụ: `Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ "
+        "quy định chế độ báo cáo của cơ quan hành chính nhà nước`.", ())
+    plans: tuple[str, ...] = doc(
+        "Các kế hoạch, văn bản khác mà báo cáo này cũng báo cáo kết quả thực hiện, dẫn sau Kế hoạch cải cách hành "
+        "chính trong câu \"Thực hiện …\"; ghi đủ số, ngày, trích yếu, không có dấu câu cuối. Ví dụ: `Kế hoạch số "
+        "15/KH-UBND ngày 05/8/2025 của Ủy ban nhân dân xã về tuyên truyền cải cách hành chính năm 2025`.", ())
     archive: tuple[UnitCode, ...] = doc("Mã đơn vị lưu báo cáo (dòng `- Lưu: VT, VHXH.`). "
                                         "Mặc định: đơn vị tổng hợp báo cáo của Kế hoạch.", ())
     signer: Signer | None = doc("Người ký, cùng dạng như `decision.signer` của Kế hoạch. "
@@ -228,19 +236,6 @@ class Indicators:
 
 
 # ---------------------------------------------------------------- narrative
-
-
-class Paragraph:
-    """A narrative paragraph: plain text, or a ``bullet`` (with optional ``sub`` items)."""
-
-    expected = "một đoạn văn, hoặc nhóm trường có `bullet`"
-    kinds: ClassVar[dict[str, type]] = {"bullet": Bullet, "text": Text}
-
-    @classmethod
-    def choose(cls, value: object) -> type:
-        if isinstance(value, dict) and "bullet" in value:
-            return Bullet
-        return Text
 
 
 def _story(text: str):

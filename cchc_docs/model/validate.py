@@ -97,7 +97,7 @@ def _amendment_rules(source: Source, base: PlanFile, amendment, k: int) -> list[
             )
         if change.action == "remove" and change.set:
             checker.report(path + ("changes", j, "set"), "bãi bỏ không kèm trường set")
-    issued = base.decision.date
+    issued = base.issuer.date if base.issuer is not None else None
     date = amendment.decision.date
     if date and issued and (date.year, date.month, date.day or 0) < (issued.year, issued.month, issued.day or 0):
         checker.report(
@@ -133,8 +133,8 @@ class _Rules:
 
     def run(self) -> None:
         run_rules(
-            (self.units, self.issuing_body, self.decision, self.signer, self.sections, self.targets, self.tasks,
-             self.amendments),
+            (self.units, self.issuing_body, self.issued_by, self.decision, self.plan_issue, self.submission,
+             self.sections, self.targets, self.tasks, self.amendments),
             partial=bool(self.c.problems),
         )
 
@@ -194,18 +194,31 @@ class _Rules:
         if vn.upper(text) != text:
             self.c.report(path, "phải viết CHỮ IN HOA", expected=f"'{vn.upper(text)}'", got=show(text))
 
+    def issued_by(self) -> None:
+        """Exactly one of the two forms: a decision issuing the plan, or the plan issued on its own."""
+        decision, issue = self.f.decision, self.f.plan.issue
+        if decision is None and issue is None:
+            self.c.report((), "thiếu văn bản ban hành Kế hoạch",
+                          expected="trường 'decision' (Quyết định ban hành Kế hoạch) hoặc 'plan.issue' "
+                                   "(Kế hoạch ban hành độc lập, có số riêng)")
+        elif decision is not None and issue is not None:
+            self.c.report(("plan", "issue"), "Kế hoạch đã được ban hành kèm theo Quyết định (decision)",
+                          expected="ghi đúng một trong 'decision' hoặc 'plan.issue'",
+                          hint="Kế hoạch kèm theo Quyết định không có số riêng; bỏ 'plan.issue' hoặc bỏ 'decision'")
+        if issue is not None and self.f.amendments:
+            self.c.report(("amendments",), "chưa hỗ trợ sửa đổi, bổ sung Kế hoạch ban hành độc lập (plan.issue)",
+                          expected="Kế hoạch ban hành kèm theo Quyết định (decision) khi cần 'amendments'",
+                          hint="Kế hoạch sửa đổi là một văn bản mới: lập tệp kế hoạch mới với số, ngày của nó "
+                               "(docs/data-format.md, mục Kế hoạch ban hành độc lập)")
+
     def decision(self) -> None:
         d = self.f.decision
+        if d is None:
+            return
         self._uppercase(d.authority, ("decision", "authority"))
         self._no_final_stop(d.title, ("decision", "title"))
-        for i, basis in enumerate(d.legal_bases):
-            if re.match(r"(?i)căn cứ\b", basis):
-                self.c.report(
-                    ("decision", "legal_bases", i),
-                    "không ghi chữ 'Căn cứ' đầu dòng",
-                    got=show(basis),
-                    hint="chương trình tự thêm 'Căn cứ'",
-                )
+        self._lines(d.legal_bases, ("decision", "legal_bases"), "Căn cứ")
+        self._signer(d.signer, ("decision", "signer"))
         for i, article in enumerate(d.articles):
             if re.match(r"(?i)điều\s*\d", article):
                 self.c.report(
@@ -214,32 +227,58 @@ class _Rules:
                     got=show(article),
                     hint="chương trình tự đánh số Điều",
                 )
-        for i, recipient in enumerate(d.recipients):
+        self._closing(d, ("decision",))
+
+    def plan_issue(self) -> None:
+        issue, path = self.f.plan.issue, ("plan", "issue")
+        if issue is None:
+            return
+        self._lines(issue.legal_bases, path + ("legal_bases",), "Căn cứ")
+        self._lines(issue.implements, path + ("implements",), "Thực hiện")
+        self._signer(issue.signer, path + ("signer",))
+        self._closing(issue, path)
+
+    def submission(self) -> None:
+        s, path = self.f.submission, ("submission",)
+        if s is None:
+            return
+        self.unit_ref(s.unit, path + ("unit",))
+        self._lines(s.legal_bases, path + ("legal_bases",), "Căn cứ")
+        self._signer(s.signer, path + ("signer",))
+        self._recipients(s.recipients, path + ("recipients",))
+        if s.proposer and re.search(r"(?i)\btờ trình\b", s.proposer):
+            self.c.report(path + ("proposer",), "chỉ ghi chức danh người đề nghị", got=show(s.proposer),
+                          hint="số, ngày của Tờ trình do chương trình tự thêm sau chức danh")
+
+    def _lines(self, texts: tuple, path: tuple, word: str) -> None:
+        """Căn cứ / Thực hiện lines are written without their opening word, which the program adds."""
+        for i, text in enumerate(texts):
+            if re.match(rf"(?i){word}\b", text):
+                self.c.report(path + (i,), f"không ghi chữ '{word}' đầu dòng", got=show(text),
+                              hint=f"chương trình tự thêm '{word}'")
+
+    def _closing(self, document, path: tuple) -> None:
+        """Nơi nhận and Lưu of a document the issuing body signs (a decision, a plan issued on its own)."""
+        self._recipients(document.recipients, path + ("recipients",))
+        for i, code in enumerate(document.archive):
+            self.unit_ref(code, path + ("archive", i))
+        if not document.archive:
+            self.c.report(path + ("archive",), "cần ít nhất một đơn vị lưu văn bản", expected="ví dụ [VHXH]")
+
+    def _recipients(self, recipients: tuple, path: tuple) -> None:
+        for i, recipient in enumerate(recipients):
             if re.match(r"(?i)-?\s*lưu\b", recipient):
-                self.c.report(
-                    ("decision", "recipients", i),
-                    "dòng 'Lưu' không ghi trong recipients",
-                    got=show(recipient),
-                    hint="ghi mã đơn vị soạn thảo ở trường archive",
-                )
+                self.c.report(path + (i,), "dòng 'Lưu' không ghi trong recipients", got=show(recipient),
+                              hint="ghi mã đơn vị soạn thảo ở trường archive")
             elif re.match(r"\s*[-+•–]", recipient):
-                self.c.report(
-                    ("decision", "recipients", i),
-                    "không ghi dấu '-' đầu dòng",
-                    got=show(recipient),
-                    hint="chương trình tự thêm '-' đầu dòng và ';' cuối dòng",
-                )
-        for i, code in enumerate(d.archive):
-            self.unit_ref(code, ("decision", "archive", i))
-        if not d.archive:
-            self.c.report(("decision", "archive"), "cần ít nhất một đơn vị lưu văn bản", expected="ví dụ [VHXH]")
+                self.c.report(path + (i,), "không ghi dấu '-' đầu dòng", got=show(recipient),
+                              hint="chương trình tự thêm '-' đầu dòng và ';' cuối dòng")
 
     def _no_final_stop(self, text: str, path: tuple) -> None:
         if text.rstrip().endswith("."):
             self.c.report(path, "trích yếu không có dấu chấm cuối", got=show(text))
 
-    def signer(self) -> None:
-        s, path = self.f.decision.signer, ("decision", "signer")
+    def _signer(self, s, path: tuple) -> None:
         self._uppercase(s.title, path + ("title",))
         if s.on_behalf_of:
             self._uppercase(s.on_behalf_of, path + ("on_behalf_of",))
@@ -250,7 +289,7 @@ class _Rules:
                 expected="ví dụ 'CHỦ TỊCH'",
             )
         # A prefix that failed the schema pass is None here; it is already reported.
-        prefix_failed = any(p.path == "decision.signer.prefix" for p in self.c.problems)
+        prefix_failed = any(p.path == self.c.source.describe(path + ("prefix",)) for p in self.c.problems)
         if s.for_title and s.prefix not in ("KT.", "TL.", "TUQ.") and not prefix_failed:
             self.c.report(
                 path + ("for_title",), "for_title chỉ dùng với prefix KT., TL. hoặc TUQ.", got=show(s.for_title)
@@ -342,16 +381,28 @@ class _Rules:
             )
         for i, task in enumerate(plan.tasks):
             path = ("plan", "tasks", i)
-            self.unit_ref(task.lead, path + ("lead",))
+            self._leads(task.lead, path + ("lead",))
             for j, code in enumerate(task.partners):
                 self.unit_ref(code, path + ("partners", j))
-                if code == task.lead:
+                if code in task.lead:
                     self.c.report(
                         path + ("partners", j), "cơ quan chủ trì không đồng thời là cơ quan phối hợp", got=show(code)
                     )
             self._deadline(task.deadline, path + ("deadline",))
         if plan.reporting:
             self.unit_ref(plan.reporting.hub, ("plan", "reporting", "hub"))
+
+    def _leads(self, leads: tuple, path: tuple) -> None:
+        """One lead unit, or several different ones leading jointly (written as a list)."""
+        if not leads:
+            self.c.report(path, "cần ít nhất một cơ quan chủ trì", expected="ví dụ VHXH hoặc [VHXH, VP]")
+        many = len(leads) > 1
+        for j, code in enumerate(leads):
+            if code is None:  # a code that could not be read: already reported
+                continue
+            self.unit_ref(code, path + (j,) if many else path)
+            if code in leads[:j]:
+                self.c.report(path + (j,), f"cơ quan chủ trì '{code}' ghi hai lần", got=show(code))
 
     def _deadline(self, deadline, path: tuple) -> None:
         plan = self.f.plan

@@ -132,8 +132,24 @@ class _Rules:
                 )
         for i, code in enumerate(info.archive):
             self.unit_ref(code, ("report", "archive", i))
+        self.preamble(info)
         if info.signer is not None:
             self.signer(info.signer, ("report", "signer"))
+
+    def preamble(self, info) -> None:
+        """Căn cứ and the other plans are written without the words the program adds; the plan
+        the report is about is cited by the program and is not repeated among the others."""
+        for field, word in (("legal_bases", "Căn cứ"), ("plans", "Thực hiện")):
+            for i, text in enumerate(getattr(info, field)):
+                if re.match(rf"(?i){word}\b", text):
+                    self.c.report(("report", field, i), f"không ghi chữ '{word}' đầu dòng", got=show(text),
+                                  hint=f"chương trình tự thêm '{word}'")
+        issuer = self.f.issuer
+        own = f"{issuer.number:02d}/{issuer.type_code}-" if issuer is not None and issuer.number else None
+        for i, text in enumerate(info.plans):
+            if own and re.search(rf"(?<!\d){re.escape(own)}", vn.nfc(text)):
+                self.c.report(("report", "plans", i), f"{issuer.type_name} số {own}… đã được dẫn trong câu mở đầu",
+                              got=show(text), hint="plans chỉ ghi các kế hoạch, văn bản khác mà báo cáo cũng trả lời")
 
     def report_day(self) -> dt.date:
         """The signing day, or the month's last day for an undated draft."""

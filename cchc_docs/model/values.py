@@ -1,8 +1,9 @@
-"""The scalar values of the data format: each parses the text as written, or says what it expected.
+"""The scalar value types of the data format: each parses the text the user wrote.
 
-Dates, signing dates, document numbers, unit codes, ids, amounts, days of the year and
-deadlines: each type's ``parse`` is the one place its written form is defined, with the
-limits of docs/data-format.md ("Giới hạn").
+A value type is a class with a ``parse(text)`` classmethod that returns the value or
+raises :class:`~cchc_docs.model.schema.Invalid` saying what was expected; ``expected``
+is the text the data-format documentation and the messages show. The records that use
+them are in :mod:`cchc_docs.model.plan` (which re-exports them under their usual names).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from cchc_docs.model.schema import Invalid
 
 
 def _short(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    raise Invalid(f"quá dài: {len(text)} ký tự", f"tối đa {limit} ký tự")
+    if len(text) > limit:
+        raise Invalid(f"quá dài: {len(text)} ký tự", f"tối đa {limit} ký tự")
+    return text
 
 
 class Date(dt.date):
@@ -119,6 +120,30 @@ class UnitCode(str):
         if not re.fullmatch(r"[A-ZĐ][A-ZĐ0-9]*", text):
             raise Invalid("mã đơn vị không hợp lệ", cls.expected, hint="chỉ gồm chữ in hoa và chữ số, không dấu cách")
         return cls(_short(text, cls.max_length))
+
+
+class OneLead(tuple):
+    """A task's lead written as one code (``lead: VHXH``): read as a list of one."""
+
+    expected = UnitCode.expected
+
+    @classmethod
+    def parse(cls, text: str) -> tuple[UnitCode, ...]:
+        return (UnitCode.parse(text),)
+
+
+class Leads:
+    """A task's lead units: one code, or a list when several units lead the task jointly.
+
+    Either way the value is a tuple of codes, so every reader handles one shape; the
+    single-code form stays the usual way to write it.
+    """
+
+    expected = "mã đơn vị, ví dụ 'VHXH'; nhiều cơ quan cùng chủ trì thì ghi danh sách, ví dụ [VHXH, VP]"
+
+    @classmethod
+    def choose(cls, value: object) -> type:
+        return tuple[UnitCode, ...] if isinstance(value, list) else OneLead
 
 
 class Identifier(str):

@@ -1,10 +1,13 @@
 """The documents of a plan that carry a number, where their number and date are written, and their register row.
 
 Three kinds do (see :mod:`cchc_docs.contexts.registry`): the decision that issues the plan
-(``decision`` in the plan file), each amendment decision (``amendments[k].decision``) and
-each periodic report (``report`` in the period's status file, ``<plan>/bao-cao/<KỲ>.yaml``).
-The consolidated plan has none: it is not issued. Numbers are read from the YAML as
-written, without validating the whole plan, so checking a register costs a parse, not a build.
+(``decision`` in the plan file), or the plan itself when it is issued on its own
+(``plan.issue``, ký hiệu ``KH-UBND``), each amendment decision (``amendments[k].decision``)
+and each periodic report (``report`` in the period's status file, ``<plan>/bao-cao/<KỲ>.yaml``).
+The consolidated plan has none: it is not issued. Nor is the Tờ trình numbered here: the
+proposing unit numbers it in its own series (``25/TTr-VHXH``), not the People's Committee.
+Numbers are read from the YAML as written, without validating the whole plan, so checking
+a register costs a parse, not a build.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_docs.contexts import decision as decision_context
+from cchc_docs.contexts import issued_plan as issued_plan_context
 from cchc_docs.contexts import registry
 from cchc_docs.contexts import report as report_context
 from cchc_docs.errors import CchcError, Location
@@ -61,7 +65,11 @@ def numbered(plan_path: Path) -> list[Numbered]:
     abbreviation = str(node(tree, ("issuing_body", "abbreviation")) or "")
     decision_symbol = f"{decision_context.TYPE_CODE}-{abbreviation}"
     report_symbol = f"{report_context.TYPE_CODE}-{abbreviation}"
-    found = [_numbered(registry.DECISION.name, plan_path, parsed, plan_path, ("decision",), decision_symbol)]
+    if not isinstance(node(tree, ("decision",)), dict) and isinstance(node(tree, ("plan", "issue")), dict):
+        symbol = f"{issued_plan_context.TYPE_CODE}-{abbreviation}"
+        found = [_numbered(registry.ISSUED_PLAN.name, plan_path, parsed, plan_path, ("plan", "issue"), symbol)]
+    else:
+        found = [_numbered(registry.DECISION.name, plan_path, parsed, plan_path, ("decision",), decision_symbol)]
     for k, amendment in enumerate(node(tree, ("amendments",)) or []):
         name = f"quyet-dinh-sua-doi-{str(node(amendment, ('id',)) or k + 1).strip().lower()}"
         found.append(_numbered(name, plan_path, parsed, plan_path, ("amendments", k, "decision"), decision_symbol))

@@ -168,7 +168,7 @@ def _role(row: dict, plan_file: PlanFile, code: str) -> str | None:
     if row["kind"] != "task":
         return None
     task = next(t for t in plan_file.plan.tasks if t.id == row["id"])
-    return LEAD if task.lead == code else PARTNER if code in task.partners else None
+    return LEAD if code in task.lead else PARTNER if code in task.partners else None  # a joint task: each lead
 
 
 def _task_row(row: dict, plan_file: PlanFile, code: str, priors: dict[str, Prior]) -> TaskRow:
@@ -178,10 +178,11 @@ def _task_row(row: dict, plan_file: PlanFile, code: str, priors: dict[str, Prior
 
 
 def _issued_by(plan_file: PlanFile) -> str:
-    d, body = plan_file.decision, plan_file.issuing_body
-    number = f"số {cited_number(d.number, 'QĐ', body)} " if d.number else ""
-    date = f"ngày {vn.short_date(d.date.as_date())} " if d.date and d.date.as_date() else ""
-    return f"Quyết định {number}{date}của {body.name}"
+    """``Quyết định số 39/QĐ-UBND ngày 31/7/2025 của …``, or ``Kế hoạch số 11/KH-UBND …`` (issued on its own)."""
+    issuer, body = plan_file.issuer, plan_file.issuing_body
+    number = f"số {cited_number(issuer.number, issuer.type_code, body)} " if issuer.number else ""
+    date = f"ngày {vn.short_date(issuer.date.as_date())} " if issuer.date and issuer.date.as_date() else ""
+    return f"{issuer.type_name} {number}{date}của {body.name}"
 
 
 def indicator_owners(plan_file: PlanFile) -> dict[str, str]:
@@ -195,7 +196,7 @@ def indicator_owners(plan_file: PlanFile) -> dict[str, str]:
     fallback = reporting.hub if reporting else order[0]
     owners = {}
     for group, area in INDICATOR_AREAS.items():
-        leads = Counter(t.lead for t in plan_file.plan.tasks if t.area == area)
+        leads = Counter(code for t in plan_file.plan.tasks if t.area == area for code in t.lead)
         owners[group] = min(leads, key=lambda c: (-leads[c], order.index(c))) if leads else fallback
     return owners
 

@@ -113,10 +113,11 @@ def summary(settings: Settings, ref: PlanRef) -> Summary:
         problems, first = len(e.problems), str(e.problems[0]) if e.problems else None
     except CchcError as e:
         problems, first = 1, str(e)
-    decision = tree.get("decision") if isinstance(tree.get("decision"), dict) else {}
     plan = tree.get("plan") if isinstance(tree.get("plan"), dict) else {}
+    # Issued: the decision has its number, or the plan issued on its own has (plan.issue).
+    issuer = next((d for d in (tree.get("decision"), plan.get("issue")) if isinstance(d, dict)), {})
     amendments = tree.get("amendments") if isinstance(tree.get("amendments"), list) else []
-    return Summary(ref, str(plan.get("title") or ref.key), bool(decision.get("number")),
+    return Summary(ref, str(plan.get("title") or ref.key), bool(issuer.get("number")),
                    last_built(settings, ref), problems, first, len(amendments), _periods(ref.path))
 
 

@@ -98,6 +98,9 @@ PLAN = (
 FIELDS = ISSUING_BODY + DECISION + PLAN
 
 TASK_SCALARS = ("id", "area", "content", "lead", "partners_other", "deadline_kind", "deadline", "product")
+# Lists of units ticked on a task row; "co_leads" are the other lead units of a task led jointly,
+# written with "lead" as one list (``lead: [VHXH, VP]``), or as the single code when there are none.
+TASK_LISTS = ("partners", "co_leads")
 TARGET_SCALARS = ("id", "text", "value", "unit", "comparison", "measure")
 DEADLINE_KINDS = {
     "date": ("Ngày", "YYYY-MM-DD", r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"),
@@ -157,7 +160,9 @@ def from_tree(tree: dict) -> PlanForm:
         task = task if isinstance(task, dict) else {}
         values = {name: text_of(task.get(name)) for name in TASK_SCALARS}
         values["deadline_kind"] = deadline_kind(values["deadline"])
-        form.tasks.append(Row(f"f{i}", values, {"partners": _list(task.get("partners"))}))
+        leads = _list(task.get("lead")) or [values["lead"]]
+        values["lead"] = leads[0]
+        form.tasks.append(Row(f"f{i}", values, {"partners": _list(task.get("partners")), "co_leads": leads[1:]}))
     for i, target in enumerate(value_at(tree, ("plan", "targets")) or []):
         target = target if isinstance(target, dict) else {}
         form.targets.append(Row(f"f{i}", {name: text_of(target.get(name)) for name in TARGET_SCALARS}))
@@ -203,7 +208,7 @@ def deadline_kind(text: str) -> str:
 def from_input(form) -> PlanForm:
     """The form as the browser sent it."""
     result = PlanForm(values={f.name: _typed(form, f) for f in FIELDS})
-    result.tasks = read_rows(form, "tasks", TASK_SCALARS, ("partners",))
+    result.tasks = read_rows(form, "tasks", TASK_SCALARS, TASK_LISTS)
     result.targets = read_rows(form, "targets", TARGET_SCALARS)
     for name in form.getlist("blocks.name"):
         if name.startswith("plan.sections["):
@@ -226,7 +231,7 @@ def blank_task(rows: list[Row], key: str) -> Row:
     area = rows[-1].values.get("area", "direction") if rows else "direction"
     values = dict.fromkeys(TASK_SCALARS, "") | {"id": next_id([r.values.get("id", "") for r in rows], "T"),
                                                  "area": area, "deadline_kind": "month"}
-    return Row(key, values, {"partners": []})
+    return Row(key, values, {name: [] for name in TASK_LISTS})
 
 
 def blank_target(rows: list[Row], key: str) -> Row:
@@ -300,6 +305,9 @@ def _task_values(row: Row) -> dict:
                                                                  "product")}
     values["deadline"] = deadline_value(row)[0]
     values["partners"] = [p for p in row.lists.get("partners", []) if p]
+    co_leads = [c for c in row.lists.get("co_leads", []) if c and c != values["lead"]]
+    if co_leads:  # a task led jointly: the lead chosen first, then the others
+        values["lead"] = [values["lead"], *co_leads] if values["lead"] else co_leads
     return values
 
 

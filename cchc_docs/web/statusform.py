@@ -144,7 +144,10 @@ def _tree(path: Path) -> dict:
 def _page(ctx: Context, form: StatusForm, problems: list[Problem], **more) -> StatusPage:
     by_unit = {u.code: (u.code, u.short_name or u.name, []) for u in ctx.version.units}
     for task in ctx.version.plan.tasks:
-        by_unit.setdefault(task.lead, (task.lead, task.lead, []))[2].append(task)
+        # A task led jointly is entered once, in a group of its own named by all its lead units.
+        key = ", ".join(task.lead)
+        name = ", ".join(by_unit[code][1] if code in by_unit else code for code in task.lead)
+        by_unit.setdefault(key, (key, name, []))[2].append(task)
     units = [entry for entry in by_unit.values() if entry[2]]
     calendar = reporting_calendar(ctx.versions[0])
     return StatusPage(ctx.period, ctx.version, form, Problems.place(problems, form.known()), units,

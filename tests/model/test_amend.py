@@ -56,7 +56,7 @@ def test_change_sets_only_the_given_fields():
 def test_add_appends_a_new_task_with_its_id():
     _, amended = versions_of(plan_with(ADD_TASK))
     assert [t.id for t in amended.plan.tasks] == ["T01", "T02"]
-    assert amended.plan.tasks[1].lead == "VP"
+    assert amended.plan.tasks[1].lead == ("VP",)
 
 
 def test_remove_drops_the_target():
@@ -75,7 +75,7 @@ def test_amendments_apply_in_order_and_each_version_is_kept():
 """)
     versions = versions_of(plan_with(ADD_TASK, second))
     assert [len(v.plan.tasks) for v in versions] == [1, 2, 2]
-    assert versions[2].plan.tasks[1].lead == "VHXH"
+    assert versions[2].plan.tasks[1].lead == ("VHXH",)
 
 
 def test_changing_a_missing_task_is_located_at_the_change():

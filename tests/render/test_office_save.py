@@ -3,8 +3,9 @@
 Each template in ``templates/`` (listed when the test runs, so a new one is covered
 without editing this file) is saved through LibreOffice headless (``soffice
 --convert-to docx``) and through a python-docx open-and-save; the sample plan, with one
-amendment so that the amending decision and the consolidated plan are made too, is
-built with the saved templates, and the công văn đôn đốc is written with them. Every
+amendment so that the amending decision and the consolidated plan are made too, and the
+sample of a plan issued on its own (Kế hoạch số …/KH-UBND) are built with the saved
+templates, and the công văn đôn đốc is written with them. Every
 document passes the self-check without an error: rules short, page numbers on every
 page but the first of each part.
 """
@@ -16,7 +17,7 @@ import shutil
 
 import docx
 import pytest
-from helpers import SAMPLE, TEMPLATES, TODAY
+from helpers import ROOT, SAMPLE, TEMPLATES, TODAY
 from office_support import libreoffice_saved
 from test_render_fast import canonical_parts
 
@@ -50,6 +51,8 @@ amendments:
         reason: Lùi thời hạn theo hướng dẫn của Sở Nội vụ
 """
 REMIND_ON = dt.date(2025, 11, 20)
+# The plan issued on its own: the only plan that uses ke-hoach-ban-hanh.docx.
+ISSUED_SAMPLE = ROOT / "data" / "an-binh-2025-kh.yaml"
 
 
 def python_docx_saved(folder):
@@ -71,9 +74,10 @@ def sample_with_amendment(tmp_path):
 def build_everything(plan, templates, out):
     """Every document of the plan and a công văn, made with ``templates``: {template name: [findings]}."""
     findings: dict[str, list] = {}
-    template_of = {job.kind: job.template for job in _jobs(plan)}
-    for output in build.build(plan, out, templates, TODAY, check=False):
-        findings.setdefault(template_of[output.kind], []).extend(checks.check_bytes(output.data))
+    for source in (plan, ISSUED_SAMPLE):
+        template_of = {job.kind: job.template for job in _jobs(source)}
+        for output in build.build(source, out, templates, TODAY, check=False):
+            findings.setdefault(template_of[output.kind], []).extend(checks.check_bytes(output.data))
     letter = remind.write_letter(remind.reminder(plan, REMIND_ON), out / "cong-van.docx", templates, check=False)
     findings.setdefault(remind.TEMPLATE, []).extend(checks.check_bytes(letter.data))
     return findings

@@ -68,11 +68,12 @@ def _find_row(book, key_header: str, key: str):
     raise AssertionError(f"{key} not in the workbook")
 
 
-def fill_like_sample(books: dict[str, Path], leads: dict[str, str]) -> None:
-    """Each lead unit types the sample's quý IV statuses of its tasks, and its owners the counts."""
+def fill_like_sample(books: dict[str, Path], leads: dict[str, tuple[str, ...]]) -> None:
+    """Each lead unit types the sample's quý IV statuses of its tasks (every lead of a joint task), and its
+    owners the counts."""
     tree = sample_q4()
     for unit, path in books.items():
-        rows = {t["id"]: _row_values(t) for t in tree["tasks"] if leads[t["id"]] == unit}
+        rows = {t["id"]: _row_values(t) for t in tree["tasks"] if unit in leads[t["id"]]}
         counts = {f"{group}.{name}": int(value) for group, fields in tree["indicators"].items()
                   for name, value in fields.items()}
         book = openpyxl.load_workbook(path)
@@ -98,7 +99,7 @@ def _has_key(book, key: str) -> bool:
     return True
 
 
-def leads_of(plan: Path) -> dict[str, str]:
+def leads_of(plan: Path) -> dict[str, tuple[str, ...]]:
     at = files.plan_at(plan, Q4)
     return {t.id: t.lead for t in at.version.plan.tasks}
 

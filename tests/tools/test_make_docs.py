@@ -5,7 +5,7 @@ from pathlib import Path
 
 from helpers import SAMPLE
 
-from cchc_docs.model import source, validate
+from cchc_docs.model import consistency, source, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,3 +47,21 @@ def test_the_amendment_example_works_pasted_at_the_end_of_the_sample_plan():
     versions = validate.validate_versions(source.parse(text, "ke-hoach.yaml"))
     assert len(versions) == 2
     assert "T43" in [t.id for t in versions[-1].plan.tasks]
+
+
+def test_the_stand_alone_example_issues_the_example_plan_without_its_decision():
+    """Issue 14.13: the plan.issue example, in place of the decision, gives a valid plan issued on its own."""
+    tool = load_tool()
+    start, end = tool.EXAMPLE.index("decision:\n"), tool.EXAMPLE.index("plan:\n")
+    text = (tool.EXAMPLE[:start] + tool.EXAMPLE[end:]).replace("plan:\n", tool.ISSUED_PLAN_EXAMPLE, 1)
+    plan_file = validate.validate(source.parse(text, "ví-dụ.yaml"))
+    assert (plan_file.decision, plan_file.issuer.number, plan_file.plan.tasks[0].id) == (None, 11, "T01")
+
+
+def test_the_submission_example_fits_the_example_plan():
+    """Issue 14.16: the Tờ trình example, pasted after the example plan, validates and comes before the decision."""
+    tool = load_tool()
+    parsed = source.parse(tool.EXAMPLE + tool.SUBMISSION_EXAMPLE, "ví-dụ.yaml")
+    plan_file = validate.validate(parsed)
+    assert plan_file.submission.number == 2
+    assert consistency.decision_problems(plan_file, parsed) == []

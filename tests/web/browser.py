@@ -110,6 +110,8 @@ def wait_for_file(folder: Path, suffix: str, timeout: float = 30) -> Path:
     raise AssertionError(f"không tải được tệp {suffix} về {folder}: {os.listdir(folder)}")
 
 
-def copy_data(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
+def copy_data(source: Path, target: Path, plan: str) -> Path:
+    """``target`` holding one plan of ``source`` and its status files: the clerk opens the first plan listed."""
+    shutil.copytree(source / plan, target / plan)
+    shutil.copy(source / f"{plan}.yaml", target)
     return target

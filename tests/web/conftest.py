@@ -121,7 +121,9 @@ def _multi(pairs: list[tuple[str, str]]) -> dict:
 
 def make_site(tmp_path: Path, **settings) -> Site:
     data, out = tmp_path / "data", tmp_path / "out"
-    shutil.copytree(ROOT / "data", data)
+    # The sample plan and its status files only: the pages under test are about that plan.
+    shutil.copytree(ROOT / "data" / PLAN, data / PLAN)
+    shutil.copy(ROOT / "data" / f"{PLAN}.yaml", data)
     app = create_app(Settings(data.resolve(), out.resolve(), TEMPLATES, **settings), pdf=False)
     return Site(TestClient(app, raise_server_exceptions=False), data, out)
 

@@ -22,7 +22,7 @@ pytestmark = [needs_browser, pytest.mark.libreoffice]
 
 @pytest.fixture
 def clerk(tmp_path):
-    data = copy_data(ROOT / "data", tmp_path / "data")
+    data = copy_data(ROOT / "data", tmp_path / "data", "thuong-hong-2025-h2")
     server = Server(data, tmp_path / "out", tmp_path)
     downloads = tmp_path / "tai-ve"
     downloads.mkdir()

@@ -28,7 +28,7 @@ def _build(site, **fields) -> str:
 
 def test_a_build_writes_the_documents_and_offers_them_for_download(site):
     text = _build(site)
-    assert "Đã xong" in text and "6 đã tạo" in text
+    assert "Đã xong" in text and "7 đã tạo" in text
     for name in ("quyet-dinh.docx", "bao-cao-2025-q3.docx", "bao-cao-2025-q4.docx", "bao-cao-2025-y.docx"):
         assert f"/tep/{PLAN}/{name}" in text
     assert "ND30-PLACEHOLDER" in text  # the self-check's one deliberate warning: the signer's name
@@ -43,7 +43,7 @@ def test_the_build_shares_the_command_lines_manifest(site):
     _build(site)
     recorded = manifest.load(site.out)
     assert set(recorded.outputs) >= {f"{PLAN}/quyet-dinh.docx", f"{PLAN}/bao-cao-2025-q3.docx"}
-    assert "0 đã tạo, 6 không đổi" in _build(site)
+    assert "0 đã tạo, 7 không đổi" in _build(site)
     row = site.client.get("/").text.split("<tbody>")[1]
     assert "chưa tạo" not in row and re.search(r"\d\d:\d\d ngày \d\d/\d{1,2}/20\d\d", row)
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import cchc_docs.web
 from cchc_docs.web import catalog
@@ -20,6 +21,14 @@ def test_the_plan_list_says_state_last_build_and_problems(site):
     assert "Cải cách hành chính trên địa bàn xã Thượng Hồng 6 tháng cuối năm 2025" in row
     assert "đã ban hành" in row and "chưa tạo" in row and "không có" in row
     assert "2025-Q3, 2025-Q4, 2025-Y" in row
+
+
+def test_a_plan_issued_on_its_own_is_listed_as_issued_by_its_own_number(site):
+    """Issue 14.13: the number in plan.issue makes a plan issued, as a decision's number does."""
+    (site.data / "an-binh-2025-kh.yaml").write_bytes((ROOT / "data" / "an-binh-2025-kh.yaml").read_bytes())
+    rows = site.client.get("/").text.split("<tbody>")[1].split("<tr")
+    row = next(r for r in rows if "Cải cách hành chính năm 2025 trên địa bàn xã An Bình" in r)
+    assert "đã ban hành" in row and "không có" in row  # no problem
 
 
 def test_a_plan_with_problems_shows_how_many(site):
@@ -106,3 +115,16 @@ def test_the_shipped_htmx_is_the_recorded_release():
     recorded = re.search(r"`htmx\.min\.js` .*? \| (\S+) \| `([0-9a-f]{64})`", (folder / "README.md").read_text("utf-8"))
     assert recorded[1] == "2.0.11"
     assert hashlib.sha256((folder / "htmx.min.js").read_bytes()).hexdigest() == recorded[2]
+
+
+def test_the_editor_opens_a_plan_issued_on_its_own_and_saves_it_untouched_byte_for_byte(site):
+    """Issue 14.13: the page edits the plan and its tasks; it adds no decision to a plan issued on its own."""
+    plan = site.data / "an-binh-2025-kh.yaml"
+    plan.write_bytes((ROOT / "data" / "an-binh-2025-kh.yaml").read_bytes())
+    before = plan.read_bytes()
+    page = site.client.get("/ke-hoach/an-binh-2025-kh/sua")
+    assert page.status_code == 200
+    form = site.form(page.text, "editor")
+    assert form.get("tasks[f1].lead") == "VHXH" and ["tasks[f1].co_leads", "VP"] in form.fields
+    assert site.submit(form).status_code == 200
+    assert plan.read_bytes() == before

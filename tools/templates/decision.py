@@ -63,6 +63,15 @@ def plan_part(doc) -> None:
     para(doc, "TrichYeu", "{{ plan.title }}")
     para(doc, "KemTheo", "{{ plan.attached_to }}")
     rule(doc, "RulePlan")
+    plan_body(doc)
+
+
+def plan_body(doc, end_kept: bool = False) -> None:
+    """The plan's numbered paragraphs, each kind in its style (variant B, §6.4).
+
+    ``end_kept``: the paragraph of kind ``end`` (the last, ending ``./.``) keeps with the
+    signature block that follows it, in a plan that is signed itself.
+    """
     tag(doc, "for p in plan.paragraphs")
     tag(doc, "if p.kind == 'section'")
     para(doc, "MucLaMa", "{{ p.lead }}{{ p.text }}")
@@ -70,6 +79,9 @@ def plan_part(doc) -> None:
     para(doc, "TieuDeKhoan", "{{ p.lead }}{{ p.text }}")
     tag(doc, "elif p.kind == 'point_heading'")
     para(doc, "TieuDeDiem", "{{ p.lead }}{{ p.text }}")
+    if end_kept:
+        tag(doc, "elif p.kind == 'end'")
+        para(doc, "VanBanCuoi", "{{ p.lead }}{{ p.text }}")
     tag(doc, "else")
     para(doc, "VanBan", "{{ p.lead }}{{ p.text }}")
     tag(doc, "endif")

@@ -43,13 +43,11 @@ STAT_COLUMNS = [("STT", 14.0), ("Nội dung", 114.0), ("Đơn vị tính", 34.0)
 
 def report_part(doc) -> None:
     """Mẫu 1.4: header, BÁO CÁO and trích yếu, Kính gửi, opening, numbered body, signature."""
-    header_block(doc, with_number=True)
-    para(doc, "TenLoai", "BÁO CÁO")
-    para(doc, "TrichYeu", "{{ report.title }}")
-    rule(doc, "RuleTitle")
+    titled_header(doc, "BÁO CÁO", "report")
     tag(doc, "if report.addressees")
     addressees_block(doc, "report")
     tag(doc, "endif")
+    grounds(doc, "report")
     para(doc, "VanBan", "{{ report.opening }}")
     tag(doc, "for part in report.body")
     report_paragraphs(doc, "part.paragraphs")
@@ -62,6 +60,21 @@ def report_part(doc) -> None:
     tag(doc, "endif")
     tag(doc, "endfor")
     signature_block(doc, "report")
+
+
+def titled_header(doc, type_name: str, source: str) -> None:
+    """Boxes 1–4 with Số and date, then the tên loại, the trích yếu ``source.title`` and the rule under it."""
+    header_block(doc, with_number=True)
+    para(doc, "TenLoai", type_name)
+    para(doc, "TrichYeu", "{{ " + source + ".title }}")
+    rule(doc, "RuleTitle")
+
+
+def grounds(doc, source: str) -> None:
+    """``Căn cứ …;`` / ``Thực hiện …;`` lines before the opening sentence, one a paragraph, upright."""
+    tag(doc, f"for line in {source}.grounds")
+    para(doc, "VanBan", "{{ line }}")
+    tag(doc, "endfor")
 
 
 def addressees_block(doc, source: str) -> None:
