@@ -52,6 +52,27 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+_MARKERS = frozenset({"cua", "va", "cac", "nhan", "dan", "ngay", "thang", "nam", "theo", "thuc", "hien", "viec",
+                      "nhu", "tren", "luu", "noi", "gui", "ban", "hanh", "quyet", "dinh", "nguoi", "tinh", "xa"})
+_SAMPLE_LETTERS = 4000  # enough text to tell; a long document is not read to its end
+
+
+def unaccented(texts) -> bool:
+    """Vietnamese typed without diacritics ("So: /BTC-TCCB"): many letters, hardly any of
+    them accented, and the words are Vietnamese words with their marks dropped."""
+    letters_seen = accented = 0
+    words: set[str] = set()
+    for text in texts:
+        for word in text.split():
+            found = [ch for ch in word if ch.isalpha()]
+            letters_seen += len(found)
+            accented += sum(1 for ch in found if not ch.isascii())
+            words.add(word.lower().strip(".,;:()"))
+        if letters_seen >= _SAMPLE_LETTERS:
+            break
+    return letters_seen >= 150 and accented <= letters_seen * 0.01 and len(words & _MARKERS) >= 6
+
+
 def fold_start(text: str, length: int = 40) -> str:
     """The folded start of a line: enough to tell how it opens, cheap on long paragraphs."""
     return fold(text[:length])

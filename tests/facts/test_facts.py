@@ -488,6 +488,65 @@ def test_page_field_in_header_is_reported():
     assert facts.header().paragraphs[0].section_index is None
 
 
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_V = "urn:schemas-microsoft-com:vml"
+
+
+def _text_box_run(inner: str) -> str:
+    """A run holding a text box as Word writes one: a DrawingML choice and a VML fallback, same text."""
+    content = f"<w:txbxContent><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{inner}</w:p></w:txbxContent>"
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="{_WP}">'
+        f'<a:graphic xmlns:a="{_A}"><a:graphicData><wps:wsp xmlns:wps="{_WPS}"><wps:txbx>{content}</wps:txbx>'
+        f'</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape xmlns:v="{_V}"><v:textbox>{content}</v:textbox></v:shape></w:pict>'
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_page_number_in_a_header_text_box_is_read_once():
+    doc = Document()
+    header_p = doc.sections[0].header.paragraphs[0]
+    for element in _fragment(_text_box_run(_field_runs("PAGE", "2"))):
+        header_p._p.append(element)
+    header = _facts(doc).sections[0].header()
+    assert header.fields == ("PAGE",)
+    assert [(p.text, p.alignment) for p in header.paragraphs] == [("", "left"), ("2", "center")]
+    assert header.paragraphs[0].has_drawing
+
+
+def test_a_text_box_in_the_body_stays_a_drawing():
+    doc = Document()
+    _raw_paragraph(doc, _text_box_run("<w:r><w:t>DỰ THẢO</w:t></w:r>"))
+    assert [(p.text, p.has_drawing) for p in _facts(doc).paragraphs] == [("", True)]
+
+
+def test_hidden_and_white_text_is_left_out_but_white_on_a_fill_is_kept():
+    doc = Document()
+    _raw_paragraph(doc, '<w:r><w:t xml:space="preserve">Thấy </w:t></w:r>'
+                        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>'
+                        '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>trắng</w:t></w:r>')
+    _raw_paragraph(doc, '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:fill="1F3864"/></w:rPr>'
+                        "<w:t>trắng trên nền</w:t></w:r>")
+    shaded = doc.add_paragraph()
+    shaded._p.get_or_add_pPr().append(_fragment('<w:shd w:val="clear" w:fill="000000"/>')[0])
+    white = shaded.add_run("trắng trên đoạn tô")
+    white.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    assert [p.text for p in _facts(doc).paragraphs] == ["Thấy ", "trắng trên nền", "trắng trên đoạn tô"]
+
+
+def test_hidden_style_hides_the_text_and_a_direct_unhide_shows_it():
+    doc = Document()
+    style = _char_style(doc, "An")
+    style.font.hidden = True
+    doc.add_paragraph().add_run("ẩn", style="An")
+    shown = doc.add_paragraph().add_run("hiện", style="An")
+    shown.font.hidden = False
+    assert [p.text for p in _facts(doc).paragraphs] == ["", "hiện"]
+
+
 def test_even_and_odd_headers_setting_is_reported():
     doc = Document()
     assert _facts(doc).even_and_odd_headers is False

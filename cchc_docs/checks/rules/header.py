@@ -28,13 +28,36 @@ def national_title_missing(layout: Layout) -> Iterator[Hit]:
                       part.doc_type or part.number, "Quốc hiệu")
 
 
-@rule("ND30-NATIONAL-TITLE-TEXT", "C", spec.ART_NATIONAL, "Quốc hiệu đúng nguyên văn (chấp nhận HÒA/HOÀ)")
+@rule("ND30-NATIONAL-TITLE-TEXT", "C", spec.ART_NATIONAL, "Quốc hiệu đúng nguyên văn (chấp nhận HÒA/HOÀ)",
+      wording=True)
 def national_title_text(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.national_title
-        if piece is not None and nfc(piece.text).upper() not in spec.NATIONAL_TITLES:
-            yield Hit("Quốc hiệu sai chữ hoặc sai khoảng cách", show(spec.NATIONAL_TITLES[0]), show(piece.text),
+        text = " ".join(x.text for x in part.national_lines)  # typed on two lines: ND30-NATIONAL-TITLE-ONE-LINE
+        if piece is not None and nfc(text).upper() not in spec.NATIONAL_TITLES:
+            yield Hit("Quốc hiệu sai chữ hoặc sai khoảng cách", show(spec.NATIONAL_TITLES[0]), show(text),
                       piece, "Quốc hiệu")
+
+
+@rule("ND30-NATIONAL-TITLE-ONE-LINE", "C", spec.ART_NATIONAL, "Quốc hiệu trình bày trên một dòng (dòng trên của ô số 1)")
+def national_title_one_line(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        piece = part.national_title
+        if piece is None:
+            continue
+        if part.national_wrap is not None:
+            yield Hit("Quốc hiệu bị tách thành hai dòng", "một dòng", "hai dòng (xuống dòng trước \"VIỆT NAM\")",
+                      piece, "Quốc hiệu")
+            continue
+        room = _cell_text_width(piece, layout) if piece.whole else None
+        width = widths.bold_width_mm(piece.text, piece.size or 13.0)
+        if room is not None and width > room + _WRAP_TOLERANCE_MM:
+            yield Hit("Quốc hiệu không đủ chỗ trên một dòng, bị xuống dòng",
+                      f"một dòng (cần {mm(width)}; cột rộng hơn hoặc cỡ chữ nhỏ hơn)",
+                      f"chỗ cho chữ {mm(room)}", piece, "Quốc hiệu")
+
+
+_WRAP_TOLERANCE_MM = 1.0  # the widths are Word's advance widths; a hair over still wraps in Word, not a whisker
 
 
 @rule("ND30-MOTTO-MISSING", "C", spec.ART_NATIONAL, "Có Tiêu ngữ dưới Quốc hiệu")
@@ -53,7 +76,8 @@ def motto_dash(layout: Layout) -> Iterator[Hit]:
             yield Hit("Tiêu ngữ dùng sai dấu gạch", 'dấu gạch nối "-" (U+002D)', show(wrong), piece, "Tiêu ngữ")
 
 
-@rule("ND30-MOTTO-TEXT", "C", spec.ART_NATIONAL, "Tiêu ngữ đúng nguyên văn \"Độc lập - Tự do - Hạnh phúc\"")
+@rule("ND30-MOTTO-TEXT", "C", spec.ART_NATIONAL, "Tiêu ngữ đúng nguyên văn \"Độc lập - Tự do - Hạnh phúc\"",
+      wording=True)
 def motto_text(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.motto

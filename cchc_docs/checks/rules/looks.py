@@ -4,6 +4,10 @@ The table is data — one :class:`Look` per component — and one small rule is 
 component and property, each with its own id (``ND30-NATIONAL-TITLE-BOLD`` …), so that a
 finding names exactly what is wrong. Case and alignment follow the same table. Each
 component cites the khoản of Phụ lục I that sets its look (the Mục V table repeats them).
+
+A line pushed to the middle with spaces or tabs prints centred: it is not reported as
+misaligned but, once, as centred by hand (ND30-CENTRED-BY-SPACES, a warning: it moves
+when the text, the font or the paper changes).
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ def _section_headings(part: Part) -> list[Piece]:
 
 UPRIGHT = False  # "đứng": not italic
 LOOKS = (
-    Look("NATIONAL-TITLE", "Quốc hiệu", _one("national_title"), (12, 13), True, UPRIGHT, "upper", "center",
+    Look("NATIONAL-TITLE", "Quốc hiệu", _many("national_lines"), (12, 13), True, UPRIGHT, "upper", "center",
          article=spec.ART_NATIONAL),
     Look("MOTTO", "Tiêu ngữ", _one("motto"), (13, 14), True, UPRIGHT, None, "center", article=spec.ART_NATIONAL),
     Look("GOVERNING-BODY", "Tên cơ quan chủ quản", _many("governing_body"), (12, 13), False, UPRIGHT, "upper",
@@ -90,7 +94,7 @@ LOOKS = (
          article=spec.ART_APPENDIX),
     Look("APPENDIX-TITLE", "Tên phụ lục", _many("appendix_title"), (13, 14), True, UPRIGHT, "upper", "center",
          article=spec.ART_APPENDIX),
-    Look("ATTACHED", "Dòng Kèm theo", _one("attached_to"), (13, 14), None, True, None, "center",
+    Look("ATTACHED", "Dòng Kèm theo", _many("attached_lines"), (13, 14), None, True, None, "center",
          article=spec.ART_ATTACHED),
 )
 
@@ -145,7 +149,7 @@ def case_hits(look: Look, layout: Layout) -> Iterator[Hit]:
 
 def align_hits(look: Look, layout: Layout) -> Iterator[Hit]:
     for piece in _pieces(look, layout):
-        if piece.alignment is not None and piece.alignment != look.align:
+        if piece.alignment is not None and piece.alignment != look.align and not piece.lead:
             yield Hit(f"{look.name} phải {alignment(look.align)}", alignment(look.align), alignment(piece.alignment),
                       piece, look.name)
 
@@ -159,6 +163,21 @@ _PROPERTIES = (
 )
 
 
+def _centred_by_hand(layout: Layout) -> Iterator[Hit]:
+    for look in LOOKS:
+        if look.align != "center":
+            continue
+        for piece in _pieces(look, layout):
+            if piece.lead and piece.whole and piece.para.alignment != "center":
+                how = "dấu tab" if piece.lead == "tab" else "dấu cách"
+                yield Hit(f"{look.name} căn giữa bằng {how}",
+                          "lệnh căn giữa (Center): căn bằng dấu cách, dấu tab sẽ lệch khi sửa chữ, đổi phông, khổ giấy",
+                          f"{how} ở đầu dòng, {alignment(piece.alignment)}", piece, look.name)
+
+
+ART_BY_HAND = f"{spec.DECREE}, Phụ lục I, Mục II (các thành phần trình bày căn giữa); căn bằng dấu cách, dấu tab: {spec.PRACTICE}"
+
+
 def _register() -> None:
     """One rule per component and property of the table."""
     for look in LOOKS:
@@ -169,6 +188,8 @@ def _register() -> None:
             function.__doc__ = f"{look.name}: {describe(look)}."
             tag = look.align_tag or look.tag if suffix == "ALIGN" else look.tag
             add(Rule(f"ND30-{look.stem}-{suffix}", tag, look.article, f"{look.name}: {describe(look)}", function))
+    add(Rule("ND30-CENTRED-BY-SPACES", "P", ART_BY_HAND,
+             "Thành phần căn giữa được căn bằng lệnh căn giữa, không bằng dấu cách hay dấu tab", _centred_by_hand))
 
 
 _register()
