@@ -51,7 +51,8 @@ def check_file(path: str | os.PathLike, limits: package.Limits | None = None,
     return _check_source(os.fspath(path), path, limits, page_texts)
 
 
-def _check_source(name: str, source, limits: package.Limits | None, page_texts: list[str] | None = None) -> list[Finding]:
+def _check_source(name: str, source, limits: package.Limits | None,
+                  page_texts: list[str] | None = None) -> list[Finding]:
     limits = limits or package.LIMITS
     deadline = package.Deadline(name, limits.seconds)
 

@@ -69,6 +69,7 @@ class Part:
     appendix_label: Piece | None = None
     appendix_title: tuple[Piece, ...] = ()
     authority: Piece | None = None
+    authority_more: tuple[Piece, ...] = ()  # the authority line carried on to a second line
     bases: tuple[Piece, ...] = ()
     decides: Piece | None = None
     addressee: Piece | None = None
@@ -98,6 +99,10 @@ class Part:
     def national_lines(self) -> tuple[Piece, ...]:
         """The Quốc hiệu as typed: one line, or two when "VIỆT NAM" stands on a line of its own."""
         return tuple(x for x in (self.national_title, self.national_wrap) if x is not None)
+
+    @property
+    def authority_lines(self) -> tuple[Piece, ...]:
+        return tuple(x for x in (self.authority, *self.authority_more) if x is not None)
 
     @property
     def attached_lines(self) -> tuple[Piece, ...]:
@@ -262,5 +267,7 @@ def _doc_type(cursor: Cursor) -> Piece | None:
 
 
 def _set_apart(para: ParagraphFacts) -> bool:
-    """A tên loại typed in a table cell: centred, bold (a layout table around the title)."""
-    return para.alignment == "center" and para.all_bold and len(para.text) <= 30
+    """A tên loại typed in a table: centred, bold, in a wide cell of its first rows (a table
+    laid over the page, not a column head of a data table)."""
+    wide = para.cell_width_mm is not None and para.cell_width_mm >= 100
+    return para.alignment == "center" and para.all_bold and len(para.text) <= 30 and para.row <= 1 and wide

@@ -23,7 +23,8 @@ _DECIMAL = re.compile(r"^\d+\.\d+(\.\d+)*\.?\s")
 _POINT = re.compile(r"^([a-zđ])\)\s*\S")
 _PART_LABEL = re.compile(r"^(phan|chuong|muc|tieu muc)\s+([ivxlc]+|\d+)\b")
 ARTICLE = re.compile(r"^(?:Điều|ĐIỀU|Dieu|DIEU)\s*(\d+|[IVX]+)\b")  # "Dieu": typed without diacritics
-_CAPTION = re.compile(r"^(bang|bieu|bieu mau|bang bieu|phu bieu|hinh|so do|mau|mau so)\s*(so\s*)?(\d+|[ivxlc]+|[a-z])\b")
+_CAPTION = re.compile(r"^(bang|bieu|bieu mau|bang bieu|phu bieu|hinh|so do|mau|mau so)\s*(so\s*)?"
+                      r"(\d+|[ivxlc]+|[a-z])\b")
 _QUOTES = "\"'“”‘’«»„"
 _CAPTION_LINES = 4  # a caption block: label, title, period, unit
 

@@ -4,9 +4,9 @@ The decree puts the place and date on the same line as the Số (Phụ lục I, 
 in a header table they sit in two cells, and what decides whether they print level is
 what stands above each in its cell (and the rows above). The facts carry no layout, so
 heights are worked out as Word would lay the lines: wrapped with Times New Roman's
-advance widths in the cell's width, at the line spacing and paragraph spacing set. An
-empty paragraph counts as a line of the text size (the size of its mark is not read),
-so only a difference of a whole line or more is reported.
+advance widths in the cell's width, at the line spacing and paragraph spacing set (an
+empty paragraph is as tall as its mark's font size). An estimate stays an estimate:
+only a difference of a whole line or more is reported.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _height(para: ParagraphFacts) -> float:
 
 
 def _size(para: ParagraphFacts) -> float:
-    return para.size or _EMPTY_SIZE
+    return para.size or para.mark_size_pt or _EMPTY_SIZE
 
 
 def _line_pt(para: ParagraphFacts) -> float:

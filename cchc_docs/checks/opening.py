@@ -28,8 +28,17 @@ from cchc_docs.checks.lines import (
     is_stamp,
     starts_with_bullet,
 )
-from cchc_docs.checks.pieces import Piece, RuleLine, is_rule_text, pieces, rule_under, same_place, typed_rule
-from cchc_docs.checks.pieces import underline_rule, whole
+from cchc_docs.checks.pieces import (
+    Piece,
+    RuleLine,
+    is_rule_text,
+    pieces,
+    rule_under,
+    same_place,
+    typed_rule,
+    underline_rule,
+    whole,
+)
 from cchc_docs.checks.text import fold, is_upper
 from cchc_docs.facts.extract import ParagraphFacts
 
@@ -333,7 +342,7 @@ def preamble(cursor: Cursor, after: int, deciding: bool) -> dict:
 
 def _opens_with_basis(piece: Piece) -> bool:
     """A căn cứ line of a plan, report, tờ trình …: not a sentence leading into the text ("…, như sau:")."""
-    return is_basis(piece) and not piece.text.endswith(":")
+    return is_basis(piece) and not piece.text.endswith(":") and "nhu sau" not in fold(piece.text)
 
 
 def _is_authority(piece: Piece) -> bool:
@@ -343,6 +352,9 @@ def _is_authority(piece: Piece) -> bool:
 
 
 def _authority_and_bases(lines: list[Piece]) -> dict:
-    if lines and _is_authority(lines[0]):
-        return {"authority": lines[0], "bases": tuple(lines[1:])}
+    """The authority line — with up to two lines carrying it on ("CHỦ TỊCH ỦY BAN NHÂN DÂN" /
+    "HUYỆN AN LÃO") — then the căn cứ."""
+    head = list(takewhile(_is_authority, lines[:3]))
+    if head:
+        return {"authority": head[0], "authority_more": tuple(head[1:]), "bases": tuple(lines[len(head):])}
     return {"bases": tuple(lines)}

@@ -24,7 +24,6 @@ from cchc_docs.facts.extract import BorderFacts, ParagraphFacts, RunFacts
 from cchc_docs.facts.records import VisibleRuns
 from cchc_docs.typeset import widths
 
-
 _AS_PRINTED = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None})
 #: A line that is only a row of underscores or dashes: typed as a rule under a heading.
 RULE_TEXT = re.compile(r"^[_\-\u2013\u2014]{5,}$")
@@ -52,6 +51,7 @@ class Piece(VisibleRuns):
     whole: bool  # the paragraph has no tab: its alignment applies to this piece
     at_left: bool  # starts a line (not placed after a tab)
     lead: str = ""  # "spaces" or "tab": pushed into place by what precedes it on its line
+    lead_spaces: int = 0  # how many spaces push it (with ``lead`` "spaces")
 
     @property
     def index(self) -> int:
@@ -67,22 +67,22 @@ def whole(para: ParagraphFacts) -> Piece:
     """The paragraph as one piece (body text, where a leading tab is just an indent)."""
     runs = tuple(run for run in para.runs if not run.is_tab and not run.is_break)
     text = "".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs)
-    return Piece(para, runs, " ".join(text.split()), True, True, _lead(para.runs))
+    return Piece(para, runs, " ".join(text.split()), True, True, *_lead(para.runs))
 
 
-def _lead(runs) -> str:
-    """How a line's text was pushed into place: a tab before it, or two spaces or more."""
+def _lead(runs) -> tuple[str, int]:
+    """How a line's text was pushed into place: a tab before it, or two spaces or more (and how many)."""
+    spaces = 0
     for run in runs:
         if run.is_tab:
-            return "tab"
+            return "tab", 0
         if run.is_break:
-            return ""
+            break
         text = display(run)
+        spaces += len(text) - len(text.lstrip(" "))
         if text.strip():
-            return "spaces" if len(text) - len(text.lstrip(" ")) >= 2 else ""
-        if len(text) >= 2:
-            return "spaces"
-    return ""
+            break
+    return ("spaces", spaces) if spaces >= 2 else ("", 0)
 
 
 def pieces(para: ParagraphFacts) -> tuple[Piece, ...]:
@@ -114,9 +114,8 @@ def forget() -> None:
 def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
     if not any(run.is_tab or run.is_break for run in para.runs):
         raw = "".join(display(run) for run in para.runs)
-        text = raw.strip()
-        lead = "spaces" if len(raw) - len(raw.lstrip(" ")) >= 2 else ""
-        return (Piece(para, para.runs, text, True, True, lead),) if text else ()
+        text, spaces = raw.strip(), len(raw) - len(raw.lstrip(" "))
+        return (Piece(para, para.runs, text, True, True, *_spaces(spaces)),) if text else ()
     has_tab = any(run.is_tab for run in para.runs)
     found: list[Piece] = []
     current: list[RunFacts] = []
@@ -126,8 +125,8 @@ def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
             raw = "".join(display(r) for r in current)
             text = raw.strip()
             if text:
-                lead = "spaces" if at_left and len(raw) - len(raw.lstrip(" ")) >= 2 else ""
-                found.append(Piece(para, tuple(current), text, not has_tab, at_left, lead))
+                spaces = len(raw) - len(raw.lstrip(" ")) if at_left else 0
+                found.append(Piece(para, tuple(current), text, not has_tab, at_left, *_spaces(spaces)))
                 at_left = False
             current = []
             if run is not None:
@@ -135,6 +134,10 @@ def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
         else:
             current.append(run)
     return tuple(found)
+
+
+def _spaces(count: int) -> tuple[str, int]:
+    return ("spaces", count) if count >= 2 else ("", 0)
 
 
 def same_place(a: ParagraphFacts, b: ParagraphFacts) -> bool:

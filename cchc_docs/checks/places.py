@@ -32,10 +32,7 @@ def places(layout: Layout) -> list[str | None]:
             para = paragraphs[index]
             if index in heads:
                 under = f"dưới “{shorten(' '.join(heads[index].text.split()), 40)}”"
-            if para.in_table:
-                where = f"bảng {para.table_index + 1}, hàng {para.row + 1}"
-            else:
-                where = under
+            where = f"bảng {para.table_index + 1}, hàng {para.row + 1}" if para.in_table else under
             found[index] = ", ".join(x for x in (name, where) if x) or None
     return found
 

@@ -150,6 +150,7 @@ class ParagraphFacts(VisibleRuns):
     runs: tuple[RunFacts, ...]
     fields: tuple[str, ...]
     has_drawing: bool
+    mark_size_pt: float | None  # an empty paragraph's height: its mark's (or spaces') largest size; None with text
 
     @property
     def is_empty(self) -> bool:

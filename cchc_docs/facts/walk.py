@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from cchc_docs.facts.formats import Formats
+from cchc_docs.facts.formats import RUN_FIELDS, Formats
 from cchc_docs.facts.properties import TABLE_SIDES, W, border_visible, is_on, measure, parse
 from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts, builder
 from cchc_docs.facts.styles import DEFAULT_CELL_MARGIN, mm
@@ -51,6 +51,7 @@ _P, _R, _T, _PPR, _RPR = W + "p", W + "r", W + "t", W + "pPr", W + "rPr"
 _TRPR, _TCPR, _SDT_CONTENT, _TXBX = W + "trPr", W + "tcPr", W + "sdtContent", W + "txbxContent"
 _NO_CELL = (False, None, None, None, None)  # in_table, table_index, row, cell, cell_width_mm
 _paragraph, _run, _cell = builder(ParagraphFacts), builder(RunFacts), builder(_Cell)
+_SIZE = RUN_FIELDS.index("size_pt")
 
 
 def first(el, tag: str):
@@ -62,6 +63,14 @@ def first(el, tag: str):
         return None
     head = el[0]
     return head if head.tag == tag else next(el.iterchildren(tag), None)
+
+
+def _last(el, tag: str):
+    """The last child with ``tag`` (a paragraph mark's ``w:rPr`` closes its ``w:pPr``)."""
+    if el is None or not len(el):
+        return None
+    tail = el[-1]
+    return tail if tail.tag == tag else next(el.iterchildren(tag, reversed=True), None)
 
 
 def _alternate(node):
@@ -219,9 +228,11 @@ class Walker:
         if self.body and cell is None and fmt.bordered:
             self.pending.append((index, *fmt.indents))
         where = (True, cell.table, cell.row, cell.cell, cell.width_mm) if cell else _NO_CELL
+        mark = None if text.strip() else max([self.formats.run(_last(ppr, _RPR), fmt.run_key)[0][_SIZE],
+                                              *(run.size_pt for run in runs)])
         self.paragraphs.append(_paragraph(
             index, text, text.isascii() or unicodedata.is_normalized("NFC", text), *fmt.head, *where,
-            len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing,
+            len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing, mark,
         ))
         if self.body and cell is None and fmt.breaks_section:
             self.sect_prs.append(ppr.find(W + "sectPr"))

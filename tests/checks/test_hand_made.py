@@ -18,8 +18,21 @@ from cchc_docs.checks.components import recognise
 from cchc_docs.checks.pdfpages import paragraph_pages
 from cchc_docs.facts.extract import extract
 
-from .conftest import JUSTIFY, LEFT, Built, add_para, add_run, decision, fired, for_runs, full, plan_part, report
-from .conftest import set_text, table
+from .conftest import (
+    JUSTIFY,
+    LEFT,
+    Built,
+    add_para,
+    add_run,
+    decision,
+    fired,
+    for_runs,
+    full,
+    plan_part,
+    report,
+    set_text,
+    table,
+)
 
 
 def _rules(built: Built) -> list[str]:
@@ -123,7 +136,7 @@ def test_an_authority_line_typed_in_lowercase_is_found_and_judged_by_its_look():
 
 def test_a_date_a_line_below_the_number_is_reported():
     built = decision()
-    built["date"]._p.addprevious(add_para(built["date"]._parent, size=13)._p)
+    built["date"]._p.addprevious(add_para(built["date"]._parent, " ", size=13)._p)
     (finding,) = built.findings()
     assert (finding.rule, finding.got) == ("ND30-DATE-SAME-LINE", "thấp hơn dòng Số khoảng 1 dòng")
 
@@ -172,7 +185,7 @@ def test_a_point_quoting_a_title_in_italics_is_upright():
 # --- ND30-CENTRED-BY-SPACES --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lead, how", [(" " * 30, "dấu cách"), ("\t\t", "dấu tab")])
+@pytest.mark.parametrize("lead, how", [(" " * 45, "dấu cách"), ("\t\t", "dấu tab")])
 def test_a_title_centred_by_hand_is_a_warning_not_an_alignment_error(lead, how):
     built = decision()
     built["doc_type"].alignment = LEFT
@@ -182,9 +195,11 @@ def test_a_title_centred_by_hand_is_a_warning_not_an_alignment_error(lead, how):
     assert how in finding.got
 
 
-def test_a_title_left_aligned_without_spaces_is_an_alignment_error():
+@pytest.mark.parametrize("lead", ["", "  "])
+def test_a_title_left_aligned_without_enough_spaces_is_an_alignment_error(lead):
     built = decision()
     built["doc_type"].alignment = LEFT
+    built["doc_type"].runs[0].text = lead + built["doc_type"].runs[0].text
     assert _rules(built) == ["ND30-DOC-TYPE-ALIGN"]
 
 
@@ -200,7 +215,7 @@ def test_a_no_break_space_after_a_bold_article_label_is_a_space():
 def test_a_quoted_passage_keeps_its_own_numbers():
     built = decision()
     article = built["articles"][0]
-    for number, text in ((2, "2. Các phòng thực hiện.”"), (1, "“1. Văn phòng tham mưu.")):
+    for text in ("2. Các phòng thực hiện.”", "“1. Văn phòng tham mưu."):
         _after(article, text, align=JUSTIFY, indent=12.7, before=6)
     assert built.findings() == []
 

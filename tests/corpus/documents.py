@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from docx.shared import RGBColor
+
 from corpus.kit import (
     CELL_MARGINS_MM,
-    CENTER,
     LEFT,
     MOTTO,
     NATIONAL,
@@ -25,7 +26,6 @@ from corpus.kit import (
     grid_rows,
     line,
     page,
-    para,
     rule,
     rule_length,
     run,
@@ -34,7 +34,6 @@ from corpus.kit import (
     tabs,
     underscores,
 )
-from docx.shared import RGBColor
 
 BODY = ("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH")
 SIGNER = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
@@ -190,7 +189,7 @@ def letter_without_diacritics() -> bytes:
     t.body("- Chuyen vien phu trach cong tac cai cach hanh chinh: 01 nguoi.")
     t.body("Danh sach can bo tham du gui ve Vu To chuc can bo truoc ngay 25 thang 7 nam 2025 de tong hop./.")
     t.closing(("- Nhu tren;", "- Luu: VT, TCCB."), ("TL. BO TRUONG", "VU TRUONG VU TO CHUC CAN BO"),
-              "Nguyen Van Binh")
+              "Nguyen Van Binh", label="Noi nhan:")
     return t.bytes()
 
 

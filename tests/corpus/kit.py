@@ -182,12 +182,27 @@ def page_number(section, text_box: bool = False) -> None:
 
 
 def _text_box(inner: str) -> str:
-    content = (f'<w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{inner}</w:p></w:txbxContent>')
-    return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="{_WP}">'
-            f'<a:graphic xmlns:a="{_A}"><a:graphicData><wps:wsp xmlns:wps="{_WPS}"><wps:txbx>{content}'
-            f'</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-            f'<mc:Fallback><w:pict><v:shape xmlns:v="{_V}"><v:textbox>{content}</v:textbox></v:shape></w:pict>'
-            "</mc:Fallback></mc:AlternateContent></w:r>")
+    """A text box as Word writes one: a DrawingML shape, and a VML one for older readers."""
+    content = f'<w:txbxContent><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{inner}</w:p></w:txbxContent>'
+    size = 'cx="914400" cy="360000"'
+    return (
+        f'<w:r><mc:AlternateContent xmlns:wps="{_WPS}" xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:v="{_V}">'
+        '<mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        'relativeHeight="2" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent {size}/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1" name="Số trang"/>'
+        '<wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {size}/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        f'</a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx>{content}</wps:txbx>'
+        '<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:noAutofit/></wps:bodyPr></wps:wsp>'
+        '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:shape type="#_x0000_t202" style="position:absolute;margin-left:0;margin-top:0;'
+        'width:72pt;height:28.35pt;mso-position-horizontal:center;mso-position-horizontal-relative:margin" '
+        f'filled="f" stroked="f"><v:textbox inset="0,0,0,0">{content}</v:textbox></v:shape></w:pict>'
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
 
 
 class Typist:
@@ -255,12 +270,13 @@ class Typist:
     def article(self, number: int, text: str, space: str = " "):
         return para(self.doc, [(f"Điều {number}.", {"bold": True}), (f"{space}{text}", {})])
 
-    def closing(self, recipients: tuple[str, ...], titles: tuple[str, ...], name: str, split_rows: bool = False):
+    def closing(self, recipients: tuple[str, ...], titles: tuple[str, ...], name: str, split_rows: bool = False,
+                label: str = "Nơi nhận:"):
         """Boxes 7 and 9b in a borderless table: Nơi nhận left, signer right (``split_rows``:
         the label and the first titles in one row, the items and the name in the next)."""
         grid = table(self.doc, [75.0, 90.0], rows=2 if split_rows else 1)
         left, right = grid.rows[0].cells
-        line(left, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT, before=12)
+        line(left, label, 12, bold=True, italic=True, align=LEFT, before=12)
         items_cell, name_cell = grid.rows[1].cells if split_rows else (left, right)
         for item in recipients:
             line(items_cell, item, 11, align=LEFT)

@@ -387,6 +387,14 @@ def test_paragraph_convenience_properties_ignore_whitespace_runs():
     assert blank.is_empty and not blank.all_bold and not para.is_empty
 
 
+def test_an_empty_paragraph_carries_the_size_of_its_mark():
+    doc = Document()
+    _raw_paragraph(doc, "")._p.get_or_add_pPr().append(_fragment('<w:rPr><w:sz w:val="4"/></w:rPr>')[0])
+    doc.add_paragraph("chữ").runs[0].font.size = Pt(13)
+    empty, text = _facts(doc).paragraphs
+    assert (empty.mark_size_pt, text.mark_size_pt) == (2.0, None)
+
+
 def test_facts_are_immutable():
     doc = Document()
     doc.add_paragraph("x")

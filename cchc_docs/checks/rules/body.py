@@ -219,13 +219,22 @@ def titled_clause(piece: Piece) -> bool:
     return 1 < len(words) <= 16 and not piece.text.rstrip("”\"’»)").endswith(_TERMINAL)
 
 
+def _titled_clauses(part: Part) -> Iterator[Piece]:
+    """Khoản lines with a title, followed by their content (not by the next khoản: a list of
+    short items, such as the members of a board, has no titles)."""
+    marks = {mark.para.index: mark for mark in part.numbered}
+    for piece, following in pairwise(part.body):
+        mark, after = marks.get(piece.index), marks.get(following.index)
+        if mark is not None and mark.level == "clause" and not mark.quoted and titled_clause(piece) \
+                and not (after is not None and after.level == "clause"):
+            yield piece
+
+
 @rule("ND30-CLAUSE-TITLE-BOLD", "C", spec.ART_NUMBERING, "Khoản có tiêu đề: số và tiêu đề in đậm, trên một dòng riêng")
 def clause_title_bold(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
-        pieces = {piece.index: piece for piece in part.body}
-        for mark in part.numbered:
-            piece = pieces.get(mark.para.index)
-            if mark.level == "clause" and not mark.quoted and titled_clause(piece) and not piece.all_bold:
+        for piece in _titled_clauses(part):
+            if not piece.all_bold:
                 got = "chỉ một phần in đậm" if piece.any_bold else "không in đậm"
                 yield Hit("Khoản có tiêu đề phải in đậm", "số và tiêu đề khoản in đậm", got, piece, "Khoản")
 

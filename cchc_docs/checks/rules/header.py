@@ -8,7 +8,7 @@ from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout, Part
 from cchc_docs.checks.pieces import Piece, RuleLine
 from cchc_docs.checks.registry import Hit, rule
-from cchc_docs.checks.rules.common import mm, pt
+from cchc_docs.checks.rules.common import mm, pt, text_width_mm
 from cchc_docs.checks.text import DASH_LOOKALIKES, nfc, show
 from cchc_docs.typeset import widths
 
@@ -39,7 +39,8 @@ def national_title_text(layout: Layout) -> Iterator[Hit]:
                       piece, "Quốc hiệu")
 
 
-@rule("ND30-NATIONAL-TITLE-ONE-LINE", "C", spec.ART_NATIONAL, "Quốc hiệu trình bày trên một dòng (dòng trên của ô số 1)")
+@rule("ND30-NATIONAL-TITLE-ONE-LINE", "C", spec.ART_NATIONAL,
+      "Quốc hiệu trình bày trên một dòng (dòng trên của ô số 1)")
 def national_title_one_line(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.national_title
@@ -49,7 +50,7 @@ def national_title_one_line(layout: Layout) -> Iterator[Hit]:
             yield Hit("Quốc hiệu bị tách thành hai dòng", "một dòng", "hai dòng (xuống dòng trước \"VIỆT NAM\")",
                       piece, "Quốc hiệu")
             continue
-        room = _cell_text_width(piece, layout) if piece.whole else None
+        room = text_width_mm(piece, layout) if piece.whole else None
         width = widths.bold_width_mm(piece.text, piece.size or 13.0)
         if room is not None and width > room + _WRAP_TOLERANCE_MM:
             yield Hit("Quốc hiệu không đủ chỗ trên một dòng, bị xuống dòng",
@@ -178,18 +179,11 @@ def share_hit(line: RuleLine | None, lines: tuple[Piece, ...], width_mm: float |
                lines[-1], name)
 
 
-def _cell_text_width(piece: Piece, layout: Layout) -> float | None:
-    if piece.para.cell_width_mm is not None:
-        return piece.para.cell_width_mm - 3.8 - piece.para.left_indent_mm - piece.para.right_indent_mm
-    section = layout.facts.sections[min(piece.para.section_index or 0, len(layout.facts.sections) - 1)]
-    return section.text_width_mm - piece.para.left_indent_mm - piece.para.right_indent_mm
-
-
 @rule("ND30-ISSUING-BODY-RULE-LENGTH", "C", spec.ART_BODY_NAME, "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ")
 def issuing_body_rule_length(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         if part.issuing_body:
-            hit = share_hit(part.body_rule, part.issuing_body, _cell_text_width(part.issuing_body[-1], layout),
+            hit = share_hit(part.body_rule, part.issuing_body, text_width_mm(part.issuing_body[-1], layout),
                             "tên cơ quan ban hành")
             if hit:
                 yield hit

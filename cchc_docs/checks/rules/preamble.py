@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout
+from cchc_docs.checks.pieces import whole
 from cchc_docs.checks.registry import Hit, rule
 from cchc_docs.checks.rules.common import documents
 from cchc_docs.checks.rules.header import share_hit
-from cchc_docs.checks.pieces import whole
 from cchc_docs.checks.text import fold, show
 
 
