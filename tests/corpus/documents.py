@@ -26,6 +26,7 @@ from corpus.kit import (
     grid_rows,
     line,
     page,
+    para,
     rule,
     rule_length,
     run,
@@ -180,7 +181,7 @@ def letter_without_diacritics() -> bytes:
     """Công văn typed without diacritics, number left blank: "So:      /BTC-TCCB"."""
     t = Typist()
     t.header(("BO TAI CHINH",), "So:      /BTC-TCCB", "Ha Noi, ngay      thang 7 nam 2025",
-             letter_summary="V/v cu can bo tham du tap huan", title_lines=("CONG HOA XA HOI CHU NGHIA VIET NAM",),
+             letter_summary=("V/v cu can bo tham du tap huan",), title_lines=("CONG HOA XA HOI CHU NGHIA VIET NAM",),
              motto="Doc lap - Tu do - Hanh phuc")
     line(t.doc, "Kinh gui: Cuc Thue thanh pho Ha Noi.", 14, before=12)
     t.body("Thuc hien Ke hoach so 120/KH-BTC ngay 10 thang 6 nam 2025 cua Bo Tai chinh ve to chuc tap huan "
@@ -368,6 +369,121 @@ def notice_two_line_title() -> bytes:
     return t.bytes()
 
 
+# --- more habits: a unit's decision, a plan with a task table, a report typed with tabs, a long letter ----
+
+
+def unit_decision() -> bytes:
+    """Quyết định of a unit under a governing body: the chủ quản line not bold, the authority
+    typed over two lines, the members listed as short khoản without a title."""
+    t = Typist()
+    t.header(("PHÒNG NỘI VỤ",), "Số: 07/QĐ-PNV", "An Lão, ngày 03 tháng 02 năm 2025", governing="UBND HUYỆN AN LÃO")
+    t.title("QUYẾT ĐỊNH", "Thành lập Tổ kiểm tra công tác cải cách hành chính năm 2025")
+    line(t.doc, "TRƯỞNG PHÒNG NỘI VỤ", 14, bold=True, before=12)
+    line(t.doc, "HUYỆN AN LÃO", 14, bold=True, after=6)
+    t.bases(["Căn cứ Quyết định số 15/QĐ-UBND ngày 10 tháng 01 năm 2025 của Ủy ban nhân dân huyện quy định "
+             "chức năng, nhiệm vụ của Phòng Nội vụ;",
+             "Xét đề nghị của bộ phận cải cách hành chính."])
+    line(t.doc, "QUYẾT ĐỊNH:", 14, bold=True, before=12, after=6)
+    t.article(1, "Thành lập Tổ kiểm tra công tác cải cách hành chính năm 2025 gồm các ông, bà có tên sau:")
+    for text in ("1. Bà Nguyễn Thị Mai, Phó Trưởng phòng - Tổ trưởng", "2. Ông Lê Văn Sơn, chuyên viên - Thành viên",
+                 "3. Bà Trần Thị Thu, chuyên viên - Thành viên"):
+        t.body(text)
+    t.article(2, "Tổ kiểm tra có nhiệm vụ kiểm tra công tác cải cách hành chính tại các xã, thị trấn theo kế hoạch.")
+    t.article(3, "Quyết định này có hiệu lực kể từ ngày ký. Các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành "
+                 "Quyết định này./.")
+    t.closing(("- Như Điều 3;", "- UBND huyện (báo cáo);", "- Lưu: VT, NV."), ("TRƯỞNG PHÒNG",), "Phạm Thị Hạnh")
+    return t.bytes()
+
+
+def plan_with_task_table() -> bytes:
+    """Kế hoạch with a task table in the text, a caption and its unit above it, a note under it;
+    the page number set in the footer and one paragraph left aligned by mistake."""
+    t = Typist(story="footer")
+    t.header(BODY, "Số: 30/KH-UBND", "An Bình, ngày 15 tháng 7 năm 2025")
+    t.title("KẾ HOẠCH", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính năm 2025")
+    t.bases(["Căn cứ Quyết định số 468/QĐ-TTg ngày 27 tháng 3 năm 2021 của Thủ tướng Chính phủ;",
+             "Căn cứ Kế hoạch số 12/KH-UBND ngày 15/7/2025 của Ủy ban nhân dân huyện An Lão."])
+    t.heading("I. MỤC ĐÍCH, YÊU CẦU")
+    t.body("Số hóa 100% hồ sơ, kết quả giải quyết thủ tục hành chính còn hiệu lực; bảo đảm dữ liệu đầy đủ, "
+           "chính xác, được cập nhật vào hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.")
+    t.heading("II. NHIỆM VỤ CỤ THỂ")
+    t.heading("1. Danh mục nhiệm vụ")
+    line(t.doc, "Bảng 1. Các nhiệm vụ số hóa năm 2025", 13, bold=True, before=6)
+    line(t.doc, "Đơn vị tính: hồ sơ", 12, italic=True, align=RIGHT)
+    grid_rows(t.doc, [12, 83, 35, 35], [("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"),
+                                         ("1", "Rà soát hồ sơ hộ tịch từ năm 2015", "Tư pháp", "Tháng 8/2025"),
+                                         ("2", "Số hóa hồ sơ đất đai", "Địa chính", "Tháng 10/2025"),
+                                         ("3", "Cập nhật kết quả lên hệ thống", "Văn phòng", "Tháng 12/2025")])
+    t.body("Ghi chú: Các bộ phận báo cáo tiến độ hằng tháng về Văn phòng Ủy ban nhân dân xã.")
+    t.heading("2. Thành lập Tổ số hóa")
+    t.body("Tổ số hóa gồm công chức Văn phòng - Thống kê, Tư pháp - Hộ tịch và Địa chính - Xây dựng, do Phó Chủ "
+           "tịch Ủy ban nhân dân xã làm Tổ trưởng.")
+    t.heading("III. TỔ CHỨC THỰC HIỆN")
+    for text in ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã chủ trì, hướng dẫn các bộ phận thực hiện số hóa "
+                 "theo đúng quy trình; tổng hợp khó khăn, vướng mắc báo cáo Chủ tịch Ủy ban nhân dân xã.",
+                 "Công chức Tư pháp - Hộ tịch rà soát toàn bộ sổ hộ tịch, lập danh mục hồ sơ cần số hóa, phối hợp "
+                 "với Văn phòng bảo quản hồ sơ gốc sau khi số hóa.",
+                 "Công chức Địa chính - Xây dựng rà soát hồ sơ đất đai, xây dựng, phối hợp cập nhật dữ liệu lên hệ "
+                 "thống thông tin giải quyết thủ tục hành chính của tỉnh.",
+                 "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận báo cáo Chủ tịch Ủy ban nhân "
+                 "dân xã xem xét, giải quyết theo thẩm quyền hoặc báo cáo cấp trên./."):
+        t.body(text)
+    t.doc.paragraphs[-3].alignment = LEFT
+    t.closing(("- UBND huyện An Lão;", "- Các bộ phận chuyên môn;", "- Lưu: VT, VP."), SIGNER, "Trần Văn Hùng")
+    return t.bytes()
+
+
+def report_typed_with_tabs() -> bytes:
+    """Báo cáo typed without tables: header lines shared with tabs and rules drawn as shapes,
+    two addressees listed, the signer's lines centred above "Nơi nhận:", a "(Đã ký)" note."""
+    t = Typist()
+    tabs(t.doc, ("ỦY BAN NHÂN DÂN", 13, True, False), (NATIONAL, 12, True, False))
+    shape(tabs(t.doc, ("XÃ AN BÌNH", 13, True, False), (MOTTO, 13, True, False)))
+    tabs(t.doc, ("Số: 41/BC-UBND", 13, False, False), ("An Bình, ngày 30 tháng 9 năm 2025", 13, False, True))
+    t.title("BÁO CÁO", "Kết quả kiểm soát thủ tục hành chính quý III năm 2025")
+    line(t.doc, "Kính gửi:", 14, before=12)
+    for text in ("- Văn phòng Ủy ban nhân dân huyện An Lão;", "- Phòng Tư pháp huyện An Lão."):
+        para(t.doc, text, first=None, left=40, before=0)
+    t.body("Ủy ban nhân dân xã An Bình báo cáo kết quả kiểm soát thủ tục hành chính quý III năm 2025 như sau:")
+    t.heading("I. KẾT QUẢ THỰC HIỆN")
+    t.body("Trong quý, xã tiếp nhận 412 hồ sơ, giải quyết đúng hạn 410 hồ sơ; 02 hồ sơ quá hạn đã có văn bản xin "
+           "lỗi người dân.")
+    t.heading("II. KIẾN NGHỊ")
+    t.body("Đề nghị Phòng Tư pháp huyện tập huấn nghiệp vụ chứng thực điện tử cho công chức xã./.")
+    for text, bold in (("TM. ỦY BAN NHÂN DÂN", True), ("CHỦ TỊCH", True), ("(Đã ký)", False)):
+        line(t.doc, text, 14, bold=bold, italic=not bold, before=12 if text.startswith("TM") else 0)
+    line(t.doc, "Trần Văn Hùng", 14, bold=True, before=48)
+    line(t.doc, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT, before=12)
+    for text in ("- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND xã;", "- Lưu: VT, VP."):
+        line(t.doc, text, 11, align=LEFT)
+    return t.bytes()
+
+
+def long_letter_footer_numbers() -> bytes:
+    """Công văn of two pages: the V/v over two lines, the page number in the footer, a date
+    cited with slashes and no leading zero ("ngày 5/8/2025")."""
+    t = Typist(story="footer")
+    t.header(BODY, "Số: 215/UBND-VP", "An Bình, ngày 12 tháng 8 năm 2025",
+             letter_summary=("V/v đôn đốc thực hiện nhiệm vụ", "cải cách hành chính năm 2025"))
+    line(t.doc, "Kính gửi: Các công chức chuyên môn thuộc Ủy ban nhân dân xã.", 14, before=12)
+    t.body("Thực hiện Công văn số 310/UBND-NV ngày 5/8/2025 của Ủy ban nhân dân huyện An Lão về đôn đốc thực "
+           "hiện nhiệm vụ cải cách hành chính năm 2025, Ủy ban nhân dân xã yêu cầu các công chức chuyên môn "
+           "thực hiện các nội dung sau:")
+    tasks = ("Rà soát toàn bộ nhiệm vụ được giao tại Kế hoạch cải cách hành chính năm 2025 của xã, xác định "
+             "nhiệm vụ đã hoàn thành, đang thực hiện và chưa thực hiện, nêu rõ nguyên nhân chậm tiến độ.",
+             "Tập trung hoàn thành các nhiệm vụ chậm tiến độ trước ngày 30 tháng 9 năm 2025; trường hợp không "
+             "hoàn thành phải báo cáo bằng văn bản, đề xuất giải pháp và thời hạn hoàn thành.",
+             "Cập nhật đầy đủ kết quả giải quyết thủ tục hành chính lên hệ thống thông tin giải quyết thủ tục "
+             "hành chính của tỉnh; số hóa hồ sơ, kết quả giải quyết theo đúng quy định.",
+             "Tăng cường tuyên truyền, hướng dẫn người dân nộp hồ sơ trực tuyến, thanh toán trực tuyến phí, lệ phí; "
+             "bố trí công chức hỗ trợ người dân tại Bộ phận Một cửa trong giờ hành chính.")
+    for number, text in enumerate(tasks * 3, start=1):
+        t.body(f"{number}. {text}")
+    t.body("Ủy ban nhân dân xã yêu cầu các công chức chuyên môn nghiêm túc thực hiện./.")
+    t.closing(("- Như trên;", "- Chủ tịch UBND xã (báo cáo);", "- Lưu: VT, VP."), SIGNER, "Trần Văn Hùng")
+    return t.bytes()
+
+
 _HEADER_CORE = {"number": "Số: ", "place_date": "An Bình, ngày", "national_title": "CỘNG HÒA",
                 "recipients_label": "Nơi nhận:"}
 
@@ -423,6 +539,27 @@ SAMPLES = (
            "Tiêu ngữ gạch chân", notice_two_line_title, (("ND30-NATIONAL-TITLE-ONE-LINE", "CỘNG HÒA XÃ HỘI"),),
            {**_HEADER_CORE, "doc_type": "THÔNG BÁO", "summary": "Kết luận", "issuing_body": "ỦY BAN NHÂN DÂN",
             "recipients": "- Các công chức", "signer_titles": "TL. CHỦ TỊCH", "signer_name": "Đỗ Thị Lan"}),
+    Sample("quyet-dinh-phong-co-chu-quan", "Quyết định của phòng: tên cơ quan chủ quản, dòng thẩm quyền hai dòng, danh "
+           "sách thành viên đánh số 1., 2. không có tiêu đề", unit_decision, (),
+           {"number": "Số: 07/QĐ-PNV", "place_date": "An Lão, ngày", "governing_body": "UBND HUYỆN",
+            "issuing_body": "PHÒNG NỘI VỤ", "doc_type": "QUYẾT ĐỊNH", "summary": "Thành lập",
+            "authority": "TRƯỞNG PHÒNG NỘI VỤ", "bases": "Căn cứ Quyết định", "decides": "QUYẾT ĐỊNH:",
+            "recipients": "- Như Điều 3;", "signer_titles": "TRƯỞNG PHÒNG", "signer_name": "Phạm Thị Hạnh"}),
+    Sample("ke-hoach-co-bang-nhiem-vu", "Kế hoạch có bảng nhiệm vụ: tên bảng, đơn vị tính, ghi chú dưới bảng; số trang "
+           "ở chân trang; một đoạn căn trái", plan_with_task_table,
+           (("ND30-PAGE-NUMBER-POSITION", "Số trang (section 1)"), ("ND30-BODY-ALIGN", "Công chức Tư pháp - Hộ tịch")),
+           {**_HEADER_CORE, "doc_type": "KẾ HOẠCH", "summary": "Số hóa", "bases": "Căn cứ Quyết định số 468",
+            "captions": "Bảng 1.", "signer_name": "Trần Văn Hùng"}),
+    Sample("bao-cao-go-bang-tab", "Báo cáo không dùng bảng: phần đầu gõ bằng dấu tab, hai nơi nhận sau Kính gửi, khối "
+           "chữ ký căn giữa trên \"Nơi nhận:\", ghi chú (Đã ký)", report_typed_with_tabs, (),
+           {**_HEADER_CORE, "doc_type": "BÁO CÁO", "summary": "Kết quả kiểm soát", "addressee": "Kính gửi:",
+            "addressee_items": "- Văn phòng", "recipients": "- Như trên;", "signer_titles": "TM. ỦY BAN",
+            "signer_name": "Trần Văn Hùng"}),
+    Sample("cong-van-hai-trang", "Công văn hai trang: V/v hai dòng, số trang ở chân trang, ngày trích dẫn \"5/8/2025\"",
+           long_letter_footer_numbers,
+           (("ND30-PAGE-NUMBER-POSITION", "Số trang (section 1)"), ("ND30-CITED-DATE-PADDING", "Thực hiện Công văn")),
+           {**_HEADER_CORE, "letter_summary": "V/v đôn đốc", "addressee": "Kính gửi:", "recipients": "- Như trên;",
+            "signer_name": "Trần Văn Hùng"}),
 )
 
 #: Documents also checked as LibreOffice saves them: the same findings are expected.

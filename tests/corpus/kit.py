@@ -168,17 +168,18 @@ def _field(size: float = 13) -> str:
             f'<w:r>{rpr}<w:t>2</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def page_number(section, text_box: bool = False) -> None:
+def page_number(section, text_box: bool = False, story: str = "header") -> None:
     """A centred PAGE field at the top of every page but the first (its header stays empty);
-    with ``text_box``, inside a text box as Word's "Page Number > Top of Page" gallery puts it."""
-    header = section.header
+    with ``text_box``, inside a text box as Word's "Page Number > Top of Page" gallery puts it;
+    ``story`` "footer": at the bottom instead."""
+    header = getattr(section, story)
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     paragraph.alignment = CENTER
     xml = _text_box(_field()) if text_box else _field()
     for element in parse_xml(f"<w:p {nsdecls('w')} xmlns:mc=\"{_MC}\">{xml}</w:p>"):
         paragraph._p.append(element)
-    section.first_page_header.is_linked_to_previous = False
+    getattr(section, f"first_page_{story}").is_linked_to_previous = False
 
 
 def _text_box(inner: str) -> str:
@@ -208,11 +209,11 @@ def _text_box(inner: str) -> str:
 class Typist:
     """One document being typed; ``bytes()`` saves it."""
 
-    def __init__(self, left: float = 30, top: float = 20, text_box: bool = False) -> None:
+    def __init__(self, left: float = 30, top: float = 20, text_box: bool = False, story: str = "header") -> None:
         self.doc = Document()
         section = self.doc.sections[0]
         page(section, left=left, top=top, restart=False)
-        page_number(section, text_box)
+        page_number(section, text_box, story)
         body = self.doc.element.body
         for paragraph in list(body.iterchildren(qn("w:p"))):
             body.remove(paragraph)
@@ -230,12 +231,15 @@ class Typist:
     # -- the parts every document has ------------------------------------------------------------
 
     def header(self, body: tuple[str, ...], number: str | None, date: str | None, left_mm: float = 70,
-               right_mm: float = 95, split_rows: bool = False, letter_summary: str | None = None,
-               title_lines: tuple[str, ...] = (NATIONAL,), title_size: float = 12, motto: str = MOTTO):
+               right_mm: float = 95, split_rows: bool = False, letter_summary: tuple[str, ...] = (),
+               title_lines: tuple[str, ...] = (NATIONAL,), title_size: float = 12, motto: str = MOTTO,
+               governing: str | None = None):
         """Boxes 1–4 in a borderless table: body | Quốc hiệu; Số | date in the same row
-        (``split_rows``: in a second row, as many offices do)."""
+        (``split_rows``: in a second row, as many offices do); ``governing``: a chủ quản line."""
         grid = table(self.doc, [left_mm, right_mm], rows=2 if split_rows else 1)
         left, right = grid.rows[0].cells
+        if governing:
+            line(left, governing, 13)
         for text in body:
             line(left, text, 13, bold=True)
         rule(left, rule_length(list(body), 13, left_mm - CELL_MARGINS_MM), left_mm - CELL_MARGINS_MM)
@@ -246,8 +250,8 @@ class Typist:
         low_left, low_right = grid.rows[1].cells if split_rows else (left, right)
         if number is not None:
             line(low_left, number, 13)
-        if letter_summary:
-            line(low_left, letter_summary, 12, before=6)
+        for number_of, text in enumerate(letter_summary):
+            line(low_left, text, 12, before=6 if number_of == 0 else 0)
         if date is not None:
             line(low_right, date, 13, italic=True)
         return grid

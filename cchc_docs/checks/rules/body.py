@@ -220,13 +220,21 @@ def titled_clause(piece: Piece) -> bool:
 
 
 def _titled_clauses(part: Part) -> Iterator[Piece]:
-    """Khoản lines with a title, followed by their content (not by the next khoản: a list of
-    short items, such as the members of a board, has no titles)."""
+    """Khoản lines with a title: followed by their content (text, bullets or điểm), not by
+    another numbered line, and not following a khoản themselves (a list of short items, such
+    as the members of a board, has no titles)."""
     marks = {mark.para.index: mark for mark in part.numbered}
-    for piece, following in pairwise(part.body):
-        mark, after = marks.get(piece.index), marks.get(following.index)
-        if mark is not None and mark.level == "clause" and not mark.quoted and titled_clause(piece) \
-                and not (after is not None and after.level == "clause"):
+
+    def level(piece: Piece) -> str | None:
+        return marks[piece.index].level if piece.index in marks else None
+
+    body = part.body
+    for position, piece in enumerate(body[:-1]):
+        mark = marks.get(piece.index)
+        if mark is None or mark.level != "clause" or mark.quoted or not titled_clause(piece):
+            continue
+        before = level(body[position - 1]) if position else None
+        if level(body[position + 1]) in (None, "point") and before != "clause":
             yield piece
 
 
