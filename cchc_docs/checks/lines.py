@@ -40,7 +40,9 @@ def is_national_title(piece: Piece) -> bool:
 
 def is_national_head(piece: Piece) -> bool:
     """The first line of a Quốc hiệu broken in two ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
-    return len(piece.text) <= 40 and similar(piece.text, NATIONAL_HEAD, 0.9)
+    if not 20 <= len(piece.text) <= 40 or "viet" in (folded := fold(piece.text)):
+        return False
+    return ("cong hoa" in folded or "chu nghia" in folded) and similar(piece.text, NATIONAL_HEAD, 0.9)
 
 
 def is_national_tail(piece: Piece) -> bool:

@@ -25,6 +25,7 @@ from cchc_docs.facts.records import VisibleRuns
 from cchc_docs.typeset import widths
 
 _AS_PRINTED = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None})
+_ODD_SPACES = re.compile("[\u00a0\u202f\u2007\u200b\ufeff]")
 #: A line that is only a row of underscores or dashes: typed as a rule under a heading.
 RULE_TEXT = re.compile(r"^[_\-\u2013\u2014]{5,}$")
 
@@ -33,7 +34,7 @@ def display(run: RunFacts) -> str:
     """The text as printed: "All caps" formatting shows capitals whatever was typed; a
     no-break space is a space."""
     text = run.text.upper() if run.caps else run.text
-    return text.translate(_AS_PRINTED) if not text.isascii() else text
+    return text.translate(_AS_PRINTED) if not text.isascii() and _ODD_SPACES.search(text) else text
 
 
 def is_rule_text(text: str) -> bool:
@@ -72,6 +73,8 @@ def whole(para: ParagraphFacts) -> Piece:
 
 def _lead(runs) -> tuple[str, int]:
     """How a line's text was pushed into place: a tab before it, or two spaces or more (and how many)."""
+    if runs and not runs[0].is_tab and not runs[0].text.startswith(" "):
+        return "", 0  # the common case: the text starts the line
     spaces = 0
     for run in runs:
         if run.is_tab:
@@ -114,7 +117,8 @@ def forget() -> None:
 def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
     if not any(run.is_tab or run.is_break for run in para.runs):
         raw = "".join(display(run) for run in para.runs)
-        text, spaces = raw.strip(), len(raw) - len(raw.lstrip(" "))
+        text = raw.strip()
+        spaces = len(raw) - len(raw.lstrip(" ")) if raw.startswith("  ") else 0
         return (Piece(para, para.runs, text, True, True, *_spaces(spaces)),) if text else ()
     has_tab = any(run.is_tab for run in para.runs)
     found: list[Piece] = []

@@ -54,23 +54,26 @@ def fold(text: str) -> str:
 
 _MARKERS = frozenset({"cua", "va", "cac", "nhan", "dan", "ngay", "thang", "nam", "theo", "thuc", "hien", "viec",
                       "nhu", "tren", "luu", "noi", "gui", "ban", "hanh", "quyet", "dinh", "nguoi", "tinh", "xa"})
-_SAMPLE_LETTERS = 4000  # enough text to tell; a long document is not read to its end
+_SAMPLE_CHARS = 6000  # enough text to tell; a long document is not read to its end
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u1ef9]")
+_ACCENTED = re.compile(r"[\u00c0-\u1ef9]")
+_WORD = re.compile(r"[a-z]+")
 
 
 def unaccented(texts) -> bool:
     """Vietnamese typed without diacritics ("So: /BTC-TCCB"): many letters, hardly any of
     them accented, and the words are Vietnamese words with their marks dropped."""
-    letters_seen = accented = 0
-    words: set[str] = set()
+    sample, length = [], 0
     for text in texts:
-        for word in text.split():
-            found = [ch for ch in word if ch.isalpha()]
-            letters_seen += len(found)
-            accented += sum(1 for ch in found if not ch.isascii())
-            words.add(word.lower().strip(".,;:()"))
-        if letters_seen >= _SAMPLE_LETTERS:
+        sample.append(text)
+        length += len(text)
+        if length >= _SAMPLE_CHARS:
             break
-    return letters_seen >= 150 and accented <= letters_seen * 0.01 and len(words & _MARKERS) >= 6
+    joined = " ".join(sample)
+    letters_seen = len(_LETTER.findall(joined))
+    if letters_seen < 150 or len(_ACCENTED.findall(joined)) > letters_seen * 0.01:
+        return False
+    return len(set(_WORD.findall(joined.lower())) & _MARKERS) >= 6
 
 
 def fold_start(text: str, length: int = 40) -> str:

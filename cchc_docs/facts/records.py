@@ -6,10 +6,18 @@ not how Word's XML is walked to get them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from cchc_docs.facts.styles import BorderFacts, LineSpacing
+
+_EAST_ASIAN_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK, Hangul, compatibility ideographs
+_COMPLEX_RANGES = "\u0590-\u08ff\u0e00-\u0e7f"  # Hebrew, Arabic … and Thai
+_ASCII = re.compile(r"[!-~]")  # a visible ASCII character
+_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN_RANGES}]")
+_COMPLEX = re.compile(f"[{_COMPLEX_RANGES}]")
+_OTHER = re.compile(f"[^\\x00-\\x7f\\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +57,16 @@ class RunFacts:
     @property
     def fonts(self) -> frozenset[str]:
         """Fonts Word really uses for this text: ASCII letters take ``ascii``, other
-        Latin letters (Vietnamese diacritics) ``hAnsi``, CJK ``eastAsia``, RTL/Thai ``cs``."""
-        return frozenset(self._slot(ch) for ch in self.text if not ch.isspace())
+        Latin letters (Vietnamese diacritics) ``hAnsi``, CJK ``eastAsia``, RTL/Thai ``cs``.
 
-    def _slot(self, ch: str) -> str:
-        code = ord(ch)
-        if code < 0x80:
-            return self.font_ascii
-        if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
-            return self.font_east_asia
-        if 0x0590 <= code <= 0x08FF or 0x0E00 <= code <= 0x0E7F:
-            return self.font_cs
-        return self.font_hanh_ansi
+        Asked of every run of a document, so each class of characters is looked for with
+        one regular expression over the text, not one Python step per character."""
+        text = self.text
+        found = [self.font_ascii] if _ASCII.search(text) else []
+        if not text.isascii():
+            found += [font for font, chars in ((self.font_east_asia, _EAST_ASIAN), (self.font_cs, _COMPLEX),
+                                               (self.font_hanh_ansi, _OTHER)) if chars.search(text)]
+        return frozenset(found)
 
 
 class VisibleRuns:

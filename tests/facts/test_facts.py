@@ -14,6 +14,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.shared import Mm, Pt, RGBColor
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_docs.errors import SourceError
 from cchc_docs.facts.extract import LineSpacing, extract
@@ -199,6 +201,30 @@ def test_fonts_report_hansi_for_vietnamese_letters_only():
     runs = _facts(doc).paragraphs[0].runs
     assert runs[0].fonts == {"Times New Roman"}
     assert runs[1].fonts == {"Times New Roman", "Arial"}
+
+
+def _slot_by_character(run, ch: str) -> str:
+    """Word's choice of font slot for one character (ECMA-376 §17.3.2.26), spelt out."""
+    code = ord(ch)
+    if code < 0x80:
+        return run.font_ascii
+    if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
+        return run.font_east_asia
+    if 0x0590 <= code <= 0x08FF or 0x0E00 <= code <= 0x0E7F:
+        return run.font_cs
+    return run.font_hanh_ansi
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 .\u00a0\tđĐếẫ\u0301中한\u05d0\u0e01\u2003!"), max_size=12))
+def test_fonts_found_by_character_class_are_those_of_each_character(text):
+    doc = Document()
+    run = doc.add_paragraph().add_run(text or "x")
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for slot, name in (("w:ascii", "A"), ("w:hAnsi", "H"), ("w:eastAsia", "E"), ("w:cs", "C")):
+        fonts.set(qn(slot), name)
+    for facts in _facts(doc).paragraphs[0].runs:  # a tab is a run of its own
+        assert facts.fonts == {_slot_by_character(facts, ch) for ch in facts.text if not ch.isspace()}
 
 
 def test_underline_color_highlight_caps_strike_and_vertical_align():
