@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 from cchc_docs.checks import check_file  # noqa: E402
-from cchc_docs.checks.expected import Score, compare, parse, place  # noqa: E402
+from cchc_docs.checks.expected import Score, at, compare, parse  # noqa: E402
 from cchc_docs.errors import CchcError  # noqa: E402
 
 
@@ -64,7 +64,7 @@ def report(folder: Path, details: bool) -> None:
         print(f"{name}: {counts[0]} phát hiện, {counts[1]} đúng, {counts[2]} báo nhầm, {counts[3]} bỏ sót")
         if details:
             for finding in result.false_alarms:
-                print(f"    báo nhầm: {finding.rule} · {place(finding)}")
+                print(f"    báo nhầm: {finding.rule} · {at(finding)}")
             for missed in result.misses:
                 print(f"    bỏ sót:   {missed.rule} · {missed.at}")
     counted = totals["findings"] - totals["unsure"]

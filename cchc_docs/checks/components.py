@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_docs.checks import closing, content, opening, places
+from cchc_docs.checks import closing, content, landmarks, opening
 from cchc_docs.checks.content import Numbered
 from cchc_docs.checks.lines import Cursor, is_appendix_label, is_national_head, is_national_title, type_name
 from cchc_docs.checks.pieces import Piece, RuleLine, pieces, whole
@@ -117,21 +117,21 @@ class Layout:
     parts: tuple[Part, ...]
     pages: tuple[int | None, ...] = field(default=())
     unaccented: bool = False  # typed without diacritics: wording rules are left to ND30-TEXT-DIACRITICS
-    _places: list = field(default_factory=list, compare=False, repr=False)
+    _landmarks: list = field(default_factory=list, compare=False, repr=False)
 
     def page_of(self, index: int | None) -> int | None:
         if index is None or not 0 <= index < len(self.pages):
             return None
         return self.pages[index]
 
-    def place_of(self, index: int | None) -> str | None:
+    def landmark_of(self, index: int | None) -> str | None:
         """Where a reader finds a body paragraph without page numbers: its table and row, or
         the heading it stands under (worked out once, when the first finding asks)."""
         if index is None:
             return None
-        if not self._places:
-            self._places.append(places.places(self))
-        found = self._places[0]
+        if not self._landmarks:
+            self._landmarks.append(landmarks.landmarks(self))
+        found = self._landmarks[0]
         return found[index] if 0 <= index < len(found) else None
 
 

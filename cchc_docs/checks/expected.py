@@ -53,7 +53,7 @@ class Score:
     unsure: tuple[Finding, ...] = field(default=())
 
 
-def place(finding: Finding) -> str:
+def at(finding: Finding) -> str:
     """Where a finding is, as ``at`` names it."""
     return finding.excerpt or finding.component or ""
 
@@ -101,7 +101,7 @@ def _take(left: list[Finding], wanted: list[Expected]) -> dict[int, int]:
             if id(entry) in pairs:
                 continue
             for finding in left:
-                where = place(finding)
+                where = at(finding)
                 if finding.rule == entry.rule and (where == entry.at if exact else where.startswith(entry.at)):
                     pairs[id(entry)] = id(finding)
                     left.remove(finding)

@@ -111,7 +111,7 @@ def _finding(rule_: Rule, hit: Hit, layout: Layout) -> Finding:
         component=hit.component,
         excerpt=shorten(text) if text else None,
         page=hit.page if hit.page is not None else layout.page_of(index),
-        place=layout.place_of(index) if hit.component in _BODY else None,
+        landmark=layout.landmark_of(index) if hit.component in _BODY else None,
     )
 
 

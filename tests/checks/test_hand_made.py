@@ -349,7 +349,7 @@ def test_findings_say_where_without_guessing_a_page():
     built["points"][2].alignment = LEFT
     (finding,) = built.findings()
     assert finding.page is None
-    assert finding.place == "Kế hoạch, dưới “I. MỤC ĐÍCH, YÊU CẦU”"
+    assert finding.landmark == "Kế hoạch, dưới “I. MỤC ĐÍCH, YÊU CẦU”"
 
 
 def test_real_pages_come_from_the_pdf_text():

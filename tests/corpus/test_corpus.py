@@ -17,7 +17,7 @@ from office_support import libreoffice_saved
 
 from cchc_docs.checks import check, check_file
 from cchc_docs.checks.components import recognise
-from cchc_docs.checks.expected import compare, place
+from cchc_docs.checks.expected import at, compare
 from cchc_docs.checks.pieces import Piece
 from cchc_docs.facts.extract import extract
 from corpus.documents import RESAVED, SAMPLES, Sample
@@ -29,7 +29,7 @@ BY_NAME = {sample.name: sample for sample in SAMPLES}
 
 def _differences(findings, sample: Sample) -> dict:
     score = compare(findings, expected_of(sample))
-    return {"false alarms": [(f.rule, place(f)) for f in score.false_alarms],
+    return {"false alarms": [(f.rule, at(f)) for f in score.false_alarms],
             "misses": [(x.rule, x.at) for x in score.misses]}
 
 

@@ -1,4 +1,4 @@
-"""Where a reader finds a paragraph without page numbers: a table and row, or the heading above it.
+"""Landmarks: where a reader finds a paragraph without page numbers — a table and row, or the heading above it.
 
 DOCX facts carry no layout, so a page number would be a guess ("trang ≈49" for a page
 that is really 69). What a person can always find is the table and row a line stands
@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 _HEADINGS = ("division", "section", "article")
 
 
-def places(layout: Layout) -> list[str | None]:
-    """One place per body paragraph (None where nothing better than the paragraph number is known)."""
+def landmarks(layout: Layout) -> list[str | None]:
+    """One landmark per body paragraph (None where nothing better than the paragraph number is known)."""
     paragraphs = layout.facts.paragraphs
     found: list[str | None] = [None] * len(paragraphs)
     named = len(layout.parts) > 1
