@@ -270,4 +270,4 @@ def _set_apart(para: ParagraphFacts) -> bool:
     """A tên loại typed in a table: centred, bold, in a wide cell of its first rows (a table
     laid over the page, not a column head of a data table)."""
     wide = para.cell_width_mm is not None and para.cell_width_mm >= 100
-    return para.alignment == "center" and para.all_bold and len(para.text) <= 30 and para.row <= 1 and wide
+    return wide and para.row <= 1 and para.alignment == "center" and len(para.text) <= 30 and para.all_bold

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from cchc_docs.facts.extract import BorderFacts, ParagraphFacts, RunFacts
-from cchc_docs.facts.records import VisibleRuns
+from cchc_docs.facts.records import VisibleRuns, builder
 from cchc_docs.typeset import widths
 
 _AS_PRINTED = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None})
@@ -31,15 +31,20 @@ RULE_TEXT = re.compile(r"^[_\-\u2013\u2014]{5,}$")
 
 
 def display(run: RunFacts) -> str:
-    """The text as printed: "All caps" formatting shows capitals whatever was typed; a
-    no-break space is a space."""
-    text = run.text.upper() if run.caps else run.text
+    """The text as printed: "All caps" formatting shows capitals whatever was typed."""
+    return run.text.upper() if run.caps else run.text
+
+
+def printed(text: str) -> str:
+    """A line's text as printed: a no-break space is a space, a zero-width space nothing
+    (asked once per line, not per run: most lines have neither)."""
     return text.translate(_AS_PRINTED) if not text.isascii() and _ODD_SPACES.search(text) else text
 
 
 def is_rule_text(text: str) -> bool:
     """A row of underscores (or dashes) standing for a drawn rule."""
-    return bool(RULE_TEXT.match(text.strip().replace(" ", "")))
+    head = text.lstrip()[:1]
+    return bool(head) and head in "_-\u2013\u2014" and bool(RULE_TEXT.match(text.strip().replace(" ", "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +69,14 @@ class Piece(VisibleRuns):
         return self.para.alignment if self.whole else None
 
 
+_piece = builder(Piece)  # Piece(...) without the frozen dataclass's per-field __init__: pieces are cut by thousands
+
+
 def whole(para: ParagraphFacts) -> Piece:
     """The paragraph as one piece (body text, where a leading tab is just an indent)."""
     runs = tuple(run for run in para.runs if not run.is_tab and not run.is_break)
     text = "".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs)
-    return Piece(para, runs, " ".join(text.split()), True, True, *_lead(para.runs))
+    return _piece(para, runs, " ".join(printed(text).split()), True, True, *_lead(para.runs))
 
 
 def _lead(runs) -> tuple[str, int]:
@@ -81,7 +89,7 @@ def _lead(runs) -> tuple[str, int]:
             return "tab", 0
         if run.is_break:
             break
-        text = display(run)
+        text = printed(display(run))
         spaces += len(text) - len(text.lstrip(" "))
         if text.strip():
             break
@@ -116,21 +124,21 @@ def forget() -> None:
 
 def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
     if not any(run.is_tab or run.is_break for run in para.runs):
-        raw = "".join(display(run) for run in para.runs)
+        raw = printed("".join(display(run) for run in para.runs))
         text = raw.strip()
         spaces = len(raw) - len(raw.lstrip(" ")) if raw.startswith("  ") else 0
-        return (Piece(para, para.runs, text, True, True, *_spaces(spaces)),) if text else ()
+        return (_piece(para, para.runs, text, True, True, *_spaces(spaces)),) if text else ()
     has_tab = any(run.is_tab for run in para.runs)
     found: list[Piece] = []
     current: list[RunFacts] = []
     at_left = True
     for run in (*para.runs, None):
         if run is None or run.is_tab or run.is_break:
-            raw = "".join(display(r) for r in current)
+            raw = printed("".join(display(r) for r in current))
             text = raw.strip()
             if text:
                 spaces = len(raw) - len(raw.lstrip(" ")) if at_left else 0
-                found.append(Piece(para, tuple(current), text, not has_tab, at_left, *_spaces(spaces)))
+                found.append(_piece(para, tuple(current), text, not has_tab, at_left, *_spaces(spaces)))
                 at_left = False
             current = []
             if run is not None:

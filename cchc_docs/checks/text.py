@@ -70,6 +70,8 @@ def unaccented(texts) -> bool:
         if length >= _SAMPLE_CHARS:
             break
     joined = " ".join(sample)
+    if len(joined.encode()) - len(joined) > len(joined) * 0.02:
+        return False  # many characters beyond ASCII: the marks are there (the common case, told at once)
     letters_seen = len(_LETTER.findall(joined))
     if letters_seen < 150 or len(_ACCENTED.findall(joined)) > letters_seen * 0.01:
         return False

@@ -6,6 +6,7 @@ not how Word's XML is walked to get them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -15,9 +16,14 @@ from cchc_docs.facts.styles import BorderFacts, LineSpacing
 _EAST_ASIAN_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK, Hangul, compatibility ideographs
 _COMPLEX_RANGES = "\u0590-\u08ff\u0e00-\u0e7f"  # Hebrew, Arabic … and Thai
 _ASCII = re.compile(r"[!-~]")  # a visible ASCII character
-_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN_RANGES}]")
-_COMPLEX = re.compile(f"[{_COMPLEX_RANGES}]")
-_OTHER = re.compile(f"[^\\x00-\\x7f\\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]")
+
+
+@functools.cache
+def _classes() -> tuple:
+    """The patterns of the non-ASCII font slots, compiled when first needed (wide ranges take
+    milliseconds to compile: a check whose runs all name one font never needs them)."""
+    return (re.compile(f"[{_EAST_ASIAN_RANGES}]"), re.compile(f"[{_COMPLEX_RANGES}]"),
+            re.compile(f"[^\\x00-\\x7f\\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +70,8 @@ class RunFacts:
         text = self.text
         found = [self.font_ascii] if _ASCII.search(text) else []
         if not text.isascii():
-            found += [font for font, chars in ((self.font_east_asia, _EAST_ASIAN), (self.font_cs, _COMPLEX),
-                                               (self.font_hanh_ansi, _OTHER)) if chars.search(text)]
+            fonts = (self.font_east_asia, self.font_cs, self.font_hanh_ansi)
+            found += [font for font, chars in zip(fonts, _classes(), strict=True) if chars.search(text)]
         return frozenset(found)
 
 
