@@ -88,31 +88,40 @@ def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
 
 
 
-def page_texts(file: Path, make: bool) -> list[str] | None:
-    """The text of each page of the document's PDF, for real page numbers: the PDF ``cchc-docs pdf``
-    made of exactly this DOCX (its stamp beside it says so), or, when ``make``, one made now.
+def make_pdfs(files: tuple[Path, ...]) -> None:
+    """Bring the PDF beside each DOCX up to date, in one LibreOffice batch (``check --pdf``).
 
-    Without a stamp and without ``make`` nothing of the PDF machinery is loaded.
+    What cannot be made is said on stderr: the check goes on, without real page numbers.
     """
-    from cchc_docs.errors import ToolMissingError
+    from cchc_docs.errors import ConversionError, ToolMissingError
+    from cchc_docs.pdf import convert as pdf_mod
 
-    if not file.is_file() or not (make or file.with_name(f".{file.stem}.pdf.source").is_file()):
+    try:
+        pdf_mod.convert([f for f in files if f.is_file()], options=pdf_mod.Options(check=False)).raise_for_failures()
+    except (ToolMissingError, ConversionError) as e:
+        click.echo(f"cchc-docs: {e}; không ghi được số trang thật", err=True)
+
+
+def page_texts(file: Path) -> list[str] | None:
+    """The text of each page of the document's PDF, for real page numbers: the PDF made of
+    exactly this DOCX (``cchc-docs pdf`` or ``check --pdf``; its stamp beside it says so).
+
+    Without a stamp nothing of the PDF machinery is loaded.
+    """
+    if not file.with_name(f".{file.stem}.pdf.source").is_file() or not file.is_file():
         return None
+    from cchc_docs.errors import ToolMissingError
     from cchc_docs.pdf import convert as pdf_mod
     from cchc_docs.pdf import poppler
 
     target = pdf_mod.pdf_path(file)
     try:
-        if not pdf_mod.is_current(target, file.read_bytes()):
-            if not make:
-                return None
-            pdf_mod.convert([file], options=pdf_mod.Options(check=False)).raise_for_failures()
-        return poppler.text(target).split("\f")
+        return poppler.text(target).split("\f") if pdf_mod.is_current(target, file.read_bytes()) else None
     except ToolMissingError as e:
         click.echo(f"cchc-docs: {e}; không ghi được số trang thật", err=True)
-        return None
     except OSError:  # unreadable: check_file says so in its own words
-        return None
+        pass
+    return None
 
 
 @click.command(cls=Command)
@@ -139,10 +148,12 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool, wit
         return
     if not files:
         raise click.UsageError(f"cần ít nhất một {DOCX} (hoặc --list-rules)")
+    if with_pdf:
+        make_pdfs(files)
     results = []
     for file in files:
         try:
-            findings = check_file(file, page_texts=page_texts(file, with_pdf))
+            findings = check_file(file, page_texts=page_texts(file))
             results.append(check_output.FileResult(str(file), tuple(findings)))
         except CchcError as e:
             results.append(check_output.FileResult(str(file), error=str(e)))
