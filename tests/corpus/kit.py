@@ -26,6 +26,9 @@ FONT = "Times New Roman"
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 CELL_MARGINS_MM = 3.8  # Word's default 1.9 mm on each side of cell text
+BODY = ("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH")
+SIGNER = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
