@@ -52,7 +52,8 @@ def _offset(facts: DocFacts, para: ParagraphFacts) -> float:
 def _height(para: ParagraphFacts) -> float:
     count = 1
     if para.text.strip() and para.cell_width_mm:
-        width = para.cell_width_mm - _CELL_MARGINS_MM - para.left_indent_mm - para.right_indent_mm
+        room = para.cell_text_mm if para.cell_text_mm is not None else para.cell_width_mm - _CELL_MARGINS_MM
+        width = room - para.left_indent_mm - para.right_indent_mm
         count = max(1, len(widths.wrap(para.text, _size(para), max(width, 10.0))))
     return count * _line_pt(para) + para.space_before_pt + para.space_after_pt
 

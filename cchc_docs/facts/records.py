@@ -163,6 +163,7 @@ class ParagraphFacts(VisibleRuns):
     fields: tuple[str, ...]
     has_drawing: bool
     mark_size_pt: float | None  # an empty paragraph's height: its mark's (or spaces') largest size; None with text
+    cell_text_mm: float | None  # in a table: the width its lines may fill (the cell's less its margins)
 
     @property
     def is_empty(self) -> bool:

@@ -233,6 +233,7 @@ class Walker:
         self.paragraphs.append(_paragraph(
             index, text, text.isascii() or unicodedata.is_normalized("NFC", text), *fmt.head, *where,
             len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing, mark,
+            mm(cell.text_twips) if cell is not None and cell.text_twips else None,
         ))
         if self.body and cell is None and fmt.breaks_section:
             self.sect_prs.append(ppr.find(W + "sectPr"))

@@ -604,6 +604,19 @@ def test_table_cells_text_grid_and_paragraph_positions():
     assert facts.paragraphs[0].in_table is False and facts.paragraphs[0].cell is None
 
 
+def test_a_cell_paragraph_knows_the_width_its_lines_may_fill():
+    doc = Document()
+    grid = doc.add_table(rows=1, cols=1)
+    grid._tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(round(100 * TWIPS_PER_MM)))
+    margins = _fragment('<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>')
+    grid.cell(0, 0).text = "chữ"
+    plain = _facts(doc).paragraphs[0]
+    grid._tbl.tblPr.append(margins[0])
+    tight = _facts(doc).paragraphs[0]
+    doc.add_paragraph("ngoài bảng")
+    assert (plain.cell_text_mm, tight.cell_text_mm, _facts(doc).paragraphs[-1].cell_text_mm) == (96.2, 100.0, None)
+
+
 def test_nested_table_paragraphs_come_in_document_order():
     doc = Document()
     outer = doc.add_table(rows=1, cols=2)

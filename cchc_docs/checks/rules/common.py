@@ -47,6 +47,8 @@ def within(value: float, least: float, most: float, tolerance: float = 0.01) -> 
 def text_width_mm(piece: Piece, layout: Layout) -> float:
     """The width a line may fill: its cell's (less the cell margins) or its section's, less its indents."""
     para = piece.para
+    if para.cell_text_mm is not None:
+        return para.cell_text_mm - para.left_indent_mm - para.right_indent_mm
     if para.cell_width_mm is not None:
         return para.cell_width_mm - CELL_MARGINS_MM - para.left_indent_mm - para.right_indent_mm
     sections = layout.facts.sections
