@@ -2,14 +2,16 @@
 
 The closing starts at "Nơi nhận" or at an authority prefix (TM., KT. …), or at the
 table holding either; in documents typed without tables, at the centred signer lines
-just above "Nơi nhận". Items are the lines under the label; the rest is the signer
-block: titles first, the name last (Phụ lục I, Mục II.7, II.9).
+just above "Nơi nhận". Items are the lines under the label — in a table, those of its
+cell and of the cells under it in later rows ("Nơi nhận:" in one row, its items in the
+next); the rest is the signer block: titles first, the name last (Phụ lục I, Mục II.7,
+II.9). Rows of underscores are rules, not lines of the block.
 """
 
 from __future__ import annotations
 
 from cchc_docs.checks.lines import BOX12, Cursor, is_note, is_recipients_label, is_signer_prefix, starts_with_bullet
-from cchc_docs.checks.pieces import Piece, pieces, same_place
+from cchc_docs.checks.pieces import Piece, is_rule_text, pieces, same_place
 from cchc_docs.checks.text import fold, fold_start, is_upper
 from cchc_docs.facts.extract import ParagraphFacts
 
@@ -68,7 +70,7 @@ def container_start(cursor: Cursor, para: ParagraphFacts) -> int:
 
 
 def closing(cursor: Cursor, start: int) -> dict:
-    every = [x for para in cursor.span(start, None) for x in pieces(para)]
+    every = [x for para in cursor.span(start, None) for x in pieces(para) if not is_rule_text(x.text)]
     label = next((x for x in every if is_recipients_label(x)), None)
     items = _items(every, label) if label is not None else []
     taken = {id(x) for x in items} | {id(label)}
@@ -76,7 +78,7 @@ def closing(cursor: Cursor, start: int) -> dict:
     def signer_side(piece: Piece) -> bool:
         if id(piece) in taken or BOX12.match(piece.text) or fold_start(piece.text).startswith(_CONTACT):
             return False
-        return not (label is not None and label.para.in_table and same_place(piece.para, label.para))
+        return not (label is not None and label.para.in_table and _under(piece.para, label.para))
 
     titles, name = _signer(cursor, [x for x in every if signer_side(x)])
     drafter = next((x for x in every if BOX12.match(x.text)), None)
@@ -89,7 +91,7 @@ def _items(every: list[Piece], label: Piece) -> list[Piece]:
     start at the left margin with a dash (or "Lưu") under it."""
     after = every[every.index(label) + 1 :]
     if label.para.in_table:
-        return [x for x in after if same_place(x.para, label.para) and not BOX12.match(x.text)]
+        return [x for x in after if _under(x.para, label.para) and not BOX12.match(x.text)]
     items = []
     for piece in after:
         if not piece.at_left or (piece.whole and piece.para.alignment in ("center", "right")):
@@ -98,6 +100,12 @@ def _items(every: list[Piece], label: Piece) -> list[Piece]:
             break
         items.append(piece)
     return items
+
+
+def _under(para: ParagraphFacts, label: ParagraphFacts) -> bool:
+    """In the label's cell, or in the same column of a later row of its table."""
+    return same_place(para, label) or (para.table_index == label.table_index and para.cell == label.cell
+                                       and para.row > label.row)
 
 
 def _signer(cursor: Cursor, rest: list[Piece]) -> tuple[list[Piece], Piece | None]:

@@ -6,15 +6,22 @@ text patterns and position, ours the same way. The document is first cut into
 since one file may hold a decision, the plan it issues and an appendix. In each part:
 
 * the header zone (the header table, or the lines before the tên loại) gives the
-  Quốc hiệu, Tiêu ngữ, Số, place and date by their text, and the issuing body as
-  the remaining lines above the Số (leading lines that are not bold: chủ quản);
+  Quốc hiệu (also when typed on two lines), Tiêu ngữ, Số, place and date by their
+  text, and the issuing body as the remaining lines above the Số (leading lines that
+  are not bold: chủ quản);
 * the tên loại is a line holding exactly a type name of Phụ lục III; the trích yếu
-  follows it; then a Kèm theo line, an authority line, căn cứ lines and
-  ``QUYẾT ĐỊNH:`` where they are;
+  follows it (in a table cell too); then a Kèm theo line (with its continuation lines),
+  an authority line, căn cứ lines — in every kind of document — and ``QUYẾT ĐỊNH:``
+  where they are;
 * the closing starts at "Nơi nhận" or at an authority prefix (TM., KT. …); its items are
-  the lines under the label, the rest is the signer block (titles, then the name);
-* what lies between is the body; numbered lines (I., 1., a), Điều N.) are marked.
+  the lines under the label, in its cell or in the cells under it; the rest is the
+  signer block (titles, then the name);
+* what lies between is the body; numbered lines (I., 1., a), Điều N.) are marked;
+  captions over tables ("Biểu mẫu 1", its second line, "Đơn vị tính: …") are set apart.
 
+Text is read as a reader sees it (:mod:`.pieces`): hidden text is not there, a row of
+underscores is a rule, a no-break space a space. A document typed without diacritics is
+recognised on its folded text and flagged once (``unaccented``) rather than misread.
 When a paragraph cannot be placed with confidence it is left out of every component,
 so component rules never judge it (better no finding than a false alarm).
 """
@@ -23,11 +30,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc_docs.checks import closing, content, opening
+from cchc_docs.checks import closing, content, landmarks, opening
 from cchc_docs.checks.content import Numbered
-from cchc_docs.checks.lines import Cursor, is_appendix_label, is_national_title, type_name
+from cchc_docs.checks.lines import Cursor, is_appendix_label, is_national_head, is_national_title, type_name
 from cchc_docs.checks.pieces import Piece, RuleLine, pieces, whole
-from cchc_docs.checks.text import is_upper
+from cchc_docs.checks.text import is_upper, unaccented
 from cchc_docs.facts.extract import DocFacts, ParagraphFacts
 
 __all__ = ["Layout", "Numbered", "Part", "recognise"]
@@ -43,6 +50,7 @@ class Part:
     last: int
     header: tuple[ParagraphFacts, ...] = ()
     national_title: Piece | None = None
+    national_wrap: Piece | None = None  # "VIỆT NAM" typed on a line of its own
     motto: Piece | None = None
     motto_rule: RuleLine | None = None
     governing_body: tuple[Piece, ...] = ()
@@ -56,15 +64,18 @@ class Part:
     summary: tuple[Piece, ...] = ()
     summary_rule: RuleLine | None = None
     attached_to: Piece | None = None
+    attached_more: tuple[Piece, ...] = ()  # "của UBND tỉnh …)": the Kèm theo line's continuation
     attached_rule: RuleLine | None = None
     appendix_label: Piece | None = None
     appendix_title: tuple[Piece, ...] = ()
     authority: Piece | None = None
+    authority_more: tuple[Piece, ...] = ()  # the authority line carried on to a second line
     bases: tuple[Piece, ...] = ()
     decides: Piece | None = None
     addressee: Piece | None = None
     addressee_items: tuple[Piece, ...] = ()
     body: tuple[Piece, ...] = ()
+    captions: tuple[Piece, ...] = ()  # titles over tables: "Biểu mẫu 1", its second line, "Đơn vị tính: …"
     headings: frozenset[int] = frozenset()
     numbered: tuple[Numbered, ...] = ()
     recipients_label: Piece | None = None
@@ -84,31 +95,56 @@ class Part:
         """A document issued together with another (Kèm theo line, no Số of its own)."""
         return self.attached_to is not None and self.number is None
 
+    @property
+    def national_lines(self) -> tuple[Piece, ...]:
+        """The Quốc hiệu as typed: one line, or two when "VIỆT NAM" stands on a line of its own."""
+        return tuple(x for x in (self.national_title, self.national_wrap) if x is not None)
+
+    @property
+    def authority_lines(self) -> tuple[Piece, ...]:
+        return tuple(x for x in (self.authority, *self.authority_more) if x is not None)
+
+    @property
+    def attached_lines(self) -> tuple[Piece, ...]:
+        return tuple(x for x in (self.attached_to, *self.attached_more) if x is not None)
+
 
 @dataclass(frozen=True)
 class Layout:
-    """The recognised document: its parts, and a page estimate for every paragraph."""
+    """The recognised document: its parts; real page numbers when a PDF was read (else none)."""
 
     facts: DocFacts
     parts: tuple[Part, ...]
-    pages: tuple[int, ...] = field(default=())
+    pages: tuple[int | None, ...] = field(default=())
+    unaccented: bool = False  # typed without diacritics: wording rules are left to ND30-TEXT-DIACRITICS
+    _landmarks: list = field(default_factory=list, compare=False, repr=False)
 
     def page_of(self, index: int | None) -> int | None:
         if index is None or not 0 <= index < len(self.pages):
             return None
         return self.pages[index]
 
+    def landmark_of(self, index: int | None) -> str | None:
+        """Where a reader finds a body paragraph without page numbers: its table and row, or
+        the heading it stands under (worked out once, when the first finding asks)."""
+        if index is None:
+            return None
+        if not self._landmarks:
+            self._landmarks.append(landmarks.landmarks(self))
+        found = self._landmarks[0]
+        return found[index] if 0 <= index < len(found) else None
+
 
 # --- cutting the file into parts -------------------------------------------------------------
 
 
-def recognise(facts: DocFacts, pages: tuple[int, ...] = ()) -> Layout:
-    """All parts of the document with their components."""
+def recognise(facts: DocFacts, pages: tuple[int | None, ...] = ()) -> Layout:
+    """All parts of the document with their components (``pages``: each paragraph's real page, if known)."""
     paragraphs = facts.paragraphs
     starts = part_starts(paragraphs)
     bounds = list(zip(starts, [s - 1 for s in starts[1:]] + [len(paragraphs) - 1], strict=True))
     parts = tuple(_part(i, paragraphs, first, last) for i, (first, last) in enumerate(bounds))
-    return Layout(facts, parts, pages)
+    return Layout(facts, parts, pages, unaccented(p.text for p in paragraphs))
 
 
 def part_starts(paragraphs: tuple[ParagraphFacts, ...]) -> list[int]:
@@ -117,7 +153,7 @@ def part_starts(paragraphs: tuple[ParagraphFacts, ...]) -> list[int]:
     for para in paragraphs:
         found = pieces(para) if len(para.text) < 200 else ()
         start = None
-        if any(is_national_title(piece) for piece in found):
+        if any(is_national_title(piece) or is_national_head(piece) for piece in found):
             start = _header_start(paragraphs, para)
             header_table = para.table_index
         elif any(is_appendix_label(piece) for piece in found) and seen:
@@ -172,11 +208,11 @@ def _part(index: int, paragraphs, first: int, last: int) -> Part:
         found.update(opening.appendix_title(cursor, whole(label)))
     elif doc_type is not None:
         found.update(opening.title(cursor, doc_type))
-    after = _last_index(found, after)
+    after = opening.past_table(cursor, _last_index(found, after))
     found.update(opening.addressee(cursor, after, found))
     after = _last_index(found, after)
-    if found.get("type_name") == "quyet dinh" or found.get("type_name") == "nghi quyet":
-        found.update(opening.preamble(cursor, after))
+    if found.get("type_name") is not None and found.get("appendix_label") is None:
+        found.update(opening.preamble(cursor, after, found["type_name"] in _DECIDING))
         after = _last_index(found, after)
     closing_start = closing.closing_start(cursor, after + 1)
     found.update(content.body(cursor, after + 1, (closing_start or last + 1) - 1))
@@ -184,6 +220,9 @@ def _part(index: int, paragraphs, first: int, last: int) -> Part:
         found.update(closing.closing(cursor, closing_start))
     found["kind"] = _kind(found)
     return Part(**found)
+
+
+_DECIDING = ("quyet dinh", "nghi quyet")  # the types with an authority line and "QUYẾT ĐỊNH:" (Mẫu 1.2, 1.3)
 
 
 def _last_index(found: dict, default: int) -> int:
@@ -195,7 +234,7 @@ def _last_index(found: dict, default: int) -> int:
         elif isinstance(value, RuleLine):
             indices.append(value.para.index)
         elif isinstance(value, tuple) and value and isinstance(value[0], Piece):
-            indices.append(value[-1].index)
+            indices.append(max(x.index for x in value))
     return max(indices)
 
 
@@ -214,14 +253,21 @@ def _doc_type(cursor: Cursor) -> Piece | None:
     """The tên loại: a line, early in the part, that is exactly a type name."""
     seen = 0
     for para in cursor.span():
-        if para.is_empty or para.in_table:
+        if para.is_empty or (para.in_table and not _set_apart(para)):
             continue
         seen += 1
         if seen > 25:
             return None
         piece = whole(para)
-        if type_name(piece):
+        if type_name(piece) and (not para.in_table or is_upper(piece.text)):
             return piece
         if is_appendix_label(piece) and seen > 1:
             return None
     return None
+
+
+def _set_apart(para: ParagraphFacts) -> bool:
+    """A tên loại typed in a table: centred, bold, in a wide cell of its first rows (a table
+    laid over the page, not a column head of a data table)."""
+    wide = para.cell_width_mm is not None and para.cell_width_mm >= 100
+    return wide and para.row <= 1 and para.alignment == "center" and len(para.text) <= 30 and para.all_bold

@@ -27,7 +27,8 @@ class Finding:
     paragraph: int | None = None  # index among the body paragraphs, when it applies
     component: str | None = None  # e.g. "Quốc hiệu", "Nơi nhận"
     excerpt: str | None = None  # a short quote of the text
-    page: int | None = None  # estimated or measured page number
+    page: int | None = None  # the real page number, when a PDF of the document was read
+    landmark: str | None = None  # where a reader finds it without pages: "bảng 3, hàng 2", "dưới “II. …”"
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -38,6 +39,8 @@ class Finding:
             where.append(f"trang {self.page}")
         if self.paragraph is not None:
             where.append(f"đoạn {self.paragraph + 1}")
+        if self.landmark:
+            where.append(self.landmark)
         if self.component:
             where.append(self.component)
         head = f"{self.rule} [{'lỗi' if self.severity == 'error' else 'cảnh báo'}]"

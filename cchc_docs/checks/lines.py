@@ -10,16 +10,17 @@ from __future__ import annotations
 import re
 
 from cchc_docs.checks import spec
-from cchc_docs.checks.pieces import Piece
+from cchc_docs.checks.pieces import Piece, is_rule_text, same_place
 from cchc_docs.checks.text import BULLETS, fold, fold_start, is_upper, letters, similar
 from cchc_docs.facts.extract import ParagraphFacts
 
 NATIONAL = letters(spec.NATIONAL_TITLES[0])
+NATIONAL_HEAD, NATIONAL_TAIL = letters("CỘNG HÒA XÃ HỘI CHỦ NGHĨA"), letters("VIỆT NAM")
 MOTTO = letters(spec.MOTTO)
 APPENDIX = re.compile(r"^phu luc( so)?( ([ivx]+|\d+|[a-z]))?\s*[.:]?$")
 DECIDES = re.compile(r"^quyet (dinh|nghi)\s*:?$")
 DATE = re.compile(r"ngay\b.*\bthang\b.*\bnam\b|ngay\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}")
-NUMBER = re.compile(r"^s[ốỐ]\s*[:.]?", re.I)
+NUMBER = re.compile(r"^số\s*[:.]?|^so\s*[:.]", re.I)  # "So:" in a text typed without diacritics
 PREFIX = re.compile(r"^(tm|kt|q|tl|tuq|t/m|k/t|t\.m|k\.t)[\s./]|^(thay mat|ky thay|thua lenh|thua uy quyen)\b")
 STAMPS = ("khan", "thuong khan", "hoa toc", "mat", "toi mat", "tuyet mat", "luu hanh noi bo", "xem xong tra lai")
 BOX12 = re.compile(r"^[A-ZĐ]{1,8}\.?\s*\(\d+\)\.?$")
@@ -35,6 +36,17 @@ def is_national_title(piece: Piece) -> bool:
     if len(folded) > 60 or not ("viet" in folded or "nghia" in folded or "cong hoa" in folded):
         return False
     return similar(piece.text, NATIONAL, 0.85)
+
+
+def is_national_head(piece: Piece) -> bool:
+    """The first line of a Quốc hiệu broken in two ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
+    if not 20 <= len(piece.text) <= 40 or "viet" in (folded := fold(piece.text)):
+        return False
+    return ("cong hoa" in folded or "chu nghia" in folded) and similar(piece.text, NATIONAL_HEAD, 0.9)
+
+
+def is_national_tail(piece: Piece) -> bool:
+    return letters(piece.text) == NATIONAL_TAIL
 
 
 def is_motto(piece: Piece) -> bool:
@@ -81,7 +93,9 @@ def is_appendix_label(piece: Piece) -> bool:
 
 
 def is_attached_line(piece: Piece) -> bool:
-    return fold_start(piece.text).lstrip("( ").startswith("kem theo")
+    """"(Kèm theo …)", and "(Ban hành kèm theo …)" under a Quy chế, Quy định."""
+    folded = fold_start(piece.text)
+    return folded.lstrip("( ").startswith("kem theo") or folded.startswith("(ban hanh kem theo")
 
 
 def is_basis(piece: Piece) -> bool:
@@ -124,11 +138,12 @@ class Cursor:
         stop = self.last if stop is None else stop
         return self.all[start : stop + 1]
 
-    def next_text(self, after: int, limit: int | None = None) -> ParagraphFacts | None:
-        """The next non-empty paragraph outside tables after ``after``."""
+    def next_text(self, after: int, limit: int | None = None, within=None) -> ParagraphFacts | None:
+        """The next paragraph with text after ``after`` (a row of underscores is a rule, not
+        text): outside tables, or in the cell of ``within`` (a paragraph) when given."""
         for para in self.span(after + 1, limit):
-            if para.in_table:
+            if para.in_table and not (within is not None and within.in_table and same_place(para, within)):
                 return None
-            if not para.is_empty:
+            if not para.is_empty and not is_rule_text(para.text):
                 return para
         return None

@@ -8,6 +8,7 @@ components it found, keyed like the fields of :class:`~.components.Part`.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from cchc_docs.checks.content import ARTICLE
 from cchc_docs.checks.lines import (
@@ -20,12 +21,24 @@ from cchc_docs.checks.lines import (
     is_date,
     is_letter_summary,
     is_motto,
+    is_national_head,
+    is_national_tail,
     is_national_title,
     is_number,
     is_stamp,
     starts_with_bullet,
 )
-from cchc_docs.checks.pieces import Piece, pieces, rule_under, same_place, underline_rule, whole
+from cchc_docs.checks.pieces import (
+    Piece,
+    RuleLine,
+    is_rule_text,
+    pieces,
+    rule_under,
+    same_place,
+    typed_rule,
+    underline_rule,
+    whole,
+)
 from cchc_docs.checks.text import fold, is_upper
 from cchc_docs.facts.extract import ParagraphFacts
 
@@ -37,7 +50,8 @@ def header_zone(cursor: Cursor, doc_type: Piece | None) -> tuple[ParagraphFacts,
     lines after it."""
     if doc_type is not None:
         return cursor.span(None, doc_type.index - 1)
-    national = next((p for p in cursor.span()[:40] if any(is_national_title(x) for x in pieces(p))), None)
+    national = next((p for p in cursor.span()[:40]
+                     if any(is_national_title(x) or is_national_head(x) for x in pieces(p))), None)
     if national is None:
         return _zone_without_header(cursor)
     end = _table_end(cursor, national) if national.in_table else national.index
@@ -81,20 +95,27 @@ def _zone_without_header(cursor: Cursor) -> tuple[ParagraphFacts, ...]:
 
 def header(cursor: Cursor, zone: tuple[ParagraphFacts, ...]) -> dict:
     """Boxes 1–4 by their text (first match wins: a second "Số" line is not a second Số);
-    what is left above the Số is box 2."""
+    what is left above the Số is box 2. Rows of underscores are rules, never text."""
     found: dict = {"header": zone}
     others: list[Piece] = []
-    for piece in (x for para in zone for x in pieces(para)):
+    typed_rules: list[Piece] = []
+    every = [x for para in zone for x in pieces(para)]
+    for position, piece in enumerate(every):
         key = _header_key(piece, found)
         if key:
             found[key] = piece
-        elif not is_stamp(piece) and len(piece.text) <= 100:
+        elif is_rule_text(piece.text):
+            typed_rules.append(piece)
+        elif "national_title" not in found and is_national_head(piece) and position + 1 < len(every) \
+                and is_national_tail(every[position + 1]):
+            found["national_title"], found["national_wrap"] = piece, every[position + 1]
+        elif not is_stamp(piece) and len(piece.text) <= 100 and piece is not found.get("national_wrap"):
             others.append(piece)
     national = found.get("national_title")
     if national is not None and found.get("motto") is not None:
         motto = found["motto"]
         found["motto_rule"] = (rule_under(motto.para, cursor.all) if motto.whole else None) or underline_rule(motto)
-    found.update(_bodies(cursor, others, found.get("number"), national))
+    found.update(_bodies(cursor, others, found.get("number"), national, typed_rules))
     return found
 
 
@@ -107,7 +128,8 @@ def _header_key(piece: Piece, found: dict) -> str | None:
     return None
 
 
-def _bodies(cursor: Cursor, others: list[Piece], number: Piece | None, national: Piece | None) -> dict:
+def _bodies(cursor: Cursor, others: list[Piece], number: Piece | None, national: Piece | None,
+            typed_rules: list[Piece]) -> dict:
     """Box 2: the lines above the Số, not in the Quốc hiệu's cell; leading lines that are
     not bold, followed by bold ones, are the chủ quản (so is a first line "UBND …")."""
     lines = [p for p in others if (number is None or _before(p, number)) and not _beside(p, national)]
@@ -119,8 +141,21 @@ def _bodies(cursor: Cursor, others: list[Piece], number: Piece | None, national:
         split = 1  # a chủ quản set in bold: its name is complete and a unit of it follows (Phụ lục I, Mục II.2)
     governing, issuing = (lines[:split], lines[split:]) if 0 < split < len(lines) else ([], lines)
     rule = rule_under(issuing[-1].para, cursor.all) if issuing and issuing[-1].whole else None
-    rule = rule or (underline_rule(issuing[-1]) if issuing else None)
+    rule = rule or (underline_rule(issuing[-1]) if issuing else None) or _typed_under(issuing, typed_rules)
     return {"governing_body": tuple(governing), "issuing_body": tuple(issuing), "body_rule": rule}
+
+
+def _typed_under(lines: list[Piece], typed_rules: list[Piece]) -> RuleLine | None:
+    """A row of underscores typed in the issuing body's column, right under its last line."""
+    if not lines:
+        return None
+    last = lines[-1]
+    for piece in typed_rules:
+        below = piece.index > last.index or (piece.para is last.para and piece is not last)
+        if below and piece.index <= last.index + 2 and piece.at_left == last.at_left \
+                and (not last.para.in_table or same_place(piece.para, last.para)):
+            return typed_rule(piece)
+    return None
 
 
 _GOVERNING = ("ubnd ", "hdnd ", "uy ban nhan dan tinh", "uy ban nhan dan huyen", "uy ban nhan dan thanh pho",
@@ -151,16 +186,35 @@ def _beside(piece: Piece, national: Piece | None) -> bool:
 
 
 def title(cursor: Cursor, doc_type: Piece) -> dict:
-    first = cursor.next_text(doc_type.index)
+    first = cursor.next_text(doc_type.index) or _in_a_cell_under(cursor, doc_type)
     if first is None or _starts_something_else(whole(first)) or _after_the_title(cursor, doc_type, first):
         return {}
     summary = [whole(first)]
     while len(summary) < 3:
-        nxt = cursor.next_text(summary[-1].index, summary[-1].index + 1)
+        nxt = cursor.next_text(summary[-1].index, summary[-1].index + 1, within=first)
         if nxt is None or not _continues(summary[0], summary[-1], whole(nxt)):
             break
         summary.append(whole(nxt))
     return {"summary": tuple(summary), **_attached(cursor, summary[-1], "summary_rule")}
+
+
+def _in_a_cell_under(cursor: Cursor, doc_type: Piece) -> ParagraphFacts | None:
+    """A trích yếu typed in the first cell of a table right under the tên loại (to draw its
+    rule as a cell border, or to keep it apart)."""
+    for para in cursor.span(doc_type.index + 1, min(cursor.last, doc_type.index + 3)):
+        if para.is_empty and not para.in_table:
+            continue
+        if para.in_table and para.row == 0 and para.cell == 0 and not para.is_empty and para.alignment == "center":
+            return para
+        return None
+    return None
+
+
+def past_table(cursor: Cursor, index: int) -> int:
+    """The last paragraph of the table ``index`` stands in (``index`` itself outside tables):
+    recognition goes on after a title typed in a table."""
+    para = cursor.all[index] if 0 <= index < len(cursor.all) else None
+    return _table_end(cursor, para) if para is not None and para.in_table else index
 
 
 def _after_the_title(cursor: Cursor, doc_type: Piece, first: ParagraphFacts) -> bool:
@@ -189,16 +243,29 @@ def _continues(first: Piece, last: Piece, nxt: Piece) -> bool:
 
 
 def _attached(cursor: Cursor, last: Piece, rule_key: str) -> dict:
-    """The rule under the title, and a "(Kèm theo …)" line with the rule under it."""
+    """The rule under the title, and a "(Kèm theo …)" line — with the lines that carry on
+    its parenthesis ("của UBND tỉnh …)") — and the rule under it."""
     found: dict = {}
     rule = rule_under(last.para, cursor.all) or underline_rule(last)
-    nxt = cursor.next_text(last.index, last.index + 3)
+    nxt = cursor.next_text(last.index, last.index + 3, within=last.para)
     if rule is not None:
         found[rule_key] = rule
     if nxt is not None and is_attached_line(whole(nxt)) and (rule is None or rule.para.index < nxt.index):
-        found["attached_to"] = whole(nxt)
-        found["attached_rule"] = rule_under(nxt, cursor.all)
+        lines = [whole(nxt)]
+        while _open(lines) and len(lines) < 3 and lines[-1].para.border_bottom is None:
+            more = cursor.next_text(lines[-1].index, lines[-1].index + 1, within=lines[-1].para)
+            if more is None:
+                break
+            lines.append(whole(more))
+        found.update(attached_to=lines[0], attached_more=tuple(lines[1:]),
+                     attached_rule=rule_under(lines[-1].para, cursor.all))
     return found
+
+
+def _open(lines: list[Piece]) -> bool:
+    """The parenthesis a Kèm theo line opens is not closed yet."""
+    text = " ".join(x.text for x in lines)
+    return text.count("(") > text.count(")")
 
 
 def appendix_title(cursor: Cursor, label: Piece) -> dict:
@@ -242,23 +309,27 @@ def addressee(cursor: Cursor, after: int, found: dict) -> dict:
     return {"addressee": label, "addressee_items": tuple(items)}
 
 
-def preamble(cursor: Cursor, after: int) -> dict:
-    """Authority line, căn cứ lines and ``QUYẾT ĐỊNH:`` of a decision.
-
-    Phụ lục I, Mục II.6 điểm a; Phụ lục III, Mẫu 1.2, 1.3.
-    """
+def preamble(cursor: Cursor, after: int, deciding: bool) -> dict:
+    """Căn cứ lines opening the content — in every kind of document, as the decree writes the
+    rule (Phụ lục I, Mục II.6 điểm a) — and, in a decision (``deciding``), the authority
+    line before them and ``QUYẾT ĐỊNH:`` after them (Phụ lục III, Mẫu 1.2, 1.3)."""
     lines = []
     for para in cursor.span(after + 1, min(cursor.last, after + 40)):
         if para.in_table:
             break
-        if para.is_empty:
+        if para.is_empty or is_rule_text(para.text):
             continue
         piece = whole(para)
-        if DECIDES.match(fold(piece.text)):
+        if deciding and DECIDES.match(fold(piece.text)):
             return {**_authority_and_bases(lines), "decides": piece}
         if ARTICLE.match(piece.text):
             break
         lines.append(piece)
+        if not deciding and not _opens_with_basis(piece):
+            break
+    if not deciding:
+        bases = list(takewhile(_opens_with_basis, lines))
+        return {"bases": tuple(bases)} if bases else {}
     bases = []
     for piece in lines:  # no QUYẾT ĐỊNH: line: take the căn cứ lines that read as such
         if not is_basis(piece) and bases:
@@ -269,12 +340,21 @@ def preamble(cursor: Cursor, after: int) -> dict:
     return {"authority": authority, "bases": tuple(bases)} if bases else {}
 
 
+def _opens_with_basis(piece: Piece) -> bool:
+    """A căn cứ line of a plan, report, tờ trình …: not a sentence leading into the text ("…, như sau:")."""
+    return is_basis(piece) and not piece.text.endswith(":") and "nhu sau" not in fold(piece.text)
+
+
 def _is_authority(piece: Piece) -> bool:
-    """The line before the căn cứ naming who decides: capitals, or set apart (centred, bold)."""
-    return not is_basis(piece) and (is_upper(piece.text) or piece.alignment == "center" or piece.all_bold)
+    """The line before the căn cứ naming who decides: a name, not a sentence (whatever its
+    look: the look rules judge that)."""
+    return not is_basis(piece) and not piece.text.endswith((";", ".", ",", ":")) and len(piece.text) <= 150
 
 
 def _authority_and_bases(lines: list[Piece]) -> dict:
-    if lines and _is_authority(lines[0]):
-        return {"authority": lines[0], "bases": tuple(lines[1:])}
+    """The authority line — with up to two lines carrying it on ("CHỦ TỊCH ỦY BAN NHÂN DÂN" /
+    "HUYỆN AN LÃO") — then the căn cứ."""
+    head = list(takewhile(_is_authority, lines[:3]))
+    if head:
+        return {"authority": head[0], "authority_more": tuple(head[1:]), "bases": tuple(lines[len(head):])}
     return {"bases": tuple(lines)}

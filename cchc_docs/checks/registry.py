@@ -3,8 +3,13 @@
 A rule function takes the recognised :class:`~cchc_docs.checks.components.Layout` and
 yields :class:`Hit` s — what is wrong and where. The registry turns hits into
 :class:`~cchc_docs.findings.Finding` s, adding what every finding of the rule shares
-(id, severity, article) and what the layout knows (page estimate, excerpt). Severity
-comes from the reference's tag: [C] → error, [M]/[P] → warning.
+(id, severity, article) and what the layout knows (the real page when a PDF was read,
+else the table and row or the heading a reader finds the line under; the excerpt).
+Severity comes from the reference's tag: [C] → error, [M]/[P] → warning.
+
+A rule that compares the exact Vietnamese wording ("Số:", "Nơi nhận:", the Quốc hiệu …)
+is marked ``wording``: in a document typed without diacritics every such line differs
+for one reason, which ND30-TEXT-DIACRITICS reports once, so those rules stand aside.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ class Hit:
     got: str | None = None
     where: Piece | ParagraphFacts | None = None
     component: str | None = None
-    page: int | None = None  # for findings without a paragraph (a section, a header)
+    page: int | None = None  # for findings without a paragraph (a section, a header): a real page
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class Rule:
     article: str
     summary: str  # Vietnamese, one line, for the catalogue
     function: Callable[[Layout], Iterable[Hit]]
+    wording: bool = False  # compares exact Vietnamese wording (stands aside in a text without diacritics)
 
     @property
     def severity(self) -> Severity:
@@ -51,11 +57,11 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, tag: str, article: str, summary: str):
+def rule(rule_id: str, tag: str, article: str, summary: str, wording: bool = False):
     """Register the decorated function as the rule ``rule_id``."""
 
     def register(function: Callable[[Layout], Iterable[Hit]]):
-        add(Rule(rule_id, tag, article, summary, function))
+        add(Rule(rule_id, tag, article, summary, function, wording))
         return function
 
     return register
@@ -79,6 +85,8 @@ def run(layout: Layout, rules: Iterable[Rule] | None = None,
     """
     findings: list[Finding] = []
     for rule_ in RULES.values() if rules is None else rules:
+        if rule_.wording and layout.unaccented:
+            continue
         if poll is not None:
             poll(len(findings))
         for hit in rule_.function(layout):
@@ -103,4 +111,9 @@ def _finding(rule_: Rule, hit: Hit, layout: Layout) -> Finding:
         component=hit.component,
         excerpt=shorten(text) if text else None,
         page=hit.page if hit.page is not None else layout.page_of(index),
+        landmark=layout.landmark_of(index) if hit.component in _BODY else None,
     )
+
+
+#: Components that stand in the content, where a heading or a table row tells a reader where to look.
+_BODY = frozenset({"Nội dung", "Điều", "Mục", "Khoản", "Điểm", "Căn cứ", "Ngày tháng trong nội dung"})

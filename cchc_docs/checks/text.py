@@ -52,6 +52,32 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+_MARKERS = frozenset({"cua", "va", "cac", "nhan", "dan", "ngay", "thang", "nam", "theo", "thuc", "hien", "viec",
+                      "nhu", "tren", "luu", "noi", "gui", "ban", "hanh", "quyet", "dinh", "nguoi", "tinh", "xa"})
+_SAMPLE_CHARS = 6000  # enough text to tell; a long document is not read to its end
+_LETTER = re.compile(r"[A-Za-z\u00c0-\u1ef9]")
+_ACCENTED = re.compile(r"[\u00c0-\u1ef9]")
+_WORD = re.compile(r"[a-z]+")
+
+
+def unaccented(texts) -> bool:
+    """Vietnamese typed without diacritics ("So: /BTC-TCCB"): many letters, hardly any of
+    them accented, and the words are Vietnamese words with their marks dropped."""
+    sample, length = [], 0
+    for text in texts:
+        sample.append(text)
+        length += len(text)
+        if length >= _SAMPLE_CHARS:
+            break
+    joined = " ".join(sample)
+    if len(joined.encode()) - len(joined) > len(joined) * 0.02:
+        return False  # many characters beyond ASCII: the marks are there (the common case, told at once)
+    letters_seen = len(_LETTER.findall(joined))
+    if letters_seen < 150 or len(_ACCENTED.findall(joined)) > letters_seen * 0.01:
+        return False
+    return len(set(_WORD.findall(joined.lower())) & _MARKERS) >= 6
+
+
 def fold_start(text: str, length: int = 40) -> str:
     """The folded start of a line: enough to tell how it opens, cheap on long paragraphs."""
     return fold(text[:length])

@@ -88,14 +88,55 @@ def preview(file: Path, pages, dpi: int, out: Path | None) -> None:
 
 
 
+def make_pdfs(files: tuple[Path, ...]) -> None:
+    """Bring the PDF beside each DOCX up to date, in one LibreOffice batch (``check --pdf``).
+
+    What cannot be made is said on stderr: the check goes on, without real page numbers.
+    """
+    from cchc_docs.errors import ConversionError, ToolMissingError
+    from cchc_docs.pdf import convert as pdf_mod
+
+    try:
+        pdf_mod.convert([f for f in files if f.is_file()], options=pdf_mod.Options(check=False)).raise_for_failures()
+    except (ToolMissingError, ConversionError) as e:
+        click.echo(f"cchc-docs: {e}; không ghi được số trang thật", err=True)
+
+
+def page_texts(file: Path) -> list[str] | None:
+    """The text of each page of the document's PDF, for real page numbers: the PDF made of
+    exactly this DOCX (``cchc-docs pdf`` or ``check --pdf``; its stamp beside it says so).
+
+    Without a stamp nothing of the PDF machinery is loaded.
+    """
+    if not file.with_name(f".{file.stem}.pdf.source").is_file() or not file.is_file():
+        return None
+    from cchc_docs.errors import ToolMissingError
+    from cchc_docs.pdf import convert as pdf_mod
+    from cchc_docs.pdf import poppler
+
+    target = pdf_mod.pdf_path(file)
+    try:
+        return poppler.text(target).split("\f") if pdf_mod.is_current(target, file.read_bytes()) else None
+    except ToolMissingError as e:
+        click.echo(f"cchc-docs: {e}; không ghi được số trang thật", err=True)
+    except OSError:  # unreadable: check_file says so in its own words
+        pass
+    return None
+
+
 @click.command(cls=Command)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar=f"[{DOCX}]...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Dạng kết quả: văn bản cho người đọc hoặc JSON cho máy.")
 @click.option("--strict", is_flag=True, help="Coi cả cảnh báo là lỗi (mã thoát 3).")
 @click.option("--list-rules", "list_rules", is_flag=True, help="In danh mục các quy tắc kiểm tra rồi thoát.")
-def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> None:
+@click.option("--pdf", "with_pdf", is_flag=True,
+              help="Ghi số trang thật: đọc bản PDF của tệp (tạo bằng LibreOffice nếu chưa có hoặc đã cũ).")
+def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool, with_pdf: bool) -> None:
     """Kiểm tra thể thức các TỆP-DOCX theo Nghị định 30/2020/NĐ-CP.
+
+    Mỗi chỗ sai ghi số trang thật khi có bản PDF của tệp (do cchc-docs pdf tạo, hoặc với --pdf);
+    nếu không, ghi đoạn, bảng và hàng, hoặc đề mục đứng trên nó.
 
     Mã thoát: 0 không có lỗi, 3 có lỗi thể thức (hoặc cảnh báo, với --strict), 1 có tệp không đọc được.
     """
@@ -107,10 +148,13 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, list_rules: bool) -> 
         return
     if not files:
         raise click.UsageError(f"cần ít nhất một {DOCX} (hoặc --list-rules)")
+    if with_pdf:
+        make_pdfs(files)
     results = []
     for file in files:
         try:
-            results.append(check_output.FileResult(str(file), tuple(check_file(file))))
+            findings = check_file(file, page_texts=page_texts(file))
+            results.append(check_output.FileResult(str(file), tuple(findings)))
         except CchcError as e:
             results.append(check_output.FileResult(str(file), error=str(e)))
             if fmt == "text":

@@ -106,10 +106,13 @@ def lead_names(plan_file: PlanFile, codes) -> str:
 def grounds(legal_bases, implements=()) -> list[str]:
     """The opening lines of a plan, report or Tờ trình: ``Căn cứ …;`` then ``Thực hiện …;``, one a line.
 
-    Mẫu 1.4 documents print their căn cứ upright, one a paragraph, each ending ``;``
-    (the sentence that follows closes them), as commune plans and reports do.
+    The decree's căn cứ rule holds in every document that has căn cứ (Phụ lục I, Mục II.6
+    điểm a): one a paragraph, each ending ``;``, the last ``.``, printed in italics (the
+    template gives lines opening with "Căn cứ" the căn cứ style).
     """
-    return [f"Căn cứ {bare(b)};" for b in legal_bases] + [f"Thực hiện {bare(b)};" for b in implements]
+    bases = [f"Căn cứ {bare(b)}" for b in legal_bases]
+    bases = [line + (";" if i < len(bases) - 1 else ".") for i, line in enumerate(bases)]
+    return bases + [f"Thực hiện {bare(b)};" for b in implements]
 
 
 def signing_date(date: IssueDate | None, today: dt.date) -> IssueDate:

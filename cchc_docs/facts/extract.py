@@ -12,8 +12,10 @@ Lengths are millimetres rounded to 0.1 (twips / 56.6929), spacing is in points. 
 nothing in the document sets fall back to Word's built-in defaults: 10 pt, "Times New
 Roman", not bold, not italic, left-aligned, no spacing, single line spacing.
 
-Not read: text boxes and shapes (their paragraphs are not body paragraphs; a
-paragraph holding one has ``has_drawing``), footnotes, comments, numbering text
+Text no reader sees — hidden (``w:vanish``) or white on nothing painted — is left out.
+Not read: text boxes and shapes of the body (their paragraphs are not body paragraphs;
+a paragraph holding one has ``has_drawing``; those of headers and footers are read, a
+page number often stands in one), footnotes, comments, numbering text
 (``is_numbered`` tells that Word prefixes generated text), the table-style quirk
 ``overrideTableStyleFontSizeAndJustification`` and conditional table formatting other
 than ``firstRow``.

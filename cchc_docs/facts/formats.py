@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, fields
 
-from cchc_docs.facts.properties import W, border_tuple, border_visible, cell_margins, measure, parse
+from cchc_docs.facts.properties import W, border_tuple, border_visible, cell_margins, measure, parse, shading
 from cchc_docs.facts.records import ParagraphFacts, RunFacts
-from cchc_docs.facts.styles import StyleSheet, paragraph_format, run_format
+from cchc_docs.facts.styles import StyleSheet, is_hidden, paragraph_format, run_format
 
 __all__ = ["CellFormat", "Formats", "ParagraphFormat", "formats_for", "shape"]
 
@@ -51,7 +51,7 @@ class ParagraphFormat:
 
     style: str | None
     head: tuple  # style_id, style_name, then the PARAGRAPH_FIELDS values
-    run_key: tuple  # (paragraph style, table style, first row): what its runs resolve against
+    run_key: tuple  # (paragraph style, table style, first row, painted behind): what its runs resolve against
     bordered: bool  # a top or bottom border, whose length depends on the section
     indents: tuple[float, float]  # left, right (twips)
     breaks_section: bool  # holds a w:sectPr
@@ -59,7 +59,7 @@ class ParagraphFormat:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class CellFormat:
-    """One resolved ``w:tcPr``: grid span, width (twips, None when not in twips), margins, borders.
+    """One resolved ``w:tcPr``: grid span, width (twips, None when not in twips), margins, borders, shading.
 
     Compared and hashed by identity: the walker keys the geometry of a table's cells by it.
     """
@@ -68,6 +68,7 @@ class CellFormat:
     width: float | None
     margins: dict
     borders_visible: bool
+    shaded: bool = False
 
 
 class Formats:
@@ -79,15 +80,18 @@ class Formats:
         self._runs: dict[tuple, tuple] = {}
         self._cells: dict[tuple | None, CellFormat] = {}
 
-    def paragraph(self, ppr, tstyle: str | None, first_row: bool, width: float | None) -> ParagraphFormat:
-        key = (shape(ppr), tstyle, first_row, width)
+    def paragraph(self, ppr, tstyle: str | None, first_row: bool, width: float | None,
+                  shaded: bool = False) -> ParagraphFormat:
+        """``shaded``: the cell behind the paragraph is painted (white text on it is seen)."""
+        key = (shape(ppr), tstyle, first_row, width, shaded)
         found = self._paragraphs.get(key)
         if found is None:
-            found = self._paragraphs[key] = self._paragraph(ppr, tstyle, first_row, width)
+            found = self._paragraphs[key] = self._paragraph(ppr, tstyle, first_row, width, shaded)
             self._trim(self._paragraphs)
         return found
 
-    def _paragraph(self, ppr, tstyle: str | None, first_row: bool, width: float | None) -> ParagraphFormat:
+    def _paragraph(self, ppr, tstyle: str | None, first_row: bool, width: float | None,
+                   shaded: bool = False) -> ParagraphFormat:
         sheet = self.sheet
         direct = parse(ppr, "pPr", sheet.theme)
         style = sheet.paragraph_style(direct.get("pStyle"))
@@ -97,10 +101,12 @@ class Formats:
         bordered = "bdr_top" in props or "bdr_bottom" in props
         indents = (props.get("ind_left", 0.0), props.get("ind_right", 0.0))
         breaks = ppr is not None and ppr.find(W + "sectPr") is not None
-        return ParagraphFormat(style, head, (style, tstyle, first_row), bordered, indents, breaks)
+        run_key = (style, tstyle, first_row, shaded or bool(props.get("shaded")))
+        return ParagraphFormat(style, head, run_key, bordered, indents, breaks)
 
     def run(self, rpr, run_key: tuple) -> tuple:
-        """``(RUN_FIELDS values, character style id)`` of a run with this ``w:rPr``."""
+        """``(RUN_FIELDS values, character style id, hidden)`` of a run with this ``w:rPr``
+        (hidden: see :func:`~cchc_docs.facts.styles.is_hidden`)."""
         key = (shape(rpr), run_key)
         found = self._runs.get(key)
         if found is None:
@@ -110,13 +116,13 @@ class Formats:
 
     def _run(self, rpr, run_key: tuple) -> tuple:
         sheet = self.sheet
-        style, tstyle, first_row = run_key
+        style, tstyle, first_row, background = run_key
         direct = parse(rpr, "rPr", sheet.theme)
         cstyle = sheet.char_style(direct.get("rStyle"))
         props = {**sheet.run_base(style, cstyle, tstyle, first_row), **direct}
         props["rStyle"] = cstyle
         values = run_format(props)
-        return tuple(values[name] for name in RUN_FIELDS), values["style_id"]
+        return tuple(values[name] for name in RUN_FIELDS), values["style_id"], is_hidden(props, background)
 
     def cell(self, tcpr) -> CellFormat:
         key = shape(tcpr)
@@ -143,7 +149,9 @@ def _cell_format(tcpr) -> CellFormat:
     margins = tcpr.find(W + "tcMar")
     borders = tcpr.find(W + "tcBorders")
     visible = borders is not None and any(border_visible(border_tuple(edge)) for edge in borders)
-    return CellFormat(max(span, 1), width, cell_margins(margins) if margins is not None else {}, visible)
+    fill = tcpr.find(W + "shd")
+    return CellFormat(max(span, 1), width, cell_margins(margins) if margins is not None else {}, visible,
+                      fill is not None and shading(fill))
 
 
 _MEMO: OrderedDict[tuple[bytes, bytes], Formats] = OrderedDict()

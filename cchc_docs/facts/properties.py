@@ -124,12 +124,25 @@ def _color(el, out: Props, theme: dict[str, str]) -> None:
         out["color"] = "auto" if value.lower() == "auto" else value.upper()
 
 
+def shading(el) -> bool:
+    """A ``w:shd`` that paints something behind the text (a fill or a pattern other than white)."""
+    fill = (el.get(W + "fill") or "auto").upper()
+    pattern = el.get(VAL) or "clear"
+    return fill not in ("AUTO", "FFFFFF") or pattern not in ("clear", "nil")
+
+
+def _shading(el, out: Props, theme: dict[str, str]) -> None:
+    out["shaded"] = shading(el)
+
+
 _RPR = {
     W + "rFonts": _rfonts,
     W + "sz": _size,
     W + "b": _toggle("bold"),
     W + "i": _toggle("italic"),
     W + "caps": _toggle("caps"),
+    W + "vanish": _toggle("vanish"),
+    W + "shd": _shading,
     W + "smallCaps": _toggle("small_caps"),
     W + "strike": _toggle("strike"),
     W + "u": _setter("underline", "single"),
@@ -214,6 +227,7 @@ _PPR = {
     W + "pageBreakBefore": _toggle("page_break_before"),
     W + "contextualSpacing": _toggle("contextual_spacing"),
     W + "pBdr": _borders("bdr_", ("top", "bottom")),
+    W + "shd": _shading,
     W + "numPr": _num_id,
 }
 

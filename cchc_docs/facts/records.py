@@ -6,10 +6,24 @@ not how Word's XML is walked to get them.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from cchc_docs.facts.styles import BorderFacts, LineSpacing
+
+_EAST_ASIAN_RANGES = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"  # CJK, Hangul, compatibility ideographs
+_COMPLEX_RANGES = "\u0590-\u08ff\u0e00-\u0e7f"  # Hebrew, Arabic … and Thai
+_ASCII = re.compile(r"[!-~]")  # a visible ASCII character
+
+
+@functools.cache
+def _classes() -> tuple:
+    """The patterns of the non-ASCII font slots, compiled when first needed (wide ranges take
+    milliseconds to compile: a check whose runs all name one font never needs them)."""
+    return (re.compile(f"[{_EAST_ASIAN_RANGES}]"), re.compile(f"[{_COMPLEX_RANGES}]"),
+            re.compile(f"[^\\x00-\\x7f\\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +63,16 @@ class RunFacts:
     @property
     def fonts(self) -> frozenset[str]:
         """Fonts Word really uses for this text: ASCII letters take ``ascii``, other
-        Latin letters (Vietnamese diacritics) ``hAnsi``, CJK ``eastAsia``, RTL/Thai ``cs``."""
-        return frozenset(self._slot(ch) for ch in self.text if not ch.isspace())
+        Latin letters (Vietnamese diacritics) ``hAnsi``, CJK ``eastAsia``, RTL/Thai ``cs``.
 
-    def _slot(self, ch: str) -> str:
-        code = ord(ch)
-        if code < 0x80:
-            return self.font_ascii
-        if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
-            return self.font_east_asia
-        if 0x0590 <= code <= 0x08FF or 0x0E00 <= code <= 0x0E7F:
-            return self.font_cs
-        return self.font_hanh_ansi
+        Asked of every run of a document, so each class of characters is looked for with
+        one regular expression over the text, not one Python step per character."""
+        text = self.text
+        found = [self.font_ascii] if _ASCII.search(text) else []
+        if not text.isascii():
+            fonts = (self.font_east_asia, self.font_cs, self.font_hanh_ansi)
+            found += [font for font, chars in zip(fonts, _classes(), strict=True) if chars.search(text)]
+        return frozenset(found)
 
 
 class VisibleRuns:
@@ -150,6 +162,8 @@ class ParagraphFacts(VisibleRuns):
     runs: tuple[RunFacts, ...]
     fields: tuple[str, ...]
     has_drawing: bool
+    mark_size_pt: float | None  # an empty paragraph's height: its mark's (or spaces') largest size; None with text
+    cell_text_mm: float | None  # in a table: the width its lines may fill (the cell's less its margins)
 
     @property
     def is_empty(self) -> bool:

@@ -32,7 +32,7 @@ from typing import Any
 from cchc_docs.facts.properties import VAL, Props, W, border_visible, flag, parse, theme_fonts
 
 #: Run properties that combine by XOR across style levels (ECMA-376 §17.7.3).
-TOGGLES = frozenset({"bold", "italic", "caps", "small_caps", "strike"})
+TOGGLES = frozenset({"bold", "italic", "caps", "small_caps", "strike", "vanish"})
 
 #: Word's own margin left and right of cell text when no table style says otherwise.
 DEFAULT_CELL_MARGIN = 108.0
@@ -227,6 +227,24 @@ def run_format(props: Props) -> Props:
         "vertical_align": props.get("vertical_align", "baseline"),
         "style_id": props.get("rStyle"),
     }
+
+
+def is_hidden(props: Props, background: bool) -> bool:
+    """Text no reader sees: hidden (``w:vanish``), or white on nothing painted behind it
+    (the run's, paragraph's or cell's shading, or a highlight)."""
+    if props.get("vanish"):
+        return True
+    color = props.get("color", "auto")
+    painted = background or props.get("shaded") or props.get("highlight") not in (None, "none")
+    return not painted and _whitish(color)
+
+
+def _whitish(color: str) -> bool:
+    try:
+        value = int(color, 16) if len(color) == 6 else -1
+    except ValueError:
+        return False
+    return value >= 0 and all((value >> shift) & 0xFF >= 0xF0 for shift in (0, 8, 16))
 
 
 def paragraph_format(props: Props, width: float | None) -> Props:

@@ -6,7 +6,10 @@ every paragraph it resolves the effective formatting through the
 :class:`~cchc_docs.facts.styles.StyleSheet`, joins the run texts (tabs, breaks and
 symbol characters included, field instructions left out) and notes what sits inside a
 field result or holds a drawing; for every table its grid, cell texts, borders and row
-flags. :mod:`cchc_docs.facts.extract` opens the file and builds the sections around it.
+flags. Text no reader sees (``w:vanish``, white on nothing painted) is left out. In a
+header or footer the paragraphs of a text box (``w:txbxContent``; a page number is often
+put in one) follow the paragraph that anchors the box. :mod:`cchc_docs.facts.extract`
+opens the file and builds the sections around it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from cchc_docs.facts.formats import Formats
+from cchc_docs.facts.formats import RUN_FIELDS, Formats
 from cchc_docs.facts.properties import TABLE_SIDES, W, border_visible, is_on, measure, parse
 from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts, builder
 from cchc_docs.facts.styles import DEFAULT_CELL_MARGIN, mm
@@ -35,6 +38,7 @@ class _Cell:
     text_twips: float | None
     tstyle: str | None
     first_row: bool
+    shaded: bool
 
 
 _TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n",
@@ -44,9 +48,10 @@ _INLINE_WRAPPERS = frozenset(W + tag for tag in ("hyperlink", "smartTag", "ins",
 _BLOCK_WRAPPERS = frozenset(W + tag for tag in ("customXml", "ins", "moveTo"))
 _DRAWINGS = frozenset((W + "drawing", W + "pict", W + "object"))
 _P, _R, _T, _PPR, _RPR = W + "p", W + "r", W + "t", W + "pPr", W + "rPr"
-_TRPR, _TCPR, _SDT_CONTENT = W + "trPr", W + "tcPr", W + "sdtContent"
+_TRPR, _TCPR, _SDT_CONTENT, _TXBX = W + "trPr", W + "tcPr", W + "sdtContent", W + "txbxContent"
 _NO_CELL = (False, None, None, None, None)  # in_table, table_index, row, cell, cell_width_mm
 _paragraph, _run, _cell = builder(ParagraphFacts), builder(RunFacts), builder(_Cell)
+_SIZE = RUN_FIELDS.index("size_pt")
 
 
 def first(el, tag: str):
@@ -58,6 +63,14 @@ def first(el, tag: str):
         return None
     head = el[0]
     return head if head.tag == tag else next(el.iterchildren(tag), None)
+
+
+def _last(el, tag: str):
+    """The last child with ``tag`` (a paragraph mark's ``w:rPr`` closes its ``w:pPr``)."""
+    if el is None or not len(el):
+        return None
+    tail = el[-1]
+    return tail if tail.tag == tag else next(el.iterchildren(tag, reversed=True), None)
 
 
 def _alternate(node):
@@ -78,6 +91,16 @@ def _children(el, tag: str):
                 yield from _children(content, tag)
         elif child.tag == W + "customXml":
             yield from _children(child, tag)
+
+
+def _text_boxes(shape) -> list:
+    """The outermost ``w:txbxContent`` of a shape (one branch of mc:AlternateContent: never both)."""
+    if shape.tag == _MC + "AlternateContent":
+        shape = _alternate(shape)
+        if shape is None:
+            return []
+    return [box for box in shape.iter(_TXBX)
+            if not any(ancestor.tag == _TXBX for ancestor in box.iterancestors())]
 
 
 def rows(tbl):
@@ -191,10 +214,11 @@ class Walker:
         if cell is None:
             fmt = self.formats.paragraph(ppr, None, False, self.width)
         else:
-            fmt = self.formats.paragraph(ppr, cell.tstyle, cell.first_row, cell.text_twips)
+            fmt = self.formats.paragraph(ppr, cell.tstyle, cell.first_row, cell.text_twips, cell.shaded)
         self._run_key = fmt.run_key
         self._runs: list[RunFacts] = []
         self._drawing = False
+        self._boxes: list = []
         self.fields.found = []
         self.inline(p)
         runs = self._runs
@@ -204,13 +228,18 @@ class Walker:
         if self.body and cell is None and fmt.bordered:
             self.pending.append((index, *fmt.indents))
         where = (True, cell.table, cell.row, cell.cell, cell.width_mm) if cell else _NO_CELL
+        mark = None if text.strip() else max([self.formats.run(_last(ppr, _RPR), fmt.run_key)[0][_SIZE],
+                                              *(run.size_pt for run in runs)])
         self.paragraphs.append(_paragraph(
             index, text, text.isascii() or unicodedata.is_normalized("NFC", text), *fmt.head, *where,
-            len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing,
+            len(self.breaks) if self.body else None, tuple(runs), tuple(self.fields.found), self._drawing, mark,
+            mm(cell.text_twips) if cell is not None and cell.text_twips else None,
         ))
         if self.body and cell is None and fmt.breaks_section:
             self.sect_prs.append(ppr.find(W + "sectPr"))
             self.breaks.append(index)
+        for box in self._boxes:  # a header's text boxes: their paragraphs follow the one anchoring them
+            self.block(box, cell)
 
     def inline(self, container) -> None:
         for child in container:
@@ -258,12 +287,15 @@ class Walker:
                     fields.stack[-1][1].append(child.text or "")
             elif tag in _DRAWINGS or tag == _MC + "AlternateContent":
                 self._drawing = True
+                if not self.body:
+                    self._boxes.extend(_text_boxes(child))
             elif tag != _RPR and not fields.hidden:
                 self._piece(pieces, _run_text(child, tag), _KIND.get(tag, "text"), fields.in_result)
         if pieces:
-            head, style_id = self.formats.run(first(r, _RPR), self._run_key)
-            self._runs.extend(_run(text, *head, field, kind == "tab", kind == "break", style_id)
-                              for text, kind, field in pieces)
+            head, style_id, hidden = self.formats.run(first(r, _RPR), self._run_key)
+            if not hidden:  # hidden or white-on-white text: no reader sees it
+                self._runs.extend(_run(text, *head, field, kind == "tab", kind == "break", style_id)
+                                  for text, kind, field in pieces)
 
     @staticmethod
     def _piece(pieces: list[list], text: str | None, kind: str, field: bool) -> None:
@@ -344,7 +376,8 @@ class TableState:
         if geometry is None:
             geometry = self.geometry[key] = self._geometry(fmt, column)
         width_mm, text = geometry
-        return _cell(self.index, r, c, width_mm, text, self.tstyle, r == 0 and self.first_row), column + fmt.span
+        return (_cell(self.index, r, c, width_mm, text, self.tstyle, r == 0 and self.first_row, fmt.shaded),
+                column + fmt.span)
 
     def _geometry(self, fmt, column: int) -> tuple[float | None, float | None]:
         """(width in mm, text width in twips) of a cell with this format starting at ``column``."""

@@ -60,7 +60,8 @@ def test_errors_exit_3_with_rule_location_expected_and_got(faulty_file):
     assert result.exit_code == 3
     assert "ND30-MARGIN-LEFT" in result.output and "ND30-DATE-DAY-PADDING" in result.output
     assert "cần: ngày 05; thực tế: ngày 5" in result.output
-    assert "trang ≈1 (ước tính)" in result.output and "Địa danh, ngày tháng" in result.output
+    assert "Địa danh, ngày tháng" in result.output
+    assert "≈" not in result.output and "ước tính" not in result.output  # no guessed page without a PDF
 
 
 def test_warnings_alone_exit_0_or_3_with_strict(warning_file):
@@ -188,3 +189,39 @@ def test_check_loads_neither_the_renderer_nor_the_pdf_machinery(clean_file):
     done = subprocess.run([sys.executable, "-c", _LOADED_BY_CHECK, clean_file], capture_output=True, text=True,
                           check=True)
     assert done.stdout.splitlines()[-2:] == ["exit 0", "-"]
+
+
+# --- real page numbers: --pdf, or a PDF made of exactly this DOCX beside it ---------------------------------
+
+
+def _two_pages_with_a_fault(tmp_path) -> str:
+    from docx.enum.text import WD_BREAK
+
+    built = decision()
+    built["articles"][0].runs[-1].add_break(WD_BREAK.PAGE)  # Điều 2 and 3 print on page 2
+    built["articles"][2].alignment = 0  # left: one finding, on page 2
+    return _write(tmp_path, "hai-trang.docx", built.bytes())
+
+
+def test_without_a_pdf_no_page_is_given_and_no_pdf_is_made(tmp_path):
+    path = _two_pages_with_a_fault(tmp_path)
+    result = _run(path)
+    assert "ND30-BODY-ALIGN" in result.output and "trang " not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hai-trang.docx"]
+
+
+def test_pdf_without_libreoffice_checks_all_the_same_and_says_why_there_are_no_pages(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_SOFFICE", str(tmp_path / "khong-co-soffice"))
+    path = _two_pages_with_a_fault(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--pdf", path])
+    assert result.exit_code == 3 and "ND30-BODY-ALIGN" in result.stdout and "trang " not in result.stdout
+    assert "không ghi được số trang thật" in result.stderr
+
+
+@pytest.mark.libreoffice
+def test_pdf_gives_the_real_page_and_the_pdf_beside_keeps_giving_it(tmp_path):
+    path = _two_pages_with_a_fault(tmp_path)
+    first = _run("--pdf", path)
+    assert "[lỗi] ND30-BODY-ALIGN · trang 2 · " in first.output
+    assert (tmp_path / "hai-trang.pdf").is_file()
+    assert "[lỗi] ND30-BODY-ALIGN · trang 2 · " in _run(path).output  # the stamped PDF beside it is read

@@ -79,6 +79,29 @@ def _number_on_first_page(document):
     document.sections[0].different_first_page_header_footer = False
 
 
+def _point_in_italics(document):
+    for run in _find(document, lambda t: t.startswith("a) Phòng Văn hóa")).runs:
+        run.italic = True
+
+
+def _clause_title_regular(document):
+    for run in _find(document, lambda t: t == "1. Mục đích").runs:
+        run.bold = False
+
+
+def _national_title_on_two_lines(document):
+    paragraph = _find(document, lambda t: t.startswith("CỘNG HÒA"))
+    paragraph.runs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+    paragraph.runs[0].add_break()
+    paragraph.runs[0].add_text("VIỆT NAM")
+
+
+def _date_a_line_down(document):
+    date = _find(document, lambda t: t.startswith("Thượng Hồng, ngày"))
+    blank = date.insert_paragraph_before(" ")
+    blank.runs[0].font.size = date.runs[0].font.size or Pt(14)
+
+
 FAULTS = {
     "left margin 25 mm": (_left_margin, "ND30-MARGIN-LEFT"),
     "tháng 07": (lambda d: _replace(d, "tháng 7 năm 2025", "tháng 07 năm 2025"), "ND30-DATE-MONTH-PADDING"),
@@ -93,6 +116,10 @@ FAULTS = {
     "page number on page 1": (_number_on_first_page, "ND30-PAGE-NUMBER-FIRST-PAGE"),
     "Điều 2:": (lambda d: _replace(d, "Điều 2.", "Điều 2:"), "ND30-ARTICLE-FORMAT"),
     "sections I, II, II": (lambda d: _replace(d, "III. NHIỆM VỤ", "II. NHIỆM VỤ"), "ND30-SECTION-NUMBERING"),
+    "điểm in italics": (_point_in_italics, "ND30-POINT-ITALIC"),
+    "titled khoản not bold": (_clause_title_regular, "ND30-CLAUSE-TITLE-BOLD"),
+    "Quốc hiệu on two lines": (_national_title_on_two_lines, "ND30-NATIONAL-TITLE-ONE-LINE"),
+    "date a line below the Số": (_date_a_line_down, "ND30-DATE-SAME-LINE"),
 }
 
 

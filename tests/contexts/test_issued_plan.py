@@ -30,7 +30,7 @@ def test_the_plan_is_a_document_of_its_own_with_number_date_grounds_nơi_nhận_
     assert c["document"] == {"number_line": "Số: 11/KH-UBND", "place_date": "Thượng Hồng, ngày 31 tháng 7 năm 2025",
                              "final": True}
     assert c["plan"]["grounds"] == [
-        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;",
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ.",
         "Thực hiện Kế hoạch số 245/KH-UBND ngày 20/7/2025 của Ủy ban nhân dân thành phố về cải cách hành chính;",
         "Ủy ban nhân dân xã Thượng Hồng ban hành Kế hoạch cải cách hành chính năm 2025 như sau:",
     ]

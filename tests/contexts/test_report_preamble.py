@@ -42,7 +42,7 @@ def test_căn_cứ_are_lines_of_their_own_before_the_thực_hiện_sentence():
     assert c["report"]["grounds"] == [
         "Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định chế độ báo cáo của cơ quan hành "
         "chính nhà nước;",
-        "Căn cứ Quyết định số 3041/QĐ-UBND ngày 26/7/2025 của Ủy ban nhân dân thành phố Hải Phòng;"]
+        "Căn cứ Quyết định số 3041/QĐ-UBND ngày 26/7/2025 của Ủy ban nhân dân thành phố Hải Phòng."]
     assert c["report"]["opening"].startswith("Thực hiện Quyết định số 39/QĐ-UBND")
 
 

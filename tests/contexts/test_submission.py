@@ -37,7 +37,7 @@ def test_the_tờ_trình_is_the_units_document_under_its_peoples_committee():
     assert s["title"] == "Về việc ban hành Kế hoạch cải cách hành chính năm 2025"
     assert s["addressees"] == ["Ủy ban nhân dân xã Thượng Hồng"]
     assert s["grounds"] == ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
-                            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;"]
+                            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ."]
     assert s["opening"] == ("Phòng Văn hóa - Xã hội đã xây dựng dự thảo Kế hoạch cải cách hành chính năm 2025; kính "
                             "trình Ủy ban nhân dân xã Thượng Hồng như sau:")
     assert s["recipients"] == ["- Như trên;", "- CT, các PCT UBND xã;", "- Lưu: VT, VHXH."]

@@ -14,6 +14,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.shared import Mm, Pt, RGBColor
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_docs.errors import SourceError
 from cchc_docs.facts.extract import LineSpacing, extract
@@ -199,6 +201,30 @@ def test_fonts_report_hansi_for_vietnamese_letters_only():
     runs = _facts(doc).paragraphs[0].runs
     assert runs[0].fonts == {"Times New Roman"}
     assert runs[1].fonts == {"Times New Roman", "Arial"}
+
+
+def _slot_by_character(run, ch: str) -> str:
+    """Word's choice of font slot for one character (ECMA-376 §17.3.2.26), spelt out."""
+    code = ord(ch)
+    if code < 0x80:
+        return run.font_ascii
+    if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
+        return run.font_east_asia
+    if 0x0590 <= code <= 0x08FF or 0x0E00 <= code <= 0x0E7F:
+        return run.font_cs
+    return run.font_hanh_ansi
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 .\u00a0\tđĐếẫ\u0301中한\u05d0\u0e01\u2003!"), max_size=12))
+def test_fonts_found_by_character_class_are_those_of_each_character(text):
+    doc = Document()
+    run = doc.add_paragraph().add_run(text or "x")
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for slot, name in (("w:ascii", "A"), ("w:hAnsi", "H"), ("w:eastAsia", "E"), ("w:cs", "C")):
+        fonts.set(qn(slot), name)
+    for facts in _facts(doc).paragraphs[0].runs:  # a tab is a run of its own
+        assert facts.fonts == {_slot_by_character(facts, ch) for ch in facts.text if not ch.isspace()}
 
 
 def test_underline_color_highlight_caps_strike_and_vertical_align():
@@ -387,6 +413,14 @@ def test_paragraph_convenience_properties_ignore_whitespace_runs():
     assert blank.is_empty and not blank.all_bold and not para.is_empty
 
 
+def test_an_empty_paragraph_carries_the_size_of_its_mark():
+    doc = Document()
+    _raw_paragraph(doc, "")._p.get_or_add_pPr().append(_fragment('<w:rPr><w:sz w:val="4"/></w:rPr>')[0])
+    doc.add_paragraph("chữ").runs[0].font.size = Pt(13)
+    empty, text = _facts(doc).paragraphs
+    assert (empty.mark_size_pt, text.mark_size_pt) == (2.0, None)
+
+
 def test_facts_are_immutable():
     doc = Document()
     doc.add_paragraph("x")
@@ -488,6 +522,65 @@ def test_page_field_in_header_is_reported():
     assert facts.header().paragraphs[0].section_index is None
 
 
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_V = "urn:schemas-microsoft-com:vml"
+
+
+def _text_box_run(inner: str) -> str:
+    """A run holding a text box as Word writes one: a DrawingML choice and a VML fallback, same text."""
+    content = f"<w:txbxContent><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{inner}</w:p></w:txbxContent>"
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="{_WP}">'
+        f'<a:graphic xmlns:a="{_A}"><a:graphicData><wps:wsp xmlns:wps="{_WPS}"><wps:txbx>{content}</wps:txbx>'
+        f'</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape xmlns:v="{_V}"><v:textbox>{content}</v:textbox></v:shape></w:pict>'
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_page_number_in_a_header_text_box_is_read_once():
+    doc = Document()
+    header_p = doc.sections[0].header.paragraphs[0]
+    for element in _fragment(_text_box_run(_field_runs("PAGE", "2"))):
+        header_p._p.append(element)
+    header = _facts(doc).sections[0].header()
+    assert header.fields == ("PAGE",)
+    assert [(p.text, p.alignment) for p in header.paragraphs] == [("", "left"), ("2", "center")]
+    assert header.paragraphs[0].has_drawing
+
+
+def test_a_text_box_in_the_body_stays_a_drawing():
+    doc = Document()
+    _raw_paragraph(doc, _text_box_run("<w:r><w:t>DỰ THẢO</w:t></w:r>"))
+    assert [(p.text, p.has_drawing) for p in _facts(doc).paragraphs] == [("", True)]
+
+
+def test_hidden_and_white_text_is_left_out_but_white_on_a_fill_is_kept():
+    doc = Document()
+    _raw_paragraph(doc, '<w:r><w:t xml:space="preserve">Thấy </w:t></w:r>'
+                        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn </w:t></w:r>'
+                        '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>trắng</w:t></w:r>')
+    _raw_paragraph(doc, '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:fill="1F3864"/></w:rPr>'
+                        "<w:t>trắng trên nền</w:t></w:r>")
+    shaded = doc.add_paragraph()
+    shaded._p.get_or_add_pPr().append(_fragment('<w:shd w:val="clear" w:fill="000000"/>')[0])
+    white = shaded.add_run("trắng trên đoạn tô")
+    white.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    assert [p.text for p in _facts(doc).paragraphs] == ["Thấy ", "trắng trên nền", "trắng trên đoạn tô"]
+
+
+def test_hidden_style_hides_the_text_and_a_direct_unhide_shows_it():
+    doc = Document()
+    style = _char_style(doc, "An")
+    style.font.hidden = True
+    doc.add_paragraph().add_run("ẩn", style="An")
+    shown = doc.add_paragraph().add_run("hiện", style="An")
+    shown.font.hidden = False
+    assert [p.text for p in _facts(doc).paragraphs] == ["", "hiện"]
+
+
 def test_even_and_odd_headers_setting_is_reported():
     doc = Document()
     assert _facts(doc).even_and_odd_headers is False
@@ -509,6 +602,19 @@ def test_table_cells_text_grid_and_paragraph_positions():
     last = facts.paragraphs[6]
     assert (last.text, last.in_table, last.table_index, last.row, last.cell) == ("Ghi chú", True, 0, 1, 2)
     assert facts.paragraphs[0].in_table is False and facts.paragraphs[0].cell is None
+
+
+def test_a_cell_paragraph_knows_the_width_its_lines_may_fill():
+    doc = Document()
+    grid = doc.add_table(rows=1, cols=1)
+    grid._tbl.tblGrid.find(qn("w:gridCol")).set(qn("w:w"), str(round(100 * TWIPS_PER_MM)))
+    margins = _fragment('<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>')
+    grid.cell(0, 0).text = "chữ"
+    plain = _facts(doc).paragraphs[0]
+    grid._tbl.tblPr.append(margins[0])
+    tight = _facts(doc).paragraphs[0]
+    doc.add_paragraph("ngoài bảng")
+    assert (plain.cell_text_mm, tight.cell_text_mm, _facts(doc).paragraphs[-1].cell_text_mm) == (96.2, 100.0, None)
 
 
 def test_nested_table_paragraphs_come_in_document_order():

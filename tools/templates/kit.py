@@ -34,7 +34,8 @@ STYLES = {
                 {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
     "TieuDeKhoan": ("Tiêu đề khoản", L.SIZE_BODY, True, False, JUSTIFY,
                     {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
-    "TieuDeDiem": ("Tiêu đề điểm", L.SIZE_BODY, False, True, JUSTIFY,
+    # Điểm "a) …": chữ thường, cỡ chữ phần lời văn, kiểu chữ đứng (Phụ lục I, Mục II.6 điểm đ).
+    "TieuDeDiem": ("Tiêu đề điểm", L.SIZE_BODY, False, False, JUSTIFY,
                    {"indent": True, "before": L.SPACE_BETWEEN_PT, "keep": True}),
     "TenChuQuan": ("Tên cơ quan chủ quản", L.SIZE_BODY_NAME, False, False, CENTER, {}),
     "TenCoQuan": ("Tên cơ quan ban hành", L.SIZE_BODY_NAME, True, False, CENTER, {}),

@@ -71,9 +71,13 @@ def titled_header(doc, type_name: str, source: str) -> None:
 
 
 def grounds(doc, source: str) -> None:
-    """``Căn cứ …;`` / ``Thực hiện …;`` lines before the opening sentence, one a paragraph, upright."""
+    """``Căn cứ …;`` lines in the căn cứ style (italic), then ``Thực hiện …;`` lines upright, one a paragraph."""
     tag(doc, f"for line in {source}.grounds")
+    tag(doc, "if line.startswith('Căn cứ')")
+    para(doc, "CanCu", "{{ line }}")
+    tag(doc, "else")
     para(doc, "VanBan", "{{ line }}")
+    tag(doc, "endif")
     tag(doc, "endfor")
 
 

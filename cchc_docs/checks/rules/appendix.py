@@ -14,7 +14,8 @@ from cchc_docs.checks.text import roman, show
 _LABEL = re.compile(r"^Phụ lục( (?P<number>[IVXLC]+))?$")
 
 
-@rule("ND30-APPENDIX-LABEL", "C", spec.ART_APPENDIX, "Dòng phụ lục viết \"Phụ lục\" hoặc \"Phụ lục <số La Mã>\"")
+@rule("ND30-APPENDIX-LABEL", "C", spec.ART_APPENDIX, "Dòng phụ lục viết \"Phụ lục\" hoặc \"Phụ lục <số La Mã>\"",
+      wording=True)
 def appendix_label(layout: Layout) -> Iterator[Hit]:
     for part in documents(layout, "appendix"):
         label = part.appendix_label
@@ -23,7 +24,8 @@ def appendix_label(layout: Layout) -> Iterator[Hit]:
                       label, "Phụ lục")
 
 
-@rule("ND30-APPENDIX-NUMBERING", "C", spec.ART_APPENDIX, "Từ hai phụ lục trở lên đánh số La Mã I, II … liên tục")
+@rule("ND30-APPENDIX-NUMBERING", "C", spec.ART_APPENDIX, "Từ hai phụ lục trở lên đánh số La Mã I, II … liên tục",
+      wording=True)
 def appendix_numbering(layout: Layout) -> Iterator[Hit]:
     labels = [part.appendix_label for part in documents(layout, "appendix")]
     if len(labels) < 2:

@@ -37,12 +37,19 @@ def body_align(layout: Layout) -> Iterator[Hit]:
 
 
 def _indent_ok(piece: Piece) -> bool:
+    """The first line starts 1 cm or 1.27 cm in: by a first-line indent, by a left indent
+    with no first-line indent (the whole paragraph is in, its first line too), or by a tab."""
     para = piece.para
     if para.is_numbered:  # Word's list numbering sets its own indents
         return True
     if para.first_line_indent_mm == 0 and para.left_indent_mm == 0 and para.runs and para.runs[0].is_tab:
         return True  # a tab at the start stands for the indent (default tab stop 1.27 cm)
-    return any(abs(para.first_line_indent_mm - v) <= spec.INDENT_TOLERANCE_MM for v in spec.FIRST_LINE_INDENTS_MM)
+    start = para.left_indent_mm + para.first_line_indent_mm
+    return any(abs(start - v) <= spec.INDENT_TOLERANCE_MM for v in spec.FIRST_LINE_INDENTS_MM)
+
+
+def _first_line(piece: Piece) -> str:
+    return mm(piece.para.left_indent_mm + piece.para.first_line_indent_mm)
 
 
 @rule("ND30-BODY-INDENT", "C", spec.ART_BODY, "Lùi đầu dòng 1 cm hoặc 1,27 cm")
@@ -50,8 +57,7 @@ def body_indent(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         for piece in _text_lines(part):
             if not _indent_ok(piece):
-                yield Hit("Lùi đầu dòng không đúng", "1 cm hoặc 1,27 cm", mm(piece.para.first_line_indent_mm), piece,
-                          "Nội dung")
+                yield Hit("Lùi đầu dòng không đúng", "1 cm hoặc 1,27 cm", _first_line(piece), piece, "Nội dung")
 
 
 @rule("ND30-BASIS-LAYOUT", "M", spec.ART_BASES_MODEL, "Căn cứ lùi đầu dòng 1 cm (1,27 cm), cách đoạn trên ít nhất 6 pt")
@@ -60,8 +66,8 @@ def basis_layout(layout: Layout) -> Iterator[Hit]:
         for previous, piece in pairwise((None, *part.bases)):
             gap = piece.para.space_before_pt + (previous.para.space_after_pt if previous is not None else 0)
             if not _indent_ok(piece):
-                yield Hit("Căn cứ lùi đầu dòng không đúng mẫu", "1 cm hoặc 1,27 cm",
-                          mm(piece.para.first_line_indent_mm), piece, "Căn cứ")
+                yield Hit("Căn cứ lùi đầu dòng không đúng mẫu", "1 cm hoặc 1,27 cm", _first_line(piece), piece,
+                          "Căn cứ")
             elif gap < spec.MIN_PARAGRAPH_GAP_PT - 0.01 and previous is not None:
                 yield Hit("Khoảng cách giữa hai căn cứ nhỏ hơn 6 pt", "≥ 6 pt", pt(gap), piece, "Căn cứ")
 
@@ -122,6 +128,11 @@ class _Counters:
     def __init__(self) -> None:
         self.section, self.clause, self.point = 1, 1, 0
 
+    def copy(self) -> _Counters:
+        twin = _Counters()
+        twin.section, twin.clause, twin.point = self.section, self.clause, self.point
+        return twin
+
     def reset(self, level: str) -> None:
         if level in ("division", "part"):
             self.section = 1
@@ -132,7 +143,8 @@ class _Counters:
 
 def _walk(part: Part) -> Iterator[tuple[Numbered, str, bool]]:
     """(mark, what was expected, whether it came too early) for each numbered line that
-    breaks the sequence."""
+    breaks the sequence. A quoted number (“2. …) that does not follow on belongs to the
+    text quoted: it neither breaks nor moves the sequence."""
     counters = _Counters()
     marks = {mark.para.index: mark for mark in part.numbered}
     for piece in part.body:
@@ -141,7 +153,9 @@ def _walk(part: Part) -> Iterator[tuple[Numbered, str, bool]]:
             if piece.index in part.headings and is_upper(piece.text):  # an unnumbered heading restarts khoản
                 counters.reset("heading")
             continue
-        yield from _step(counters, mark)
+        breaks = list(_step(counters.copy(), mark)) if mark.quoted else []
+        if not breaks:
+            yield from _step(counters, mark)
 
 
 def _step(counters: _Counters, mark: Numbered) -> Iterator[tuple[Numbered, str, bool]]:
@@ -192,3 +206,65 @@ def decimal_numbering(layout: Layout) -> Iterator[Hit]:
         for mark in part.numbered:
             if mark.level == "decimal":
                 yield Hit("Đánh số kiểu thập phân", "khoản 1., điểm a)", show(mark.label), mark.para, "Nội dung")
+
+
+# --- khoản and điểm as the decree sets them (Phụ lục I, Mục II.6 điểm đ) -----------------------------
+
+_TERMINAL = (".", ";", ":", ",", "!", "?", "…")
+
+
+def titled_clause(piece: Piece) -> bool:
+    """"1. Mục đích": a khoản number with a short title on a line of its own (no sentence ending)."""
+    words = piece.text.split()
+    return 1 < len(words) <= 16 and not piece.text.rstrip("”\"’»)").endswith(_TERMINAL)
+
+
+def _titled_clauses(part: Part) -> Iterator[Piece]:
+    """Khoản lines with a title: followed by their content (text, bullets or điểm), not by
+    another numbered line, and not following a khoản themselves (a list of short items, such
+    as the members of a board, has no titles)."""
+    marks = {mark.para.index: mark for mark in part.numbered}
+
+    def level(piece: Piece) -> str | None:
+        return marks[piece.index].level if piece.index in marks else None
+
+    body = part.body
+    for position, piece in enumerate(body[:-1]):
+        mark = marks.get(piece.index)
+        if mark is None or mark.level != "clause" or mark.quoted or not titled_clause(piece):
+            continue
+        before = level(body[position - 1]) if position else None
+        if level(body[position + 1]) in (None, "point") and before != "clause":
+            yield piece
+
+
+@rule("ND30-CLAUSE-TITLE-BOLD", "C", spec.ART_NUMBERING, "Khoản có tiêu đề: số và tiêu đề in đậm, trên một dòng riêng")
+def clause_title_bold(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        for piece in _titled_clauses(part):
+            if not piece.all_bold:
+                got = "chỉ một phần in đậm" if piece.any_bold else "không in đậm"
+                yield Hit("Khoản có tiêu đề phải in đậm", "số và tiêu đề khoản in đậm", got, piece, "Khoản")
+
+
+@rule("ND30-POINT-ITALIC", "C", spec.ART_NUMBERING, "Điểm a), b), c) … trình bày chữ đứng (không in nghiêng)")
+def point_italic(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        pieces = {piece.index: piece for piece in part.body}
+        for mark in part.numbered:
+            piece = pieces.get(mark.para.index)
+            if mark.level == "point" and not mark.quoted and _label_italic(piece):
+                yield Hit("Điểm phải trình bày chữ đứng", "chữ đứng", "in nghiêng", piece, "Điểm")
+
+
+def _label_italic(piece: Piece) -> bool:
+    """The điểm's letter and bracket ("a)") are set in italics (a quotation in the text may be)."""
+    covered = 0
+    for run in piece.runs:
+        text = run.text.lstrip() if not covered else run.text
+        if text.strip() and run.italic:
+            return True
+        covered += len(text)
+        if covered >= 2:
+            return False
+    return False

@@ -24,7 +24,8 @@ def recipients_missing(layout: Layout) -> Iterator[Hit]:
                       part.signer_titles[0] if part.signer_titles else part.number, "Nơi nhận")
 
 
-@rule("ND30-RECIPIENTS-LABEL", "C", spec.ART_RECIPIENTS, "Chữ \"Nơi nhận:\" đúng chính tả, có dấu hai chấm")
+@rule("ND30-RECIPIENTS-LABEL", "C", spec.ART_RECIPIENTS, "Chữ \"Nơi nhận:\" đúng chính tả, có dấu hai chấm",
+      wording=True)
 def recipients_label(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         label = part.recipients_label
@@ -68,7 +69,7 @@ def recipients_item_end(layout: Layout) -> Iterator[Hit]:
 
 
 @rule("ND30-RECIPIENTS-LAST-ITEM", "C", spec.ART_RECIPIENTS,
-      "Dòng cuối của Nơi nhận là \"- Lưu: VT, <đơn vị soạn thảo>.\"")
+      "Dòng cuối của Nơi nhận là \"- Lưu: VT, <đơn vị soạn thảo>.\"", wording=True)
 def recipients_last_item(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         if part.recipients_label is None:
@@ -86,17 +87,20 @@ def recipients_last_item(layout: Layout) -> Iterator[Hit]:
                       archive[-1], _ITEM)
 
 
+_AS_ABOVE = re.compile(r"^- Như trên( \([^()]+\))?;$")  # "- Như trên (Báo cáo);" says why it is sent
+
+
 @rule("ND30-RECIPIENTS-AS-ABOVE", "C", spec.ART_AS_ABOVE,
-      "Văn bản có \"Kính gửi\": Nơi nhận mở đầu bằng \"- Như trên;\"")
+      "Văn bản có \"Kính gửi\": Nơi nhận mở đầu bằng \"- Như trên;\"", wording=True)
 def recipients_as_above(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
-        if part.addressee is not None and part.recipients and part.recipients[0].text != "- Như trên;":
+        if part.addressee is not None and part.recipients and not _AS_ABOVE.match(part.recipients[0].text):
             yield Hit('Nơi nhận của văn bản có "Kính gửi" phải mở đầu bằng "- Như trên;"', '"- Như trên;"',
                       show(part.recipients[0].text), part.recipients[0], _ITEM)
 
 
 @rule("ND30-RECIPIENTS-AS-ARTICLE", "M", spec.ART_RECIPIENTS_MODEL,
-      "Nơi nhận của quyết định mở đầu bằng \"- Như Điều <n>;\"")
+      "Nơi nhận của quyết định mở đầu bằng \"- Như Điều <n>;\"", wording=True)
 def recipients_as_article(layout: Layout) -> Iterator[Hit]:
     for part in documents(layout, "decision"):
         if part.recipients and not re.match(r"^- Như Điều \d+;$", part.recipients[0].text):

@@ -1,4 +1,4 @@
-"""Rules on every run of text: font family and colour, NFC (Phụ lục I, Mục I.4), leftover placeholders."""
+"""Rules on every run of text: font family and colour, NFC, diacritics (Phụ lục I, Mục I.4), leftover placeholders."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout
-from cchc_docs.checks.pieces import pieces
+from cchc_docs.checks.pieces import is_rule_text, pieces
 from cchc_docs.checks.registry import Hit, rule
 from cchc_docs.checks.text import fold
 from cchc_docs.facts.extract import ParagraphFacts
@@ -64,8 +64,17 @@ def text_nfc(layout: Layout) -> Iterator[Hit]:
                       "Unicode tổ hợp (NFD)", para, where)
 
 
+@rule("ND30-TEXT-DIACRITICS", "C", spec.ART_DIACRITICS, "Văn bản viết tiếng Việt có dấu (bộ mã Unicode TCVN 6909:2001)")
+def text_diacritics(layout: Layout) -> Iterator[Hit]:
+    if layout.unaccented:
+        yield Hit("Văn bản gõ tiếng Việt không dấu", "tiếng Việt có dấu, ví dụ \"Số:\", \"Nơi nhận:\"",
+                  "chữ không dấu, ví dụ \"So:\", \"Noi nhan:\"", component="Toàn văn bản")
+
+
 def _placeholder(text: str) -> str | None:
-    """The placeholder a line still holds, if any."""
+    """The placeholder a line still holds, if any (a row of underscores is a rule, not a blank)."""
+    if is_rule_text(text):
+        return None
     if match := _BRACKETED.search(text):
         return match.group(0)
     folded = fold(text)

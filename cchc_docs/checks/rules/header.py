@@ -8,7 +8,7 @@ from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout, Part
 from cchc_docs.checks.pieces import Piece, RuleLine
 from cchc_docs.checks.registry import Hit, rule
-from cchc_docs.checks.rules.common import mm, pt
+from cchc_docs.checks.rules.common import mm, pt, text_width_mm
 from cchc_docs.checks.text import DASH_LOOKALIKES, nfc, show
 from cchc_docs.typeset import widths
 
@@ -28,13 +28,37 @@ def national_title_missing(layout: Layout) -> Iterator[Hit]:
                       part.doc_type or part.number, "Quốc hiệu")
 
 
-@rule("ND30-NATIONAL-TITLE-TEXT", "C", spec.ART_NATIONAL, "Quốc hiệu đúng nguyên văn (chấp nhận HÒA/HOÀ)")
+@rule("ND30-NATIONAL-TITLE-TEXT", "C", spec.ART_NATIONAL, "Quốc hiệu đúng nguyên văn (chấp nhận HÒA/HOÀ)",
+      wording=True)
 def national_title_text(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.national_title
-        if piece is not None and nfc(piece.text).upper() not in spec.NATIONAL_TITLES:
-            yield Hit("Quốc hiệu sai chữ hoặc sai khoảng cách", show(spec.NATIONAL_TITLES[0]), show(piece.text),
+        text = " ".join(x.text for x in part.national_lines)  # typed on two lines: ND30-NATIONAL-TITLE-ONE-LINE
+        if piece is not None and nfc(text).upper() not in spec.NATIONAL_TITLES:
+            yield Hit("Quốc hiệu sai chữ hoặc sai khoảng cách", show(spec.NATIONAL_TITLES[0]), show(text),
                       piece, "Quốc hiệu")
+
+
+@rule("ND30-NATIONAL-TITLE-ONE-LINE", "C", spec.ART_NATIONAL,
+      "Quốc hiệu trình bày trên một dòng (dòng trên của ô số 1)")
+def national_title_one_line(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        piece = part.national_title
+        if piece is None:
+            continue
+        if part.national_wrap is not None:
+            yield Hit("Quốc hiệu bị tách thành hai dòng", "một dòng", "hai dòng (xuống dòng trước \"VIỆT NAM\")",
+                      piece, "Quốc hiệu")
+            continue
+        room = text_width_mm(piece, layout) if piece.whole else None
+        width = widths.bold_width_mm(piece.text, piece.size or 13.0)
+        if room is not None and width > room + _WRAP_TOLERANCE_MM:
+            yield Hit("Quốc hiệu không đủ chỗ trên một dòng, bị xuống dòng",
+                      f"một dòng (cần {mm(width)}; cột rộng hơn hoặc cỡ chữ nhỏ hơn)",
+                      f"chỗ cho chữ {mm(room)}", piece, "Quốc hiệu")
+
+
+_WRAP_TOLERANCE_MM = 1.0  # the widths are Word's advance widths; a hair over still wraps in Word, not a whisker
 
 
 @rule("ND30-MOTTO-MISSING", "C", spec.ART_NATIONAL, "Có Tiêu ngữ dưới Quốc hiệu")
@@ -53,7 +77,8 @@ def motto_dash(layout: Layout) -> Iterator[Hit]:
             yield Hit("Tiêu ngữ dùng sai dấu gạch", 'dấu gạch nối "-" (U+002D)', show(wrong), piece, "Tiêu ngữ")
 
 
-@rule("ND30-MOTTO-TEXT", "C", spec.ART_NATIONAL, "Tiêu ngữ đúng nguyên văn \"Độc lập - Tự do - Hạnh phúc\"")
+@rule("ND30-MOTTO-TEXT", "C", spec.ART_NATIONAL, "Tiêu ngữ đúng nguyên văn \"Độc lập - Tự do - Hạnh phúc\"",
+      wording=True)
 def motto_text(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.motto
@@ -154,18 +179,11 @@ def share_hit(line: RuleLine | None, lines: tuple[Piece, ...], width_mm: float |
                lines[-1], name)
 
 
-def _cell_text_width(piece: Piece, layout: Layout) -> float | None:
-    if piece.para.cell_width_mm is not None:
-        return piece.para.cell_width_mm - 3.8 - piece.para.left_indent_mm - piece.para.right_indent_mm
-    section = layout.facts.sections[min(piece.para.section_index or 0, len(layout.facts.sections) - 1)]
-    return section.text_width_mm - piece.para.left_indent_mm - piece.para.right_indent_mm
-
-
 @rule("ND30-ISSUING-BODY-RULE-LENGTH", "C", spec.ART_BODY_NAME, "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ")
 def issuing_body_rule_length(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         if part.issuing_body:
-            hit = share_hit(part.body_rule, part.issuing_body, _cell_text_width(part.issuing_body[-1], layout),
+            hit = share_hit(part.body_rule, part.issuing_body, text_width_mm(part.issuing_body[-1], layout),
                             "tên cơ quan ban hành")
             if hit:
                 yield hit

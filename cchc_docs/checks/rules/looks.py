@@ -4,6 +4,10 @@ The table is data — one :class:`Look` per component — and one small rule is 
 component and property, each with its own id (``ND30-NATIONAL-TITLE-BOLD`` …), so that a
 finding names exactly what is wrong. Case and alignment follow the same table. Each
 component cites the khoản of Phụ lục I that sets its look (the Mục V table repeats them).
+
+A line pushed to the middle with spaces or tabs prints centred: it is not reported as
+misaligned but, once, as centred by hand (ND30-CENTRED-BY-SPACES, a warning: it moves
+when the text, the font or the paper changes).
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout, Part
 from cchc_docs.checks.pieces import Piece, whole
 from cchc_docs.checks.registry import Hit, Rule, add
-from cchc_docs.checks.rules.common import alignment, pts, size_range, within
+from cchc_docs.checks.rules.common import alignment, pts, size_range, text_width_mm, within
 from cchc_docs.checks.text import is_lower, is_upper
+from cchc_docs.typeset import widths
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def _section_headings(part: Part) -> list[Piece]:
 
 UPRIGHT = False  # "đứng": not italic
 LOOKS = (
-    Look("NATIONAL-TITLE", "Quốc hiệu", _one("national_title"), (12, 13), True, UPRIGHT, "upper", "center",
+    Look("NATIONAL-TITLE", "Quốc hiệu", _many("national_lines"), (12, 13), True, UPRIGHT, "upper", "center",
          article=spec.ART_NATIONAL),
     Look("MOTTO", "Tiêu ngữ", _one("motto"), (13, 14), True, UPRIGHT, None, "center", article=spec.ART_NATIONAL),
     Look("GOVERNING-BODY", "Tên cơ quan chủ quản", _many("governing_body"), (12, 13), False, UPRIGHT, "upper",
@@ -67,7 +72,7 @@ LOOKS = (
          article=spec.ART_TITLE),
     Look("SUMMARY", "Trích yếu", _many("summary"), (13, 14), True, UPRIGHT, "not-upper", "center",
          article=spec.ART_TITLE),
-    Look("AUTHORITY", "Thẩm quyền ban hành", _one("authority"), (13, 14), True, UPRIGHT, "upper", "center",
+    Look("AUTHORITY", "Thẩm quyền ban hành", _many("authority_lines"), (13, 14), True, UPRIGHT, "upper", "center",
          tag="M", article=spec.ART_AUTHORITY),
     Look("BASIS", "Căn cứ", _many("bases"), (13, 14), None, True, article=spec.ART_BASES),
     Look("DECIDES", "Dòng \"QUYẾT ĐỊNH:\"", _one("decides"), (13, 14), True, UPRIGHT, "upper", "center",
@@ -90,7 +95,7 @@ LOOKS = (
          article=spec.ART_APPENDIX),
     Look("APPENDIX-TITLE", "Tên phụ lục", _many("appendix_title"), (13, 14), True, UPRIGHT, "upper", "center",
          article=spec.ART_APPENDIX),
-    Look("ATTACHED", "Dòng Kèm theo", _one("attached_to"), (13, 14), None, True, None, "center",
+    Look("ATTACHED", "Dòng Kèm theo", _many("attached_lines"), (13, 14), None, True, None, "center",
          article=spec.ART_ATTACHED),
 )
 
@@ -145,7 +150,7 @@ def case_hits(look: Look, layout: Layout) -> Iterator[Hit]:
 
 def align_hits(look: Look, layout: Layout) -> Iterator[Hit]:
     for piece in _pieces(look, layout):
-        if piece.alignment is not None and piece.alignment != look.align:
+        if piece.alignment is not None and piece.alignment != look.align and not _by_hand(piece, look, layout):
             yield Hit(f"{look.name} phải {alignment(look.align)}", alignment(look.align), alignment(piece.alignment),
                       piece, look.name)
 
@@ -159,6 +164,39 @@ _PROPERTIES = (
 )
 
 
+def _by_hand(piece: Piece, look: Look, layout: Layout) -> bool:
+    """Pushed to the middle with spaces or tabs and printing (about) centred: a tab's stop is
+    not read, so a tab is taken at its word; spaces are measured."""
+    if look.align != "center" or not piece.lead or not piece.whole or piece.para.alignment == "center":
+        return False
+    if piece.lead == "tab":
+        return True
+    room = text_width_mm(piece, layout)
+    size = piece.size or 13.0
+    left = widths.bold_width_mm(" " * piece.lead_spaces, size)  # a quarter em, bold or not
+    middle = left + widths.bold_width_mm(piece.text, size) / 2
+    return abs(middle - room / 2) <= _CENTRED_MM
+
+
+_CENTRED_MM = 25.0  # off the middle by more than this, the line reads as not centred (spaces vary by font)
+
+
+def _centred_by_hand(layout: Layout) -> Iterator[Hit]:
+    for look in LOOKS:
+        if look.align != "center":
+            continue
+        for piece in _pieces(look, layout):
+            if _by_hand(piece, look, layout):
+                how = "dấu tab" if piece.lead == "tab" else "dấu cách"
+                yield Hit(f"{look.name} căn giữa bằng {how}",
+                          "lệnh căn giữa (Center): căn bằng dấu cách, dấu tab sẽ lệch khi sửa chữ, đổi phông, khổ giấy",
+                          f"{how} ở đầu dòng, {alignment(piece.alignment)}", piece, look.name)
+
+
+ART_BY_HAND = (f"{spec.DECREE}, Phụ lục I, Mục II (các thành phần trình bày căn giữa); "
+               f"căn bằng dấu cách, dấu tab: {spec.PRACTICE}")
+
+
 def _register() -> None:
     """One rule per component and property of the table."""
     for look in LOOKS:
@@ -169,6 +207,8 @@ def _register() -> None:
             function.__doc__ = f"{look.name}: {describe(look)}."
             tag = look.align_tag or look.tag if suffix == "ALIGN" else look.tag
             add(Rule(f"ND30-{look.stem}-{suffix}", tag, look.article, f"{look.name}: {describe(look)}", function))
+    add(Rule("ND30-CENTRED-BY-SPACES", "P", ART_BY_HAND,
+             "Thành phần căn giữa được căn bằng lệnh căn giữa, không bằng dấu cách hay dấu tab", _centred_by_hand))
 
 
 _register()

@@ -1,4 +1,9 @@
-"""Boxes 3–4 (Phụ lục I, Mục II.3, II.4): the Số, ký hiệu line and the place-and-date line; dates cited in the text."""
+"""Boxes 3–4 (Phụ lục I, Mục II.3, II.4): the Số, ký hiệu line and the place-and-date line; dates cited in the text.
+
+A date is read however it is typed: "ngày 05 tháng 01 năm 2025", without diacritics
+("ngay 5 thang 1 nam 2025"), or with slashes ("ngày 30/07/2025"); the padding rules judge
+each the same way.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cchc_docs.checks import spec
+from cchc_docs.checks import levels, spec
 from cchc_docs.checks.components import Layout, Part
 from cchc_docs.checks.pieces import Piece
 from cchc_docs.checks.registry import Hit, rule
@@ -14,7 +19,8 @@ from cchc_docs.checks.rules.common import documents
 from cchc_docs.checks.text import nfc, show
 
 _LOOSE_NUMBER = re.compile(r"^(?P<prefix>s[ốỐ]\s*[:.]?\s*)(?P<n>[^/]*)/(?P<symbol>.*)$", re.I)
-_LOOSE_DATE = re.compile(r"ngày\s+(?P<day>\d+)\s+tháng\s+(?P<month>\d+)\s+năm", re.I)
+_LOOSE_DATE = re.compile(r"ng[àa]y\s+(?P<day>\d+)\s+th[áa]ng\s+(?P<month>\d+)\s+n[ăa]m"
+                         r"|ng[àa]y\s+(?P<sday>\d{1,2})/(?P<smonth>\d{1,2})/\d{4}\b", re.I)
 _DAY_BLANK = re.compile(r"ngày[\s.…]+tháng", re.I)
 
 
@@ -56,7 +62,7 @@ def number_missing(layout: Layout) -> Iterator[Hit]:
 
 
 @rule("ND30-NUMBER-FORMAT", "C", spec.ART_NUMBER,
-      "Dòng số viết \"Số: <số>/<ký hiệu>\" (chữ \"Số\", dấu hai chấm, một dấu cách)")
+      "Dòng số viết \"Số: <số>/<ký hiệu>\" (chữ \"Số\", dấu hai chấm, một dấu cách)", wording=True)
 def number_format(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.number
@@ -92,7 +98,7 @@ def number_spaces(layout: Layout) -> Iterator[Hit]:
 
 
 @rule("ND30-NUMBER-TYPE-CODE", "C", spec.ART_NUMBER,
-      "Ký hiệu bắt đầu bằng chữ viết tắt tên loại theo Phụ lục III, đúng với tên loại văn bản")
+      "Ký hiệu bắt đầu bằng chữ viết tắt tên loại theo Phụ lục III, đúng với tên loại văn bản", wording=True)
 def number_type_code(layout: Layout) -> Iterator[Hit]:
     for part, piece, line in _numbers(layout):
         if part.type_name is None:
@@ -136,19 +142,41 @@ def date_missing(layout: Layout) -> Iterator[Hit]:
                       part.number, "Địa danh, ngày tháng")
 
 
-@rule("ND30-DATE-FORMAT", "C", spec.ART_DATE, "Dòng ngày viết \"<Địa danh>, ngày dd tháng m năm yyyy\"")
+@rule("ND30-DATE-FORMAT", "C", spec.ART_DATE, "Dòng ngày viết \"<Địa danh>, ngày dd tháng m năm yyyy\"",
+      wording=True)
 def date_format(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.place_date
         if piece is not None and not spec.DATE_LINE.match(nfc(piece.text)):
-            yield Hit("Dòng địa danh, ngày tháng sai dạng", "Thượng Hồng, ngày 05 tháng 01 năm 2025", show(piece.text),
-                      piece, "Địa danh, ngày tháng")
+            yield Hit("Dòng địa danh, ngày tháng sai dạng", f"{_place(piece.text)}, ngày 05 tháng 01 năm 2025",
+                      show(piece.text), piece, "Địa danh, ngày tháng")
+
+
+def _place(text: str) -> str:
+    """The place name the line itself gives ("Hà Nội" in "Hà Nội ngày 5/1/2025"), for the example."""
+    head = re.split(r",|\bng[àa]y\b", text, maxsplit=1, flags=re.I)[0].strip()
+    return head if 0 < len(head) <= 40 else "<Địa danh>"
+
+
+@rule("ND30-DATE-SAME-LINE", "C", spec.ART_DATE_LEVEL, "Địa danh, ngày tháng trên cùng một dòng với số, ký hiệu")
+def date_same_line(layout: Layout) -> Iterator[Hit]:
+    for part in layout.parts:
+        number, date = part.number, part.place_date
+        if number is None or date is None or not (number.para.in_table and date.para.in_table):
+            continue
+        if number.para.table_index != date.para.table_index or number.para is date.para:
+            continue
+        lines = levels.lines_below(layout.facts, number, date)
+        if abs(lines) >= levels.LEVEL_TOLERANCE_LINES:
+            where = "thấp hơn" if lines > 0 else "cao hơn"
+            yield Hit("Dòng địa danh, ngày tháng không ngang hàng với dòng Số", "cùng một dòng với số, ký hiệu",
+                      f"{where} dòng Số khoảng {levels.say(abs(lines))} dòng", date, "Địa danh, ngày tháng")
 
 
 def _padding_hits(piece: Piece, component: str, text: str | None = None) -> Iterator[tuple[str, Hit]]:
     """("day" | "month", hit) for each wrongly padded date in a line."""
     for match in _LOOSE_DATE.finditer(nfc(text if text is not None else piece.text)):
-        day, month = match["day"], match["month"]
+        day, month = match["day"] or match["sday"], match["month"] or match["smonth"]
         if not spec.DAY_VALUE.match(day):
             expected = f"{int(day):02d}" if 1 <= int(day) <= 31 else "01–31"
             yield "day", Hit("Ngày nhỏ hơn 10 phải có số 0 phía trước", f"ngày {expected}", f"ngày {day}",

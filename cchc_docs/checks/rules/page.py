@@ -1,8 +1,13 @@
-"""Page setup and page numbers (Phụ lục I, Mục I.1–3, I.7): paper, orientation, margins, the PAGE field."""
+"""Page setup and page numbers (Phụ lục I, Mục I.1–3, I.7): paper, orientation, margins, the PAGE field.
+
+One fact, one finding: a margin that is wrong the same way in every section is one
+finding naming the sections ("Lề trang (section 1–3)"), not one per section.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from cchc_docs.checks import pages, spec
 from cchc_docs.checks.components import Layout, Part
@@ -14,18 +19,43 @@ _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải
 
 
 def _first_page(layout: Layout, section: SectionFacts) -> int | None:
-    """Estimated physical page where a section begins."""
+    """The real page where a section begins, when a PDF was read."""
     return layout.page_of(section.first_paragraph) if section.first_paragraph <= section.last_paragraph else None
+
+
+def sections_label(indices: Iterable[int]) -> str:
+    """"section 2", "section 1, 2", "section 1–5, 7" (numbered from 1)."""
+    numbers = sorted({index + 1 for index in indices})
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    shown = [f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs]
+    return "section " + ", ".join(shown)
+
+
+def _once(layout: Layout, hits: Iterable[tuple[SectionFacts, tuple, Hit]], name: str) -> Iterator[Hit]:
+    """One hit per distinct fact (its key), naming every section it holds in."""
+    grouped: dict[tuple, list] = {}
+    for section, key, hit in hits:
+        grouped.setdefault(key, [hit, []])[1].append(section)
+    for hit, sections in grouped.values():
+        yield replace(hit, component=f"{name} ({sections_label(s.index for s in sections)})",
+                      page=_first_page(layout, sections[0]))
 
 
 @rule("ND30-PAPER-SIZE", "C", spec.ART_PAPER, "Khổ giấy A4 (210 × 297 mm)")
 def paper_size(layout: Layout) -> Iterator[Hit]:
-    for section in layout.facts.sections:
-        got = sorted((section.page_width_mm, section.page_height_mm))
-        if any(abs(a - b) > spec.PAPER_TOLERANCE_MM for a, b in zip(got, spec.A4_MM, strict=True)):
-            yield Hit("Khổ giấy không phải A4", "210 × 297 mm",
-                      f"{section.page_width_mm:g} × {section.page_height_mm:g} mm",
-                      component=f"Trang (section {section.index + 1})", page=_first_page(layout, section))
+    def hits():
+        for section in layout.facts.sections:
+            got = sorted((section.page_width_mm, section.page_height_mm))
+            if any(abs(a - b) > spec.PAPER_TOLERANCE_MM for a, b in zip(got, spec.A4_MM, strict=True)):
+                size = f"{section.page_width_mm:g} × {section.page_height_mm:g} mm"
+                yield section, (size,), Hit("Khổ giấy không phải A4", "210 × 297 mm", size)
+
+    yield from _once(layout, hits(), "Trang")
 
 
 def _layout_tables(layout: Layout) -> set[int]:
@@ -42,21 +72,21 @@ def _layout_tables(layout: Layout) -> set[int]:
 def orientation(layout: Layout) -> Iterator[Hit]:
     layout_tables = _layout_tables(layout)
     with_tables = {t.section_index for t in layout.facts.tables if t.index not in layout_tables}
-    for section in layout.facts.sections:
-        if section.orientation == "landscape" and section.index not in with_tables:
-            yield Hit("Trang nằm ngang nhưng không có bảng biểu", "trang đứng (chiều dài khổ A4)", "trang nằm ngang",
-                      component=f"Trang (section {section.index + 1})", page=_first_page(layout, section))
+    hits = ((section, (), Hit("Trang nằm ngang nhưng không có bảng biểu", "trang đứng (chiều dài khổ A4)",
+                              "trang nằm ngang"))
+            for section in layout.facts.sections
+            if section.orientation == "landscape" and section.index not in with_tables)
+    yield from _once(layout, hits, "Trang")
 
 
 def _margin_rule(side: str):
     least, most = spec.MARGINS_MM[side]
 
     def check(layout: Layout) -> Iterator[Hit]:
-        for section in layout.facts.sections:
-            value = getattr(section, f"margin_{side}_mm")
-            if not within(value, least, most, spec.MARGIN_TOLERANCE_MM):
-                yield Hit(f"Lề {_SIDES[side]} không đúng", f"{least:g}–{most:g} mm", mm(value),
-                          component=f"Lề trang (section {section.index + 1})", page=_first_page(layout, section))
+        hits = ((section, (value,), Hit(f"Lề {_SIDES[side]} không đúng", f"{least:g}–{most:g} mm", mm(value)))
+                for section in layout.facts.sections
+                if not within(value := getattr(section, f"margin_{side}_mm"), least, most, spec.MARGIN_TOLERANCE_MM))
+        yield from _once(layout, hits, "Lề trang")
 
     check.__doc__ = f"Lề {_SIDES[side]} {least:g}–{most:g} mm."
     return check
@@ -105,13 +135,17 @@ def page_number_missing(layout: Layout) -> Iterator[Hit]:
 
 @rule("ND30-PAGE-NUMBER-POSITION", "C", spec.ART_PAGE_NUMBER, "Số trang ở phần đầu trang (header), căn giữa")
 def page_number_position(layout: Layout) -> Iterator[Hit]:
-    for section in layout.facts.sections:
-        header, footer = _page_paragraph(section.header()), _page_paragraph(section.footer())
-        where = {"component": "Số trang", "page": _first_page(layout, section)}
-        if header is None and footer is not None:
-            yield Hit("Số trang đặt ở chân trang", "ở đầu trang (header)", "ở chân trang (footer)", **where)
-        elif header is not None and header.alignment != "center":
-            yield Hit("Số trang chưa căn giữa", "căn giữa", alignment(header.alignment), **where)
+    def hits():
+        for section in layout.facts.sections:
+            header, footer = _page_paragraph(section.header()), _page_paragraph(section.footer())
+            if header is None and footer is not None:
+                yield section, ("footer", id(footer)), Hit("Số trang đặt ở chân trang", "ở đầu trang (header)",
+                                                           "ở chân trang (footer)")
+            elif header is not None and header.alignment != "center":
+                yield section, ("header", id(header)), Hit("Số trang chưa căn giữa", "căn giữa",
+                                                           alignment(header.alignment))
+
+    yield from _once(layout, hits(), "Số trang")
 
 
 def _number_runs(para: ParagraphFacts):
@@ -121,29 +155,26 @@ def _number_runs(para: ParagraphFacts):
 
 @rule("ND30-PAGE-NUMBER-SIZE", "C", spec.ART_PAGE_NUMBER, "Số trang cỡ chữ 13–14 pt")
 def page_number_size(layout: Layout) -> Iterator[Hit]:
-    seen = set()
-    for section in layout.facts.sections:
-        para = _page_paragraph(section.header())
-        if para is None or id(para) in seen:
-            continue
-        seen.add(id(para))
-        sizes = {run.size_pt for run in _number_runs(para)}
-        if any(not within(s, *spec.PAGE_NUMBER_SIZES) for s in sizes):
-            yield Hit("Số trang cỡ chữ không đúng", size_range(*spec.PAGE_NUMBER_SIZES), pts(sizes),
-                      component="Số trang", page=_first_page(layout, section))
+    def hits():
+        for section in layout.facts.sections:
+            para = _page_paragraph(section.header())
+            sizes = {run.size_pt for run in _number_runs(para)} if para is not None else set()
+            if any(not within(s, *spec.PAGE_NUMBER_SIZES) for s in sizes):
+                yield section, (id(para),), Hit("Số trang cỡ chữ không đúng", size_range(*spec.PAGE_NUMBER_SIZES),
+                                                pts(sizes))
+
+    yield from _once(layout, hits(), "Số trang")
 
 
 @rule("ND30-PAGE-NUMBER-UPRIGHT", "C", spec.ART_PAGE_NUMBER, "Số trang là chữ đứng")
 def page_number_upright(layout: Layout) -> Iterator[Hit]:
-    seen = set()
-    for section in layout.facts.sections:
-        para = _page_paragraph(section.header())
-        if para is None or id(para) in seen:
-            continue
-        seen.add(id(para))
-        if any(run.italic for run in _number_runs(para)):
-            yield Hit("Số trang in nghiêng", "chữ đứng", "in nghiêng", component="Số trang",
-                      page=_first_page(layout, section))
+    def hits():
+        for section in layout.facts.sections:
+            para = _page_paragraph(section.header())
+            if para is not None and any(run.italic for run in _number_runs(para)):
+                yield section, (id(para),), Hit("Số trang in nghiêng", "chữ đứng", "in nghiêng")
+
+    yield from _once(layout, hits(), "Số trang")
 
 
 @rule("ND30-PAGE-NUMBER-FIRST-PAGE", "C", spec.ART_PAGE_NUMBER, "Không hiện số trang ở trang đầu")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout
+from cchc_docs.checks.pieces import whole
 from cchc_docs.checks.registry import Hit, rule
 from cchc_docs.checks.rules.common import documents
 from cchc_docs.checks.rules.header import share_hit
@@ -23,7 +24,13 @@ def summary_missing(layout: Layout) -> Iterator[Hit]:
 
 
 def _summary_drawn(layout: Layout, last_index: int) -> bool:
-    return any(p.has_drawing for p in layout.facts.paragraphs[last_index : last_index + 3])
+    """A shape near the trích yếu, or a trích yếu in a table with borders (the rule may be a
+    cell's border, which the facts do not place): the rule may be there, unmeasured."""
+    paragraphs = layout.facts.paragraphs
+    para = paragraphs[last_index]
+    if para.in_table and layout.facts.tables[para.table_index].borders_visible:
+        return True
+    return any(p.has_drawing for p in paragraphs[last_index : last_index + 3])
 
 
 @rule("ND30-SUMMARY-RULE", "C", spec.ART_TITLE, "Dưới trích yếu có đường kẻ ngang nét liền")
@@ -65,8 +72,17 @@ def attached_rule(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.attached_to
         if (piece is not None and part.attached_rule is None and part.summary_rule is None
-                and not _summary_drawn(layout, piece.index)):
+                and not _summary_drawn(layout, part.attached_lines[-1].index)):
             yield Hit("Thiếu đường kẻ dưới dòng Kèm theo", "đường kẻ ngắn nét liền", "không có", piece, "Dòng Kèm theo")
+
+
+@rule("ND30-AUTHORITY-MISSING", "M", spec.ART_AUTHORITY,
+      "Quyết định có dòng thẩm quyền ban hành trước các căn cứ (in hoa, đậm, căn giữa)")
+def authority_missing(layout: Layout) -> Iterator[Hit]:
+    for part in documents(layout, "decision"):
+        if part.authority is None and (part.bases or part.decides is not None):
+            yield Hit("Thiếu dòng thẩm quyền ban hành trước căn cứ", "ví dụ ỦY BAN NHÂN DÂN XÃ …", "không có",
+                      part.bases[0] if part.bases else part.decides, "Thẩm quyền ban hành")
 
 
 # --- decisions ----------------------------------------------------------------------------------
@@ -103,7 +119,7 @@ def basis_punctuation(layout: Layout) -> Iterator[Hit]:
                           f'"{ending}"', piece, "Căn cứ")
 
 
-@rule("ND30-DECIDES-TEXT", "M", spec.ART_AUTHORITY, "Dòng \"QUYẾT ĐỊNH:\" in hoa, có dấu hai chấm")
+@rule("ND30-DECIDES-TEXT", "M", spec.ART_AUTHORITY, "Dòng \"QUYẾT ĐỊNH:\" in hoa, có dấu hai chấm", wording=True)
 def decides_text(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         piece = part.decides
@@ -112,36 +128,44 @@ def decides_text(layout: Layout) -> Iterator[Hit]:
 
 
 def _articles(layout: Layout):
+    """The "Điều N." lines of each part (an article quoted in an amending text is not one of them)."""
     for part in layout.parts:
-        yield part, [mark for mark in part.numbered if mark.level == "article"]
+        yield part, [mark for mark in part.numbered if mark.level == "article" and not mark.quoted]
 
 
 @rule("ND30-ARTICLE-FORMAT", "C", spec.ART_ARTICLE,
-      "Điều viết \"Điều <số>.\" (số Ả Rập, dấu chấm; không dùng \"Điều 1:\")")
+      "Điều viết \"Điều <số>.\" (số Ả Rập, dấu chấm; không dùng \"Điều 1:\")", wording=True)
 def article_format(layout: Layout) -> Iterator[Hit]:
     for _, marks in _articles(layout):
         for mark in marks:
-            if not spec.ARTICLE_LABEL.match(mark.para.text.lstrip()):
-                got = re.match(r"Điều\s*\S*", mark.para.text.lstrip()).group(0)
+            text = whole(mark.para).text  # a no-break space is a space
+            if not spec.ARTICLE_LABEL.match(text):
+                got = re.match(r"\S+\s*\S*", text).group(0)
                 yield Hit("Nhãn Điều viết sai", f"Điều {mark.value or 1}.", show(got), mark.para, "Điều")
+
+
+_ARTICLE_LABEL = re.compile(r"\s*\S+\s*[0-9IVX]+[.:]?")  # "Điều 1." up to its dot, whatever space follows
 
 
 @rule("ND30-ARTICLE-BOLD", "C", spec.ART_ARTICLE, "\"Điều <số>.\" in đậm")
 def article_bold(layout: Layout) -> Iterator[Hit]:
     for _, marks in _articles(layout):
         for mark in marks:
-            label = mark.para.text.lstrip().split(" ", 2)
-            length = len(" ".join(label[:2]))
-            covered, runs = 0, []
-            for run in mark.para.runs:
-                if covered >= length:
-                    break
-                text = run.text.lstrip() if not covered else run.text
-                if text:
-                    runs.append(run)
-                covered += len(text)
-            if any(not run.bold for run in runs if run.text.strip()):
+            label = _ARTICLE_LABEL.match(mark.para.text)
+            if label is not None and not _bold_over(mark.para.runs, label.end()):
                 yield Hit("Nhãn Điều phải in đậm", "in đậm", "không in đậm", mark.para, "Điều")
+
+
+def _bold_over(runs, end: int) -> bool:
+    """Every visible character of the first ``end`` characters is bold."""
+    start = 0
+    for run in runs:
+        if start >= end:
+            break
+        if run.text[: end - start].strip() and not run.bold:
+            return False
+        start += len(run.text)
+    return True
 
 
 @rule("ND30-ARTICLE-NUMBERING", "C", spec.ART_ARTICLE, "Điều đánh số liên tục 1, 2, 3 … không trùng, không bỏ số")
@@ -165,7 +189,7 @@ def next_expected(expected: int, got: int) -> int:
 
 
 @rule("ND30-ADDRESSEE-FORMAT", "C", spec.ART_ADDRESSEE,
-      "\"Kính gửi:\" có dấu hai chấm; nhiều nơi: mỗi nơi một dòng \"- …;\", nơi cuối kết thúc \".\"")
+      "\"Kính gửi:\" có dấu hai chấm; nhiều nơi: mỗi nơi một dòng \"- …;\", nơi cuối kết thúc \".\"", wording=True)
 def addressee_format(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         label = part.addressee
