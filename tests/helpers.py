@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 import docx
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -206,6 +207,17 @@ def section_paragraphs(document) -> list[list[Paragraph]]:
 
 def section_texts(document) -> list[list[str]]:
     return [[p.text for p in section] for section in section_paragraphs(document)]
+
+
+def border(paragraph, side: str = "top", style: str = "single") -> None:
+    """A paragraph border on one side: how Word draws a rule (under the issuing body, the trích yếu …)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    pbdr = OxmlElement("w:pBdr")
+    edge = OxmlElement(f"w:{side}")
+    for key, value in (("w:val", style), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        edge.set(qn(key), value)
+    pbdr.append(edge)
+    ppr.insert_element_before(pbdr, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
 
 
 def tree_snapshot(folder: Path) -> dict[str, bytes]:

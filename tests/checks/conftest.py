@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from helpers import border
 
 from cchc_docs.checks import check
 from cchc_docs.facts.extract import extract
@@ -63,16 +64,6 @@ def add_para(container, text: str = "", size: float = 14, bold: bool = False, it
     if text:
         add_run(paragraph, text, size, bold, italic)
     return paragraph
-
-
-def border(paragraph, side: str = "top", style: str = "single") -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    pbdr = OxmlElement("w:pBdr")
-    edge = OxmlElement(f"w:{side}")
-    for key, value in (("w:val", style), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        edge.set(qn(key), value)
-    pbdr.append(edge)
-    ppr.insert_element_before(pbdr, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
 
 
 def add_rule(container, length_mm: float, box_mm: float):

@@ -80,7 +80,7 @@ def test_dotted_rule_under_motto_is_reported(built_decision):
 
 
 def test_motto_rule_as_a_bottom_border_of_the_motto_passes(built_decision):
-    from .conftest import border
+    from helpers import border
 
     _remove_border(built_decision["motto_rule"])
     border(built_decision["motto"], side="bottom")

@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from helpers import border
 
 from cchc_docs.typeset import widths
 
@@ -74,16 +75,6 @@ def line(container, text: str = "", size: float = 13, bold: bool = False, italic
          before: float = 0, after: float = 0):
     """A header or signature line: no indent, no spacing unless asked."""
     return para(container, text, size, bold, italic, align, None, None, before, after)
-
-
-def border(paragraph, side: str = "top") -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    pbdr = OxmlElement("w:pBdr")
-    edge = OxmlElement(f"w:{side}")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        edge.set(qn(key), value)
-    pbdr.append(edge)
-    ppr.insert_element_before(pbdr, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
 
 
 def rule(container, length_mm: float, box_mm: float):
