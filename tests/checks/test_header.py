@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from docx.shared import Mm
+from helpers import border
 
 from .conftest import NATIONAL, add_para, decision, fired, for_runs, set_text
 
@@ -80,8 +81,6 @@ def test_dotted_rule_under_motto_is_reported(built_decision):
 
 
 def test_motto_rule_as_a_bottom_border_of_the_motto_passes(built_decision):
-    from helpers import border
-
     _remove_border(built_decision["motto_rule"])
     border(built_decision["motto"], side="bottom")
     fmt = built_decision["motto"].paragraph_format
