@@ -33,16 +33,15 @@ class Finding:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    def places(self) -> list[str]:
+        """Where it is, as a reader finds it: the real page, the paragraph, the table row or heading, the part."""
+        where = [f"trang {self.page}" if self.page is not None else None,
+                 f"đoạn {self.paragraph + 1}" if self.paragraph is not None else None,
+                 self.landmark, self.component]
+        return [place for place in where if place]
+
     def __str__(self) -> str:
-        where = []
-        if self.page is not None:
-            where.append(f"trang {self.page}")
-        if self.paragraph is not None:
-            where.append(f"đoạn {self.paragraph + 1}")
-        if self.landmark:
-            where.append(self.landmark)
-        if self.component:
-            where.append(self.component)
+        where = self.places()
         head = f"{self.rule} [{'lỗi' if self.severity == 'error' else 'cảnh báo'}]"
         text = f"{head} {', '.join(where)}: {self.message}" if where else f"{head}: {self.message}"
         details = [f"cần {self.expected}" if self.expected else None, f"thực tế {self.got}" if self.got else None]

@@ -48,15 +48,7 @@ def exit_code(results: list[FileResult], strict: bool) -> int:
 def location(finding: Finding) -> str:
     """Where a finding is: the page (read from a PDF, never guessed), paragraph, the table
     row or heading a reader finds it under (its landmark), component and a quote."""
-    parts = []
-    if finding.page is not None:
-        parts.append(f"trang {finding.page}")
-    if finding.paragraph is not None:
-        parts.append(f"đoạn {finding.paragraph + 1}")
-    if finding.landmark:
-        parts.append(finding.landmark)
-    if finding.component:
-        parts.append(finding.component)
+    parts = finding.places()
     if finding.excerpt:
         parts.append(f"“{finding.excerpt}”")
     return " · ".join(parts)

@@ -87,7 +87,6 @@ def build(targets: tuple[Path, ...], out: Path, templates: Path | None, today: d
     """
     options = Options(out, templates or default_templates(), today, check=not no_check,
                       force=force, dry_run=dry_run, new_version=new_version)
-    check_registers([target.plan for target in batch.discover(targets)])  # numbers against the registers, if any
     run_build(list(targets), options, jobs, prune, make_pdf, prune_issued=prune_issued)
 
 
@@ -96,6 +95,7 @@ def run_build(targets: list[Path], options: Options, jobs: int, prune: bool = Fa
     """The one build recipe behind `build` and `report`: results, warnings, summary, PDFs, exit code."""
     out = options.out_root
     plans = batch.discover(targets)
+    check_registers([target.plan for target in plans])  # numbers against the registers, if any
     progress = console.Progress(len(plans), sys.stderr, tty=sys.stderr.isatty(), out=sys.stdout)
     summary = batch.build_targets(plans, options, jobs, prune, lambda plan: report_plan(plan, progress, out),
                                   prune_issued=prune_issued)
