@@ -17,7 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from cchc_docs.facts.formats import RUN_FIELDS, Formats
+from cchc_docs.facts.formats import RUN_FIELDS, Formats, shape
 from cchc_docs.facts.properties import TABLE_SIDES, W, border_visible, is_on, measure, parse
 from cchc_docs.facts.records import ParagraphFacts, RunFacts, TableFacts, builder
 from cchc_docs.facts.styles import DEFAULT_CELL_MARGIN, mm
@@ -155,7 +155,12 @@ class Budget:
         self.paragraphs = self.runs = self.chars = 0
 
     def paragraph(self, runs: int, chars: int) -> None:
-        self.paragraphs += 1
+        self.paragraphs_of(1, runs, chars)
+
+    def paragraphs_of(self, count: int, runs: int, chars: int) -> None:
+        """``count`` paragraphs more, of ``runs`` runs and ``chars`` characters in all."""
+        before = self.paragraphs
+        self.paragraphs += count
         self.runs += runs
         self.chars += chars
         limits = self.limits
@@ -165,7 +170,7 @@ class Budget:
             self.refuse("số đoạn chữ (run)", limits.runs)
         if self.chars > limits.text_chars:
             self.refuse("số ký tự", limits.text_chars)
-        if self.poll is not None and not self.paragraphs % 512:
+        if self.poll is not None and before // 512 != self.paragraphs // 512:
             self.poll()
 
 
@@ -319,11 +324,12 @@ class Walker:
         """Reserve the table's place (outer tables precede the tables nested in them) and read its properties."""
         index = len(self.tables)
         self.tables.append(None)
-        direct = parse(tbl.find(W + "tblPr"), "tblPr", self.sheet.theme)
+        tblpr = tbl.find(W + "tblPr")
+        direct = parse(tblpr, "tblPr", self.sheet.theme)
         tstyle = self.sheet.table_style(direct.get("tblStyle"))
         props = {**self.sheet.table_base(tstyle), **direct}
         grid = [measure(col.get(W + "w"), 20) or 0.0 for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
-        return TableState(index, tstyle, props, grid, outer)
+        return TableState(index, tstyle, props, grid, outer, (shape(tblpr), tuple(grid)))
 
     def close_table(self, table: TableState) -> None:
         texts = tuple(table.texts)
@@ -342,6 +348,13 @@ class Walker:
         )
 
     def row(self, tr, table: TableState) -> None:
+        """Add one row's facts: replayed from an earlier row of the same shape where that is safe."""
+        if self.body and not self.fields.stack and not self.fields.simple:
+            self.formats.rows.row(self, tr, table)
+        else:
+            self.walk_row(tr, table)
+
+    def walk_row(self, tr, table: TableState) -> None:
         r = len(table.texts)
         trpr = first(tr, _TRPR)
         table.header_rows.append(_row_flag(trpr, "tblHeader"))
@@ -360,8 +373,10 @@ class Walker:
 class TableState:
     """What the rows of one table need while they are walked (one row at a time when streamed)."""
 
-    def __init__(self, index: int, tstyle: str | None, props: dict, grid: list[float], outer: _Cell | None) -> None:
+    def __init__(self, index: int, tstyle: str | None, props: dict, grid: list[float], outer: _Cell | None,
+                 shape: tuple = ()) -> None:
         self.index, self.tstyle, self.props, self.grid, self.outer = index, tstyle, props, grid, outer
+        self.shape = shape  # what a row's cells take from the table: its properties and grid (see .replay)
         self.first_row = bool(props.get("look_first_row"))
         self.borders_visible = any(border_visible(props.get("tb_" + side)) for side in TABLE_SIDES)
         self.header_rows: list[bool] = []

@@ -159,16 +159,16 @@ def test_each_planted_fault_is_reported_by_its_rule(sample_decision, fault):
 
 # --- one reading, however it is done ----------------------------------------------------------------
 # Formatting is resolved once per distinct property set and shared across documents with
-# the same styles, and a large body is read in blocks. Every sample document and every
-# mutated one must give the same facts and findings as a reading that resolves every
-# paragraph afresh from a whole tree.
+# the same styles, table rows of one shape are replayed, and a large body is read in
+# blocks. Every sample document and every mutated one must give the same facts and
+# findings as a reading that resolves every paragraph afresh from a whole tree.
 
 
 def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     import dataclasses
 
     from cchc_docs.checks import check
-    from cchc_docs.facts import formats
+    from cchc_docs.facts import formats, walk
     from cchc_docs.facts.extract import LIMITS, extract
 
     def read(limits=LIMITS):
@@ -179,6 +179,10 @@ def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     formats._MEMO.clear()
     readings["cold"] = read()
     readings["in blocks"] = read(dataclasses.replace(LIMITS, stream_bytes=0))
+    with monkeypatch.context() as patch:  # every table row walked, none replayed from an earlier one
+        patch.setattr(walk.Walker, "row", walk.Walker.walk_row)
+        formats._MEMO.clear()
+        readings["every row walked"] = read()
     with monkeypatch.context() as patch:  # no memo at all: every property set resolved where it stands
         patch.setattr(formats.Formats, "paragraph", lambda self, *args: self._paragraph(*args))
         patch.setattr(formats.Formats, "run", lambda self, *args: self._run(*args))
