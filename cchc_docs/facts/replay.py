@@ -72,18 +72,19 @@ class RowMemo:
         for t, text in zip(slots, texts, strict=True):  # the row is walked: its own texts back
             t.text = text
         if found is None and key not in self.seen:
+            if len(self.seen) >= _ENTRIES:  # endless variety (a hand-made document): start again
+                self.seen.clear()
             self.seen.add(key)
         elif found is None:
-            found = self.maps[key] = _record(walker, tr, table)
-            if len(self.maps) > _ENTRIES:  # endless variety (a hand-made document): start again
+            if len(self.maps) >= _ENTRIES:
                 self.maps.clear()
-                self.seen.clear()
+            found = self.maps[key] = _record(walker, tr, table)
             if found is not _NEVER and found.replay(walker, texts, table):
                 return
         walker.walk_row(tr, table)
 
 
-_ENTRIES = 5_000
+_ENTRIES = 1_000  # shapes remembered, seen once and mapped (a report has ≈30): a few MB per style sheet
 
 
 def _shape(tr, slots: list, table) -> tuple | None:
