@@ -27,7 +27,7 @@ def closing_start(cursor: Cursor, start: int) -> int | None:
     prefix (TM., KT. …), or the table holding either, or centred signer lines typed
     just above them; failing those, what follows the ``./.`` end mark."""
     for para in cursor.span(start, None):
-        if para.is_empty:
+        if not para.text or para.text.isspace():
             continue
         if any(is_recipients_label(x) or is_signer_prefix(x) for x in pieces(para)):
             found = container_start(cursor, para)

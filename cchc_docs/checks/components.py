@@ -153,10 +153,10 @@ def part_starts(paragraphs: tuple[ParagraphFacts, ...]) -> list[int]:
     for para in paragraphs:
         found = pieces(para) if len(para.text) < 200 else ()
         start = None
-        if any(is_national_title(piece) or is_national_head(piece) for piece in found):
+        if any(_is_national(piece) for piece in found):
             start = _header_start(paragraphs, para)
             header_table = para.table_index
-        elif any(is_appendix_label(piece) for piece in found) and seen:
+        elif seen and not para.in_table and any(is_appendix_label(piece) for piece in found):
             start = para.index
         if start is not None and start > starts[-1] and _worth_a_part(paragraphs, starts[-1], start):
             starts.append(start)
@@ -164,6 +164,11 @@ def part_starts(paragraphs: tuple[ParagraphFacts, ...]) -> list[int]:
         elif found and not (para.in_table and para.table_index == header_table) and start is None:
             seen += 1
     return starts
+
+
+def _is_national(piece) -> bool:
+    """A Quốc hiệu, whole or its first line (both want at most 80 characters: told first)."""
+    return len(piece.text) <= 80 and (is_national_title(piece) or is_national_head(piece))
 
 
 def _worth_a_part(paragraphs, first: int, start: int) -> bool:

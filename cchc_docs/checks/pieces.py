@@ -123,11 +123,20 @@ def forget() -> None:
 
 
 def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
-    if not any(run.is_tab or run.is_break for run in para.runs):
-        raw = printed("".join(display(run) for run in para.runs))
-        text = raw.strip()
-        spaces = len(raw) - len(raw.lstrip(" ")) if raw.startswith("  ") else 0
-        return (_piece(para, para.runs, text, True, True, *_spaces(spaces)),) if text else ()
+    runs = para.runs
+    if len(runs) == 1 and not (runs[0].is_tab or runs[0].is_break):  # most paragraphs: one run of text
+        raw = printed(display(runs[0]))
+    elif not any(run.is_tab or run.is_break for run in runs):
+        raw = printed("".join(display(run) for run in runs))
+    else:
+        return _cut_lines(para)
+    text = raw.strip()
+    spaces = len(raw) - len(raw.lstrip(" ")) if raw.startswith("  ") else 0
+    return (_piece(para, runs, text, True, True, *_spaces(spaces)),) if text else ()
+
+
+def _cut_lines(para: ParagraphFacts) -> tuple[Piece, ...]:
+    """A paragraph with tabs or line breaks: one piece per stretch of text between them."""
     has_tab = any(run.is_tab for run in para.runs)
     found: list[Piece] = []
     current: list[RunFacts] = []

@@ -24,7 +24,7 @@ than ``firstRow``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cchc_docs import vn
 from cchc_docs.errors import SourceError
@@ -221,5 +221,5 @@ def _settle_extents(walker: Walker, geometry: list[_Geometry]) -> list[Paragraph
         para = paragraphs[index]
         twips = geometry[min(para.section_index, len(geometry) - 1)].text_width - left - right
         top, bottom = with_extent(para.border_top, twips), with_extent(para.border_bottom, twips)
-        paragraphs[index] = replace(para, border_top=top, border_bottom=bottom)
+        paragraphs[index] = para._replace(border_top=top, border_bottom=bottom)
     return paragraphs

@@ -15,10 +15,10 @@ one template share it, and a document checked twice in one run is resolved once.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from cchc_docs.facts.properties import W, border_tuple, border_visible, cell_margins, measure, parse, shading
-from cchc_docs.facts.records import ParagraphFacts, RunFacts
+from cchc_docs.facts.records import ParagraphFacts, RunFacts, field_names
 from cchc_docs.facts.replay import RowMemo
 from cchc_docs.facts.styles import StyleSheet, is_hidden, paragraph_format, run_format
 
@@ -26,8 +26,8 @@ __all__ = ["CellFormat", "Formats", "ParagraphFormat", "formats_for", "shape"]
 
 # The fields of the records that formatting fills, in the records' own order (so a
 # record can be built positionally from a cached tuple).
-PARAGRAPH_FIELDS = tuple(f.name for f in fields(ParagraphFacts))[5:19]  # alignment … border_bottom
-RUN_FIELDS = tuple(f.name for f in fields(RunFacts))[1:16]  # font_ascii … vertical_align
+PARAGRAPH_FIELDS = field_names(ParagraphFacts)[5:19]  # alignment … border_bottom
+RUN_FIELDS = field_names(RunFacts)[1:16]  # font_ascii … vertical_align
 
 _SHEETS = 4  # style sheets remembered (a build renders from a handful of templates)
 _SHEET_BYTES = 1024 * 1024  # larger styles parts are resolved afresh every time

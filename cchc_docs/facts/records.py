@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 from cchc_docs.facts.styles import BorderFacts, LineSpacing
 
@@ -26,14 +27,7 @@ def _classes() -> tuple:
             re.compile(f"[^\\x00-\\x7f\\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]"))
 
 
-@dataclass(frozen=True, slots=True)
-class RunFacts:
-    """A piece of one run with its effective formatting.
-
-    A ``w:r`` holding text and tabs or breaks is split so that each tab (``"\\t"``) and
-    break (``"\\n"``) is its own piece with ``is_tab`` / ``is_break`` set.
-    """
-
+class _RunFields(NamedTuple):
     text: str
     font_ascii: str
     font_hanh_ansi: str
@@ -54,6 +48,16 @@ class RunFacts:
     is_tab: bool
     is_break: bool
     style_id: str | None
+
+
+class RunFacts(_RunFields):
+    """A piece of one run with its effective formatting.
+
+    A ``w:r`` holding text and tabs or breaks is split so that each tab (``"\\t"``) and
+    break (``"\\n"``) is its own piece with ``is_tab`` / ``is_break`` set.
+    """
+
+    __slots__ = ()
 
     @property
     def font_h_ansi(self) -> str:
@@ -122,18 +126,7 @@ class VisibleRuns:
         return any(run.italic for run in self._visible())
 
 
-@dataclass(frozen=True, slots=True)
-class ParagraphFacts(VisibleRuns):
-    """One paragraph with its effective (style-resolved) formatting.
-
-    ``text`` is exactly what the document holds (not normalised; see ``is_nfc``).
-    ``index`` counts body paragraphs, or paragraphs of one header/footer. Table fields
-    are None outside tables; ``cell`` counts ``w:tc`` elements of the row; in a header
-    or footer ``table_index`` counts that part's own tables and ``section_index`` is
-    None (one part may serve several sections). Border extents are the text width
-    available (cell width less cell margins, or the section's text width) less indents.
-    """
-
+class _ParagraphFields(NamedTuple):
     index: int
     text: str
     is_nfc: bool
@@ -164,6 +157,20 @@ class ParagraphFacts(VisibleRuns):
     has_drawing: bool
     mark_size_pt: float | None  # an empty paragraph's height: its mark's (or spaces') largest size; None with text
     cell_text_mm: float | None  # in a table: the width its lines may fill (the cell's less its margins)
+
+
+class ParagraphFacts(_ParagraphFields, VisibleRuns):
+    """One paragraph with its effective (style-resolved) formatting.
+
+    ``text`` is exactly what the document holds (not normalised; see ``is_nfc``).
+    ``index`` counts body paragraphs, or paragraphs of one header/footer. Table fields
+    are None outside tables; ``cell`` counts ``w:tc`` elements of the row; in a header
+    or footer ``table_index`` counts that part's own tables and ``section_index`` is
+    None (one part may serve several sections). Border extents are the text width
+    available (cell width less cell margins, or the section's text width) less indents.
+    """
+
+    __slots__ = ()
 
     @property
     def is_empty(self) -> bool:
@@ -248,16 +255,24 @@ class DocFacts:
 
 
 def builder(cls: type) -> Callable[..., object]:
-    """A positional constructor for a frozen, slotted record that skips ``__init__``.
+    """A positional constructor for a record that skips ``__init__``.
 
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    for the thousands of paragraphs and runs of one document that costs more than
-    reading them. The builder stores the same values straight into the slots (a
-    generated function, as :mod:`dataclasses` itself makes ``__init__``): the record is
-    equal, hashes equal, and stays frozen.
+    Runs and paragraphs (thousands per document) are named tuples: one C call makes one.
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for
+    the other records the builder stores the values straight into the slots (a generated
+    function, as :mod:`dataclasses` itself makes ``__init__``): the record is equal,
+    hashes equal, and stays frozen.
     """
-    names = [f.name for f in fields(cls)]
+    if issubclass(cls, tuple):
+        make = tuple.__new__
+        return lambda *values: make(cls, values)
+    names = field_names(cls)
     scope = {"new": object.__new__, "cls": cls} | {f"set_{n}": getattr(cls, n).__set__ for n in names}
     body = "".join(f"    set_{n}(record, {n})\n" for n in names)
     exec(f"def build({', '.join(names)}):\n    record = new(cls)\n{body}    return record\n", scope)
     return scope["build"]
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a record, in order, whether it is a named tuple or a dataclass."""
+    return cls._fields if issubclass(cls, tuple) else tuple(f.name for f in fields(cls))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import zipfile
 
@@ -425,8 +424,10 @@ def test_facts_are_immutable():
     doc = Document()
     doc.add_paragraph("x")
     para = _facts(doc).paragraphs[0]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         para.text = "y"
+    with pytest.raises(AttributeError):
+        para.runs[0].bold = True
 
 
 # --- sections, headers and footers ------------------------------------------------------------------

@@ -124,13 +124,12 @@ def _long(layout: Layout, part: Part) -> bool:
 @rule("ND30-PAGE-NUMBER-MISSING", "C", spec.ART_PAGE_NUMBER, "Văn bản nhiều trang phải đánh số trang")
 def page_number_missing(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
-        if not _long(layout, part):
-            continue
-        for section in _sections(layout, part):
-            if _page_paragraph(section.header()) is None and _page_paragraph(section.footer()) is None:
-                yield Hit("Văn bản dài hơn một trang nhưng không có số trang", "số trang ở đầu trang, căn giữa",
-                          "không có trường số trang (PAGE)", component="Số trang", page=_first_page(layout, section))
-                break
+        unnumbered = [section for section in _sections(layout, part)
+                      if _page_paragraph(section.header()) is None and _page_paragraph(section.footer()) is None]
+        # The length is estimated only when it matters: measuring every paragraph costs more than the rest.
+        if unnumbered and _long(layout, part):
+            yield Hit("Văn bản dài hơn một trang nhưng không có số trang", "số trang ở đầu trang, căn giữa",
+                      "không có trường số trang (PAGE)", component="Số trang", page=_first_page(layout, unnumbered[0]))
 
 
 @rule("ND30-PAGE-NUMBER-POSITION", "C", spec.ART_PAGE_NUMBER, "Số trang ở phần đầu trang (header), căn giữa")
