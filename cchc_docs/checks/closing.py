@@ -10,6 +10,8 @@ II.9). Rows of underscores are rules, not lines of the block.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cchc_docs.checks.lines import BOX12, Cursor, is_note, is_recipients_label, is_signer_prefix, starts_with_bullet
 from cchc_docs.checks.pieces import Piece, is_rule_text, pieces, same_place
 from cchc_docs.checks.text import fold, fold_start, is_upper
@@ -22,11 +24,15 @@ _CONTACT = ("dia chi", "dt:", "dt ", "dien thoai", "email", "e-mail", "website",
 # --- closing (boxes 7, 9b, 12) -------------------------------------------------------------------------
 
 
-def closing_start(cursor: Cursor, start: int) -> int | None:
+def closing_start(cursor: Cursor, start: int, candidates: Iterable[int] | None = None) -> int | None:
     """The first paragraph of the signature area: the Nơi nhận label or an authority
     prefix (TM., KT. …), or the table holding either, or centred signer lines typed
-    just above them; failing those, what follows the ``./.`` end mark."""
-    for para in cursor.span(start, None):
+    just above them; failing those, what follows the ``./.`` end mark.
+
+    Only ``candidates`` are asked for the label or prefix (the paragraphs from ``start``
+    that may hold either, ascending: see :mod:`.scan`; all when None)."""
+    paragraphs = cursor.span(start, None) if candidates is None else (cursor.all[i] for i in candidates)
+    for para in paragraphs:
         if not para.text or para.text.isspace():
             continue
         if any(is_recipients_label(x) or is_signer_prefix(x) for x in pieces(para)):

@@ -28,12 +28,14 @@ so component rules never judge it (better no finding than a false alarm).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cchc_docs.checks import closing, content, landmarks, opening
+from cchc_docs.checks import closing, content, landmarks, opening, scan
 from cchc_docs.checks.content import Numbered
 from cchc_docs.checks.lines import Cursor, is_appendix_label, is_national_head, is_national_title, type_name
-from cchc_docs.checks.pieces import Piece, RuleLine, pieces, whole
+from cchc_docs.checks.pieces import Piece, RuleLine, pieces, printed, whole
 from cchc_docs.checks.text import is_upper, unaccented
 from cchc_docs.facts.extract import DocFacts, ParagraphFacts
 
@@ -141,29 +143,71 @@ class Layout:
 def recognise(facts: DocFacts, pages: tuple[int | None, ...] = ()) -> Layout:
     """All parts of the document with their components (``pages``: each paragraph's real page, if known)."""
     paragraphs = facts.paragraphs
-    starts = part_starts(paragraphs)
+    found = scan.find(paragraphs)
+    starts = part_starts(paragraphs, found.opening)
     bounds = list(zip(starts, [s - 1 for s in starts[1:]] + [len(paragraphs) - 1], strict=True))
-    parts = tuple(_part(i, paragraphs, first, last) for i, (first, last) in enumerate(bounds))
+    parts = tuple(_part(i, paragraphs, first, last, found) for i, (first, last) in enumerate(bounds))
     return Layout(facts, parts, pages, unaccented(p.text for p in paragraphs))
 
 
-def part_starts(paragraphs: tuple[ParagraphFacts, ...]) -> list[int]:
-    """Where parts begin: at each new header (Quốc hiệu) and each "Phụ lục" line."""
-    starts, seen, header_table = [0], 0, None
-    for para in paragraphs:
+def part_starts(paragraphs: tuple[ParagraphFacts, ...], candidates: Iterable[int] | None = None) -> list[int]:
+    """Where parts begin: at each new header (Quốc hiệu) and each "Phụ lục" line that follows
+    some text of the part before it.
+
+    Only ``candidates`` are asked (the paragraphs that may hold either, ascending: see
+    :mod:`.scan`; all when None): for the others every matcher says no.
+    """
+    starts = [0]
+    text = _TextSince(paragraphs)
+    for index in range(len(paragraphs)) if candidates is None else candidates:
+        para = paragraphs[index]
         found = pieces(para) if len(para.text) < 200 else ()
         start = None
         if any(_is_national(piece) for piece in found):
             start = _header_start(paragraphs, para)
-            header_table = para.table_index
-        elif seen and not para.in_table and any(is_appendix_label(piece) for piece in found):
-            start = para.index
-        if start is not None and start > starts[-1] and _worth_a_part(paragraphs, starts[-1], start):
+            text.header(para)
+        elif not para.in_table and any(is_appendix_label(piece) for piece in found) and text.before(index):
+            start = index
+        if start is None:
+            continue
+        text.claimed.add(index)  # a line that names a start is not text of a part
+        if start > starts[-1] and _worth_a_part(paragraphs, starts[-1], start):
             starts.append(start)
-            seen = 0
-        elif found and not (para.in_table and para.table_index == header_table) and start is None:
-            seen += 1
+            text.restart(index + 1)
     return starts
+
+
+class _TextSince:
+    """Is there text of the current part before a paragraph? Read forward once per part.
+
+    Text is a paragraph of fewer than 200 characters that shows something, outside the
+    table of the last header found before it, and that named no start.
+    """
+
+    def __init__(self, paragraphs: tuple[ParagraphFacts, ...]) -> None:
+        self.paragraphs, self.claimed = paragraphs, set()
+        self.headers: list[int] = []  # the paragraphs holding a Quốc hiệu, ascending
+        self.tables: list[int | None] = []  # … and the table each stands in
+        self.next, self.found = 0, False
+
+    def header(self, para: ParagraphFacts) -> None:
+        self.headers.append(para.index)
+        self.tables.append(para.table_index)
+
+    def restart(self, index: int) -> None:
+        self.next, self.found = index, False
+
+    def before(self, stop: int) -> bool:
+        while not self.found and self.next < stop:
+            self.found = self._is_text(self.paragraphs[self.next])
+            self.next += 1
+        return self.found
+
+    def _is_text(self, para: ParagraphFacts) -> bool:
+        if para.index in self.claimed or len(para.text) >= 200 or not printed(para.text).strip():
+            return False
+        at = bisect_right(self.headers, para.index) - 1
+        return not (para.in_table and at >= 0 and self.tables[at] == para.table_index)
 
 
 def _is_national(piece) -> bool:
@@ -198,7 +242,7 @@ def _header_start(paragraphs, para: ParagraphFacts) -> int:
 # --- one part ----------------------------------------------------------------------------------
 
 
-def _part(index: int, paragraphs, first: int, last: int) -> Part:
+def _part(index: int, paragraphs, first: int, last: int, found_lines: scan.Landmarks | None = None) -> Part:
     cursor = Cursor(paragraphs, first, last)
     found: dict = {"index": index, "first": first, "last": last}
     doc_type = _doc_type(cursor)
@@ -219,7 +263,8 @@ def _part(index: int, paragraphs, first: int, last: int) -> Part:
     if found.get("type_name") is not None and found.get("appendix_label") is None:
         found.update(opening.preamble(cursor, after, found["type_name"] in _DECIDING))
         after = _last_index(found, after)
-    closing_start = closing.closing_start(cursor, after + 1)
+    closers = found_lines.closing_from(after + 1, last) if found_lines else None
+    closing_start = closing.closing_start(cursor, after + 1, closers)
     found.update(content.body(cursor, after + 1, (closing_start or last + 1) - 1))
     if closing_start is not None:
         found.update(closing.closing(cursor, closing_start))

@@ -159,15 +159,16 @@ def test_each_planted_fault_is_reported_by_its_rule(sample_decision, fault):
 
 # --- one reading, however it is done ----------------------------------------------------------------
 # Formatting is resolved once per distinct property set and shared across documents with
-# the same styles, table rows of one shape are replayed, and a large body is read in
-# blocks. Every sample document and every mutated one must give the same facts and
-# findings as a reading that resolves every paragraph afresh from a whole tree.
+# the same styles, table rows of one shape are replayed, only the paragraphs that may
+# open a part or the closing are asked, and a large body is read in blocks. Every sample
+# document and every mutated one must give the same facts and findings as a reading
+# that resolves every paragraph afresh from a whole tree.
 
 
 def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     import dataclasses
 
-    from cchc_docs.checks import check
+    from cchc_docs.checks import check, scan
     from cchc_docs.facts import formats, walk
     from cchc_docs.facts.extract import LIMITS, extract
 
@@ -179,6 +180,10 @@ def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     formats._MEMO.clear()
     readings["cold"] = read()
     readings["in blocks"] = read(dataclasses.replace(LIMITS, stream_bytes=0))
+    with monkeypatch.context() as patch:  # every paragraph asked whether it opens a part or the closing
+        patch.setattr(scan, "find", lambda paragraphs: scan.Landmarks(
+            tuple(p.index for p in paragraphs if len(p.text) < 200), tuple(p.index for p in paragraphs)))
+        readings["every paragraph asked"] = read()
     with monkeypatch.context() as patch:  # every table row walked, none replayed from an earlier one
         patch.setattr(walk.Walker, "row", walk.Walker.walk_row)
         formats._MEMO.clear()

@@ -1,0 +1,81 @@
+"""Which paragraphs may hold a landmark line, told for every paragraph at the cost of a few C calls.
+
+Cutting a document into parts looks in every paragraph for a Quốc hiệu and a "Phụ lục"
+label, and the signature area starts at the first "Nơi nhận" label or authority prefix
+(TM., KT. …). Asking that of every paragraph, with its pieces cut and each piece
+folded, was most of what recognising a report cost, though only a handful of its
+thousand paragraphs come near. So each paragraph's text is first *projected*: tabs and
+line breaks become ``\\x01`` (where a piece may start), a no-break space a space, a
+zero-width character nothing, other whitespace one space; then capitals, canonical
+decomposition, every character that is not ASCII dropped (the marks with it), lower
+case. A piece whose folded text (:func:`~cchc_docs.checks.text.fold`) holds a key
+phrase has its letters, in order, in that projection — whether the run is shown in
+capitals or not — so only paragraphs whose projection holds one are asked; for
+the others the matchers of :mod:`.lines` could only say no. ``tests/checks/test_scan.py``
+proves the projection keeps every letter fold keeps, character by character, and that
+recognition finds the same parts with and without it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+from cchc_docs.facts.extract import ParagraphFacts
+
+__all__ = ["Landmarks", "find", "project"]
+
+# (what, by what): a break where a piece may start; a space as printed; nothing; đ as fold reads it.
+_REPLACED = (("\t", "\x01"), ("\n", "\x01"), ("\u00a0", " "), ("\u202f", " "), ("\u2007", " "),
+             ("\u200b", ""), ("\ufeff", ""), ("đ", "d"), ("Đ", "D"))
+_SEPARATOR = "\x00"  # between paragraphs (no XML text holds it, only a symbol character may)
+_GAP = r"[\s\x01]*"  # between two words: a space, a break, or a space not ASCII (dropped)
+#: What may hold a Quốc hiệu (whole or its first line) or a "Phụ lục" label (see ``lines``).
+_MAY_OPEN = re.compile(f"viet|nghia|cong{_GAP}hoa|phu{_GAP}luc")
+#: What may start a piece with "Nơi nhận" or an authority prefix (``lines.PREFIX``).
+_MAY_CLOSE = re.compile(r"[\x00\x01]\s*(?:(?:tm|kt|q|tl|tuq|t/m|k/t|t\.m|k\.t)[\s./\x01\x00]"
+                        f"|thay{_GAP}mat|ky{_GAP}thay|thua{_GAP}lenh|thua{_GAP}uy{_GAP}quyen|noi{_GAP}nhan)")
+_LONG = 200  # a paragraph this long opens no part (see ``components.part_starts``)
+
+
+def project(texts: list[str]) -> str:
+    """The texts as plain lower-case ASCII, each after a ``\x00`` (see the module's docstring):
+    a dozen passes in C over the whole document cost less than one Python call per paragraph."""
+    text = _SEPARATOR + _SEPARATOR.join(texts)
+    for what, by in _REPLACED:
+        if what in text:
+            text = text.replace(what, by)
+    if not text.isascii():
+        text = unicodedata.normalize("NFD", text.upper()).encode("ascii", "ignore").decode("ascii")
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """The paragraphs (by index, ascending) that may open a part and that may start the closing."""
+
+    opening: tuple[int, ...]
+    closing: tuple[int, ...]
+
+    def closing_from(self, start: int, last: int) -> tuple[int, ...]:
+        """The paragraphs from ``start`` to ``last`` that may start the closing."""
+        return self.closing[bisect_left(self.closing, start):bisect_left(self.closing, last + 1)]
+
+
+def find(paragraphs: tuple[ParagraphFacts, ...]) -> Landmarks:
+    """The paragraphs of a document that may hold a landmark line."""
+    texts = [p.text for p in paragraphs]
+    projected = project(texts)
+    if projected.count(_SEPARATOR) != len(texts):  # a symbol character U+0000 in a text: every paragraph is asked
+        every = tuple(range(len(texts)))
+        return Landmarks(tuple(i for i in every if len(texts[i]) < _LONG), every)
+    starts = list(accumulate((len(part) + 1 for part in projected.split(_SEPARATOR)[1:]), initial=1))
+
+    def where(pattern: re.Pattern) -> list[int]:  # a match's last character lies in its paragraph
+        return sorted({bisect_right(starts, match.end() - 1) - 1 for match in pattern.finditer(projected)})
+
+    opening = tuple(i for i in where(_MAY_OPEN) if len(texts[i]) < _LONG)
+    return Landmarks(opening, tuple(where(_MAY_CLOSE)))
