@@ -168,8 +168,8 @@ def test_each_planted_fault_is_reported_by_its_rule(sample_decision, fault):
 def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     import dataclasses
 
-    from cchc_docs.checks import check, scan
-    from cchc_docs.facts import formats, walk
+    from cchc_docs.checks import check
+    from cchc_docs.facts import formats
     from cchc_docs.facts.extract import LIMITS, extract
 
     def read(limits=LIMITS):
@@ -180,21 +180,37 @@ def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     formats._MEMO.clear()
     readings["cold"] = read()
     readings["in blocks"] = read(dataclasses.replace(LIMITS, stream_bytes=0))
-    with monkeypatch.context() as patch:  # every paragraph asked whether it opens a part or the closing
-        patch.setattr(scan, "find", lambda paragraphs: scan.Landmarks(
-            tuple(p.index for p in paragraphs if len(p.text) < 200), tuple(p.index for p in paragraphs)))
+    with monkeypatch.context() as patch:
+        _every_paragraph_asked(patch)
         readings["every paragraph asked"] = read()
-    with monkeypatch.context() as patch:  # every table row walked, none replayed from an earlier one
-        patch.setattr(walk.Walker, "row", walk.Walker.walk_row)
+    with monkeypatch.context() as patch:
+        _nothing_replayed(patch)
         formats._MEMO.clear()
-        readings["every row walked"] = read()
+        readings["nothing replayed"] = read()
     with monkeypatch.context() as patch:  # no memo at all: every property set resolved where it stands
         patch.setattr(formats.Formats, "paragraph", lambda self, *args: self._paragraph(*args))
         patch.setattr(formats.Formats, "run", lambda self, *args: self._run(*args))
         patch.setattr(formats.Formats, "cell", lambda self, tcpr: formats._cell_format(tcpr))
+        _every_paragraph_asked(patch)
+        _nothing_replayed(patch)
         formats._MEMO.clear()
         readings["afresh"] = read()
     return readings
+
+
+def _every_paragraph_asked(patch) -> None:
+    """Recognition asks every paragraph whether it opens a part or the closing."""
+    from cchc_docs.checks import scan
+
+    patch.setattr(scan, "find", lambda paragraphs: scan.Landmarks(
+        tuple(p.index for p in paragraphs if len(p.text) < 200), tuple(p.index for p in paragraphs)))
+
+
+def _nothing_replayed(patch) -> None:
+    """Every table row walked, none replayed from an earlier one of its shape."""
+    from cchc_docs.facts import walk
+
+    patch.setattr(walk.Walker, "row", walk.Walker.walk_row)
 
 
 def test_every_sample_and_mutation_reads_the_same_however_it_is_read(sample_outputs, sample_decision, monkeypatch):

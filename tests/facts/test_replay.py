@@ -27,10 +27,9 @@ def _bytes(doc) -> bytes:
 
 
 def _runs_xml(cell, xml: str) -> None:
-    """Replace the cell's first paragraph content by raw runs."""
-    p = cell.paragraphs[0]._p
+    """Raw runs added to the cell's first paragraph."""
     for child in parse_xml(f'<w:p {nsdecls("w")}>{xml}</w:p>'):
-        p.append(child)
+        cell.paragraphs[0]._p.append(child)
 
 
 def _table_of(doc, rows: list[tuple[str, str, str]], bold_first: bool = True):
@@ -150,3 +149,4 @@ def test_a_symbol_that_reads_like_a_marker_is_walked_not_replayed(monkeypatch, c
         _runs_xml(table.add_row().cells[0], f'<w:r><w:t>x</w:t><w:sym w:font="Symbol" w:char="{char}"/></w:r>')
     walked, replayed = _walked_and_replayed(_bytes(doc), monkeypatch)
     assert replayed == walked
+
