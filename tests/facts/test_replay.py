@@ -149,4 +149,3 @@ def test_a_symbol_that_reads_like_a_marker_is_walked_not_replayed(monkeypatch, c
         _runs_xml(table.add_row().cells[0], f'<w:r><w:t>x</w:t><w:sym w:font="Symbol" w:char="{char}"/></w:r>')
     walked, replayed = _walked_and_replayed(_bytes(doc), monkeypatch)
     assert replayed == walked
-
