@@ -14,6 +14,8 @@ Drafts are regenerated freely.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,8 +94,12 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     if not whole:
         jobs = [job for job in jobs if job.output == registry.REPORT.output(options.report.period)]
     warnings = tuple(str(w) for w in loaded.warnings)
-    leaves = fingerprint.fingerprint(loaded.trees)
-    changed = fingerprint.changes(load_fingerprint(options.out_root, plan), leaves)
+
+    @functools.cache
+    def changed() -> list[str]:
+        """The data paths changed since the last build: worked out only when a reason names them."""
+        return fingerprint.changes(load_fingerprint(options.out_root, plan), fingerprint.fingerprint(loaded.trees))
+
     results = [_decide(job, out_dir, options, prior, changed) for job in jobs]
     if options.dry_run:
         predicted = [_predict(r, job, extra, options) for r, job, extra in results]
@@ -104,7 +110,7 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     # After a refused write the old fingerprint stays, so the next run still names the data change.
     if options.record and whole and not _worst(written):
         try:
-            save_fingerprint(options.out_root, plan, leaves)
+            save_fingerprint(options.out_root, plan, loaded.trees)
         except OutputError as e:
             raise WriteStopped(f"{e}; {FINGERPRINT_LOST}", written) from e
     return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written), warnings=warnings)
@@ -114,13 +120,13 @@ FINGERPRINT_LOST = (f"các văn bản trên đã được ghi, nhưng dữ liệ
                     f"{FINGERPRINTS}/ (lần sau sẽ không nói được trường nào thay đổi)")
 
 
-def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: list[str]):
+def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: Callable[[], list[str]]):
     """(result saying whether and why the job is stale, the job, (its context, build key, last entry))."""
     path = f"{out_dir}/{job.output}"
     context = job.context()
     key = build_key(context, template_bytes(options.templates / job.template))
     entry = prior.entries.get(path)
-    reasons = _reasons(entry, key, options.out_root / path, [c for c in changed if job.feeds(c)])
+    reasons = _reasons(entry, key, options.out_root / path, lambda: [c for c in changed() if job.feeds(c)])
     if options.force and not reasons:
         reasons = ["--force"]
     status = "stale" if reasons else "unchanged"
@@ -150,7 +156,7 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(f"{path}: không tìm thấy tệp mẫu") from e
 
 
-def _reasons(entry: Entry | None, key: str, target: Path, changed: list[str]) -> list[str]:
+def _reasons(entry: Entry | None, key: str, target: Path, changes: Callable[[], list[str]]) -> list[str]:
     """Why an output must be made again: every reason, so a conflict can name the data changes."""
     if entry is None:
         return ["chưa có trong lần tạo trước"]
@@ -158,6 +164,7 @@ def _reasons(entry: Entry | None, key: str, target: Path, changed: list[str]) ->
     if not target.is_file() or target.stat().st_size != entry.size:
         reasons.append("tệp đã bị xóa hoặc bị sửa ngoài chương trình")
     if entry.key != key:
+        changed = changes()
         reasons.append(f"dữ liệu thay đổi: {fingerprint.summary(changed)}" if changed
                        else "mẫu văn bản hoặc phiên bản chương trình thay đổi")
     return reasons

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from cchc_docs import __version__
 from cchc_docs.errors import os_reason
-from cchc_docs.pipeline import confine
+from cchc_docs.pipeline import confine, fingerprint
 from cchc_docs.write import write_atomic
 
 FILE_NAME = ".cchc-manifest.json"
@@ -164,20 +164,29 @@ def fingerprint_path(folder: Path, plan: str) -> Path:
     return folder / FINGERPRINTS / f"{name}.json"
 
 
+# What is kept is the plan's data itself (its raw trees), the fingerprint worked out from it
+# only when a reason needs it: hashing every value of every plan cost more than the JSON.
+# Files written before hold the fingerprint's leaves and are still read.
+TREE_FORMAT = 2
+
+
 def load_fingerprint(folder: Path, plan: str) -> dict[str, str]:
     """A plan's last data fingerprint, or {} when unknown."""
     try:
-        leaves = json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        saved = json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
+    if isinstance(saved, dict) and saved.get("format") == TREE_FORMAT and "tree" in saved:
+        return fingerprint.fingerprint(saved["tree"])
     # Damaged, it only costs the reasons of this build, never the build.
-    if not isinstance(leaves, dict) or not all(isinstance(v, str) for v in leaves.values()):
+    if not isinstance(saved, dict) or not all(isinstance(v, str) for v in saved.values()):
         return {}
-    return leaves
+    return saved
 
 
-def save_fingerprint(folder: Path, plan: str, leaves: dict[str, str]) -> None:
-    text = json.dumps(leaves, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def save_fingerprint(folder: Path, plan: str, trees: dict) -> None:
+    """Keep a plan's data (its raw trees, see :attr:`cchc_docs.model.load.Loaded.trees`) for the next build."""
+    text = json.dumps({"format": TREE_FORMAT, "tree": trees}, ensure_ascii=False, separators=(",", ":"))
     write_atomic(fingerprint_path(folder, plan), text.encode("utf-8"))
 
 
