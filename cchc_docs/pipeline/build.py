@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cchc_docs import checks
+from cchc_docs import checks, collector
 from cchc_docs.contexts import registry
 from cchc_docs.errors import (
     CchcError,
@@ -56,7 +56,7 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
     outcome, errors included, goes back in the result.
     """
     try:
-        with checks.collector_paused():  # a plan's objects live until it is written: see there
+        with collector.paused():  # a plan's objects live until it is written: see there
             return _build_plan(plan_path, out_dir, options, prior)
     except CchcError as e:
         return PlanResult(relative(plan_path), results=getattr(e, "written", ()), error=str(e), exit_code=e.exit_code)
