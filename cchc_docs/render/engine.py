@@ -11,8 +11,8 @@ Two paths give the same document XML:
 - the **fast path** does docxtpl's per-template work once per process — reading the
   package, its regex preprocessing (``patch_xml``), compiling the jinja template,
   compressing the parts that never change — and per document only renders the body,
-  splices it into ``word/document.xml`` and packs the zip with the precompressed
-  members. Steps that analysis of the template shows are no-ops (``fix_tables``
+  compresses it piece by piece between the parts of ``word/document.xml`` around it
+  and packs the zip with the precompressed members. Steps that analysis of the template shows are no-ops (``fix_tables``
   without column loops, ``fix_docpr_ids`` without pictures, ``resolve_listing``
   when the text has no tab or line-break characters) are skipped.
 
@@ -357,20 +357,17 @@ _RULE_START = '<w:ind w:left="__cchc_rule_'
 
 def _fill_rule_marks(xml: str, indents_mm: dict[str, float]) -> str:
     """``_RULE_IND.sub``, the marks found by a string search (the regex tries every character)."""
-    def fill(match: re.Match) -> str:
-        if match[1] not in indents_mm:
-            return ""
-        twips = _twips(indents_mm[match[1]])
-        return f'<w:ind w:left="{twips}" w:right="{twips}"/>'
+    return references.splice(xml, _rule_marks(xml, indents_mm))
 
-    pieces, done, at = [], 0, xml.find(_RULE_START)
+
+def _rule_marks(xml: str, indents_mm: dict[str, float]):
+    at = xml.find(_RULE_START)
     while at != -1:
         match = _RULE_IND.match(xml, at)
         if match:
-            pieces += [xml[done:at], fill(match)]
-            done = match.end()
+            twips = _twips(indents_mm[match[1]]) if match[1] in indents_mm else None
+            yield at, match.end(), f'<w:ind w:left="{twips}" w:right="{twips}"/>' if twips else ""
         at = xml.find(_RULE_START, match.end() if match else at + 1)
-    return "".join([*pieces, xml[done:]]) if pieces else xml
 
 
 # ---------------------------------------------------------------- document properties

@@ -33,15 +33,27 @@ def unbreakable(xml: str) -> str:
     its "/" starts at the first of the digits before it, but never inside the previous
     match; there, with no digit left before the "/", ``REFERENCE`` does not match at all.
     """
-    pieces, done = [], 0  # done: where the last replacement ended
+    return splice(xml, _references(xml))
+
+
+def _references(xml: str):
+    done = 0  # where the last reference ended
     for match in _FROM_SLASH.finditer(xml):
         slash = start = match.start()
         while start > done and xml[start - 1].isdecimal():  # str.isdecimal is what \d matches
             start -= 1
         if start < slash:
-            pieces += [xml[done:start], xml[start:match.end()].replace("-", _NO_BREAK)]
+            yield start, match.end(), xml[start:match.end()].replace("-", _NO_BREAK)
             done = match.end()
-    return "".join([*pieces, xml[done:]]) if pieces else xml
+
+
+def splice(text: str, spans) -> str:
+    """``text`` with each ``(start, end, new)`` span (in order, apart) replaced by ``new``."""
+    pieces, done = [], 0
+    for start, end, new in spans:
+        pieces += [text[done:start], new]
+        done = end
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def unbreakable_runs(body) -> None:
