@@ -171,8 +171,8 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
     from cchc_docs.pipeline import workers
     from cchc_docs.pipeline.build import build_plan
 
-    if jobs <= 1 or len(work) <= 1:
-        yield from (build_plan(*args) for args in work)
+    if jobs <= 1 or len(work) <= 1:  # one plan: its documents share the jobs instead
+        yield from (build_plan(plan, out_dir, replace(opts, jobs=jobs), prior) for plan, out_dir, opts, prior in work)
         return
     yield from workers.run(build_plan, work, jobs, _lost)
 

@@ -33,7 +33,7 @@ from cchc_docs.errors import (
 from cchc_docs.model.load import ReportRequest, load_all
 from cchc_docs.model.periods import Period
 from cchc_docs.model.status import reporting_calendar
-from cchc_docs.pipeline import confine, fingerprint
+from cchc_docs.pipeline import confine, fingerprint, workers
 from cchc_docs.pipeline.manifest import (
     FINGERPRINTS,
     Entry,
@@ -175,7 +175,11 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
 
     A format error in any document stops the whole plan before anything is written.
     """
-    rendered = [(*_render(result, job, context, options), key, last) for result, job, (context, key, last) in decided]
+    # A plan built alone renders and checks its documents in child processes (options.jobs).
+    stale = [(job, context) for result, job, (context, _, _) in decided if result.status != "unchanged"]
+    made = iter(workers.map_forked(lambda i: _render(*stale[i], options), len(stale), options.jobs))
+    rendered = [(result, job, None, key, last) if result.status == "unchanged"
+                else _made(result, job, next(made), key, last) for result, job, (_, key, last) in decided]
     stop_on_format_errors([(options.out_root / r.path, r.findings) for r, *_ in rendered])
     _confined([r.path for r, _, data, _, _ in rendered if data is not None], options.out_root)
     written: list[Result] = []
@@ -197,14 +201,16 @@ def _confined(outputs: list[str], root: Path) -> None:
                                      "không ghi văn bản nào của kế hoạch này" for path in outside))
 
 
-def _render(result: Result, job: registry.Job, context: dict, options: Options) -> tuple:
-    """(result with the self-check's findings, job, bytes); no bytes when up to date."""
-    if result.status == "unchanged":
-        return result, job, None
+def _render(job: registry.Job, context: dict, options: Options) -> tuple[tuple, bytes]:
+    """(the self-check's findings, the document's bytes): all that comes back from a child process."""
     # The build key was computed from the context as JSON: it is plain data.
     data = engine.render(options.templates / job.template, context, plain=True)
-    findings = tuple(checks.check_bytes(data)) if options.check else ()
-    return replace(result, findings=findings), job, data
+    return (tuple(checks.check_bytes(data)) if options.check else ()), data
+
+
+def _made(result: Result, job: registry.Job, made: tuple[tuple, bytes], key: str, last: Entry | None) -> tuple:
+    findings, data = made
+    return replace(result, findings=findings), job, data, key, last
 
 
 def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last: Entry | None,

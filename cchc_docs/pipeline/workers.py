@@ -52,6 +52,32 @@ def run(task: Callable, work: list[tuple], jobs: int, failed: Callable[[tuple, s
                 yield failed(args, DIED)
 
 
+def map_forked(task: Callable[[int], object], count: int, jobs: int) -> list:
+    """``[task(0), …, task(count - 1)]``, in up to ``jobs`` forked processes where the system forks.
+
+    For the documents of one plan built alone (a plan of 10,000 tasks): the children
+    inherit the plan's contexts with the process instead of receiving them pickled, and
+    each renders and checks its own documents. Only the results travel back.
+    """
+    if jobs <= 1 or count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [task(i) for i in range(count)]
+    global _TASK
+    _TASK = task
+    try:
+        with ProcessPoolExecutor(min(jobs, count), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker, initargs=(os.getpid(),)) as pool:
+            return list(pool.map(_run_task, range(count)))
+    finally:
+        _TASK = None
+
+
+_TASK: Callable[[int], object] | None = None  # what map_forked's children run: they inherit it
+
+
+def _run_task(index: int) -> object:
+    return _TASK(index)
+
+
 def executor(jobs: int) -> ProcessPoolExecutor:
     """A pool whose workers end when this process ends, even by ``kill -9``."""
     context = multiprocessing.get_context()
