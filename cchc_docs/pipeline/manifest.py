@@ -10,7 +10,7 @@ For each plan the manifest keeps an *input hash* (the plan file, its status file
 the templates, the package version and the month a draft is dated by): a plan whose
 input hash is unchanged and whose outputs are all in place is skipped without even
 being parsed, which keeps a no-op rebuild of a city's worth of plans near-instant.
-The plan's data fingerprint (:mod:`cchc_docs.pipeline.fingerprint`), needed only to say which
+The plan's data, from which its fingerprint (:mod:`cchc_docs.pipeline.fingerprint`) says which
 fields changed, is kept beside it in ``.cchc/<plan>.json``.
 
 The manifest is written last and atomically: a build killed at any moment leaves the
