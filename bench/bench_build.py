@@ -6,6 +6,7 @@ is a test. Run from the project root:
     python bench/bench_build.py                 # 60 plans × 3 rounds, plus a 10,000-task plan
     python bench/bench_build.py --plans 300     # the issue's size (slow on a shared machine)
     python bench/bench_build.py --big 0         # without the 10,000-task plan
+    python bench/bench_build.py --compare ../main   # the build modes of another checkout too, interleaved
 
 Plans are synthetic but realistic: the sample plan (data/thuong-hong-2025-h2.yaml) with
 its Q3 and Q4 status files, given 42–90 tasks each (seeded), so each makes a decision and
@@ -19,7 +20,9 @@ two reports. Honest by construction:
   ``VmHWM`` and its workers' ``ru_maxrss``), never this benchmark's;
 * the machine's load average is printed for every run;
 * the per-stage cost per document (load, validate, context, render, check, write) is
-  measured in-process on the same plans.
+  measured in-process on the same plans;
+* ``--compare`` runs the build modes of another checkout (say, main before a change) in
+  the same rounds, so before and after share the machine's load.
 """
 
 from __future__ import annotations
@@ -121,8 +124,9 @@ def naive_loop(data: Path, out: Path) -> int:
     return count
 
 
-def child(mode: str, data: Path, out: Path, jobs: int) -> None:
-    """Run one mode in this (fresh) process and print what it cost as JSON."""
+def child(mode: str, data: Path, out: Path, jobs: int, root: Path = ROOT) -> None:
+    """Run one mode in this (fresh) process, with the package of checkout ``root``, and print what it cost as JSON."""
+    sys.path.insert(0, str(root))
     start = time.perf_counter()
     if mode == "naive":
         out.mkdir(parents=True, exist_ok=True)
@@ -131,7 +135,7 @@ def child(mode: str, data: Path, out: Path, jobs: int) -> None:
     else:
         from cchc_docs.cli.app import main
 
-        extra = ["--no-check"] if mode.endswith("--no-check") else []
+        extra = ["--no-check"] if "--no-check" in mode else []
         try:
             main(["build", str(data), "-o", str(out), "--date", TODAY.isoformat(), "-j", str(jobs), *extra])
             code = 0
@@ -146,12 +150,12 @@ def child(mode: str, data: Path, out: Path, jobs: int) -> None:
                       "peak_mb": max(peak, workers.ru_maxrss) / 1024, "exit": code}))
 
 
-def run(mode: str, data: Path, out: Path, jobs: int) -> dict:
+def run(mode: str, data: Path, out: Path, jobs: int, root: Path = ROOT) -> dict:
     """One mode in a fresh process (start-up included in its wall time), with the machine's load."""
     shutil.rmtree(out, ignore_errors=True)
     before = os.getloadavg()[0]
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--child", mode, str(data), str(out), str(jobs)],
+    done = subprocess.run([sys.executable, __file__, "--child", mode, str(data), str(out), str(jobs), str(root)],
                           capture_output=True, text=True, check=True)
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["wall"] = time.perf_counter() - start  # the whole process, as a user waits for it
@@ -169,13 +173,21 @@ def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
     return f"{low * scale:.2f} / {mid * scale:.2f} / {high * scale:.2f} {unit}"
 
 
-def batch(data: Path, work: Path, rounds: int, jobs: int) -> dict[str, list[dict]]:
+def modes(compare: Path | None) -> dict[str, Path]:
+    """Each mode with the checkout it runs: this one, and the build modes of ``compare`` too."""
+    own = dict.fromkeys(MODES, ROOT)
+    return own | ({f"{mode} [{compare.name}]": compare for mode in MODES if mode != "naive"} if compare else {})
+
+
+def batch(data: Path, work: Path, rounds: int, jobs: int, compare: Path | None = None) -> dict[str, list[dict]]:
     """Every mode in every round, the order rotating so no mode always runs first or last."""
-    runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
+    roots = modes(compare)
+    names = tuple(roots)
+    runs: dict[str, list[dict]] = {mode: [] for mode in names}
     for r in range(rounds):
-        order = MODES[r % len(MODES):] + MODES[: r % len(MODES)]
+        order = names[r % len(names):] + names[: r % len(names)]
         for mode in order:
-            figures = run(mode, data, work / "out", jobs)
+            figures = run(mode, data, work / "out", jobs, roots[mode])
             runs[mode].append(figures)
             print(f"  vòng {r + 1}, {mode:<17} {figures['wall']:6.2f} s, CPU {figures['cpu']:6.2f} s, "
                   f"đỉnh RSS {figures['peak_mb']:4.0f} MB, {figures['docs']} văn bản, "
@@ -189,7 +201,7 @@ def report_batch(runs: dict[str, list[dict]], jobs: int) -> None:
     print(f"\nLô {docs} văn bản (min / trung vị / max của {len(runs['naive'])} vòng xen kẽ):")
     print("| Cách chạy | Thời gian thực | Tỉ lệ so với vòng lặp docxtpl (trung vị) | CPU mỗi văn bản | Đỉnh RSS |")
     print("|---|---|---|---|---|")
-    for mode in MODES:
+    for mode in runs:
         figures = runs[mode]
         walls = [f["wall"] for f in figures]
         ratio = naive / statistics.median(walls)
@@ -207,7 +219,8 @@ def noop(data: Path, work: Path, rounds: int, jobs: int) -> None:
         full.append(run("build", data, work / "out", jobs)["wall"])
         before = time.perf_counter()
         subprocess.run([sys.executable, "-m", "cchc_docs.cli", "build", str(data), "-o", str(work / "out"),
-                        "--date", TODAY.isoformat(), "-j", str(jobs)], capture_output=True, check=True)
+                        "--date", TODAY.isoformat(), "-j", str(jobs)], capture_output=True, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's package, as the full build
         again.append(time.perf_counter() - before)
     share = statistics.median(again) / statistics.median(full)
     print(f"\nTạo lại khi không có gì đổi: {spread(again)} = {share * 100:.1f} % lần tạo đầy đủ có tự kiểm tra "
@@ -258,26 +271,32 @@ def stages(plans: list[Path], out: Path) -> None:
           f"{statistics.median(cost['check']) * 1000:.1f} ms")
 
 
-def big(tasks: int, work: Path, jobs: int) -> None:
-    """One plan of ``tasks`` tasks, built (and self-checked) in a fresh process: time and peak memory."""
+def big(tasks: int, work: Path, jobs: int, compare: Path | None = None) -> None:
+    """One plan of ``tasks`` tasks, built in a fresh process, with and without the self-check: time and peak memory."""
     folder = work / "big"
     folder.mkdir()
     write_plans(folder, [tasks], seed=7)
-    figures = run("build", folder, work / "big-out", jobs)
-    print(f"\nMột kế hoạch {tasks} nhiệm vụ ({figures['docs']} văn bản, có tự kiểm tra): {figures['wall']:.1f} s, "
-          f"CPU {figures['cpu']:.1f} s, đỉnh RSS {figures['peak_mb']:.0f} MB (tải máy {figures['load'][0]:.2f})")
+    print(f"\nMột kế hoạch {tasks} nhiệm vụ:")
+    for mode, root in modes(compare).items():
+        if mode.startswith("build"):
+            figures = run(mode, folder, work / "big-out", jobs, root)
+            print(f"  {mode:<26} {figures['docs']} văn bản: {figures['wall']:.1f} s, CPU {figures['cpu']:.1f} s, "
+                  f"đỉnh RSS {figures['peak_mb']:.0f} MB (tải máy {figures['load'][0]:.2f})", flush=True)
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5]))
+        child(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5]), Path(sys.argv[6]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plans", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--big", type=int, default=10_000, help="tasks of the big plan (0: skip it)")
+    parser.add_argument("--compare", type=Path, help="another checkout whose build modes run in the same rounds")
+    parser.add_argument("--no-stages", dest="stages", action="store_false", help="skip the per-stage costs")
     args = parser.parse_args()
+    compare = args.compare.resolve() if args.compare else None
     work = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
     try:
         data = work / "data"
@@ -286,11 +305,13 @@ def main() -> None:
         plans = write_plans(data, [rng.randint(42, 90) for _ in range(args.plans)])
         print(f"{len(plans)} kế hoạch tổng hợp (42–90 nhiệm vụ), {os.cpu_count()} lõi, "
               f"tải máy lúc đầu {os.getloadavg()[0]:.2f}", flush=True)
-        report_batch(batch(data, work, args.rounds, args.jobs), args.jobs)
-        noop(data, work, args.rounds, args.jobs)
-        stages(plans[:20], work / "stages")
+        if args.plans:
+            report_batch(batch(data, work, args.rounds, args.jobs, compare), args.jobs)
+            noop(data, work, args.rounds, args.jobs)
+            if args.stages:
+                stages(plans[:20], work / "stages")
         if args.big:
-            big(args.big, work, args.jobs)
+            big(args.big, work, args.jobs, compare)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -14,8 +14,6 @@ import functools
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal
-
 __all__ = [
     "BLANK",
     "amount",
@@ -161,13 +159,19 @@ def _pattern(decimals: int, fraction_digit: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def _format_decimal(value: Decimal, pattern: str) -> str:
+    from babel.numbers import format_decimal  # babel and its locale data: only once a number is printed
+
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
 def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
     """Number in vi style (dot grouping, comma decimals), rounded half up.
 
     Cached: a report formats the same small counts hundreds of times.
     """
     rounded = _round_half_up(value, decimals)
-    return format_decimal(rounded, format=_pattern(decimals, "0"), locale=LOCALE)
+    return _format_decimal(rounded, _pattern(decimals, "0"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -190,7 +194,7 @@ def format_percent(numerator: int, denominator: int, decimals: int = 1, fixed: b
     while rounded != exact and rounded in avoid and decimals < 6:
         decimals += 1
         rounded = _round_half_up(exact, decimals)
-    text = format_decimal(rounded, format=_pattern(decimals, "0" if fixed else "#"), locale=LOCALE)
+    text = _format_decimal(rounded, _pattern(decimals, "0" if fixed else "#"))
     return f"{text}%"
 
 

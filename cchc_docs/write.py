@@ -7,7 +7,6 @@ renamed over the target; the rename is atomic on POSIX and Windows.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from cchc_docs.errors import OutputError, os_reason
@@ -15,6 +14,8 @@ from cchc_docs.errors import OutputError, os_reason
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step; on failure leave it as it was."""
+    import tempfile  # with shutil and random: not for a rebuild in which nothing changed
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

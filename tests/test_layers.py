@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1] / PACKAGE
 # submodule runs it first, so it sits below everything, holds __version__ and imports nothing.
 FLOORS: dict[int, tuple[str, ...]] = {
     0: (PACKAGE,),
-    1: ("errors", "vn", "write", "typeset"),  # no knowledge of plans or documents
+    1: ("errors", "vn", "write", "typeset", "collector"),  # no knowledge of plans or documents
     2: ("model", "render", "facts"),  # YAML → records; context → DOCX; DOCX → facts
     3: ("contexts", "checks"),  # records → contexts; facts → findings
     4: ("pipeline", "pdf", "sheets", "templating"),  # the recipe and batch; DOCX → PDF and its checks; Excel

@@ -15,7 +15,6 @@ import click
 
 from cchc_docs.cli import clickvi
 from cchc_docs.errors import CchcError
-from cchc_docs.model import periods
 
 EXIT_DATA = 1
 
@@ -88,6 +87,8 @@ def optional_date(ctx, param, value: str | None) -> dt.date | None:
 
 
 def parse_period(ctx, param, value: str):
+    from cchc_docs.model import periods  # with its dates and number formats: only the commands that take a period
+
     try:
         return periods.parse(value)
     except periods.PeriodError as e:

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import socket
-import threading
-import time
-import webbrowser
 from pathlib import Path
 
 import click
@@ -42,6 +37,8 @@ def serve(data_dir: Path, port: int, host: str, out: Path, templates: Path | Non
     THƯ-MỤC là thư mục dữ liệu chứa các tệp kế hoạch (mặc định: data). Văn bản được tạo vào
     thư mục kết quả như lệnh build. Dừng bằng Ctrl+C.
     """
+    import threading
+
     import uvicorn
 
     from cchc_docs.pipeline.options import default_templates
@@ -67,6 +64,9 @@ def serve(data_dir: Path, port: int, host: str, out: Path, templates: Path | Non
 
 def _check_port(host: str, port: int) -> None:
     """Say in Vietnamese what uvicorn would say in English: the port is taken, or the address is not ours."""
+    import errno
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -79,6 +79,9 @@ def _check_port(host: str, port: int) -> None:
 
 
 def _open_when_ready(server, url: str) -> None:
+    import time
+    import webbrowser
+
     for _ in range(200):
         if server.started:
             webbrowser.open(url)

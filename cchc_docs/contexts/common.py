@@ -16,19 +16,23 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
-_WHITESPACE = re.compile(r"\s+")
-_UNUSUAL_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a tab, newline …
-
-
 def clean(text: str) -> str:
-    """NFC, one space between words: data never carries line breaks into a paragraph."""
-    text = vn.nfc(text).strip()
-    return _WHITESPACE.sub(" ", text) if _UNUSUAL_SPACE.search(text) else text
+    """NFC, one space between words: data never carries line breaks into a paragraph.
+
+    ``str.split`` cuts at what ``\\s`` matches, in C: a regex search of every value
+    of a 10,000-task report took a quarter of a second.
+    """
+    return " ".join(vn.nfc(text).split())
+
+
+_END_PUNCTUATION = re.compile(r"(\s|[;,.]|\./\.)+$")
 
 
 def bare(text: str) -> str:
     """Text without the end punctuation the contexts add themselves (``;`` ``,`` ``.``)."""
-    return re.sub(r"(\s|[;,.]|\./\.)+$", "", clean(text))
+    text = clean(text)
+    # Clean text ends in no space; the pattern, tried at every character, only when it can match.
+    return _END_PUNCTUATION.sub("", text) if text.endswith((";", ",", ".")) else text
 
 
 def lower_first(s: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_docs import vn
+from cchc_docs import collector, vn
 from cchc_docs.errors import DataError, Location, Problem, SourceError
 from cchc_docs.model import amend, consistency, periods, source, validate, validate_status
 from cchc_docs.model.paths import STATUS_FOLDER, status_folder
@@ -39,7 +39,16 @@ class Loaded:
 
 
 def load_all(plan_path: Path, report: ReportRequest | None = None) -> Loaded:
-    """The plan's versions and validated status files (plus the one ``report`` names)."""
+    """The plan's versions and validated status files (plus the one ``report`` names).
+
+    The garbage collector is paused meanwhile (see :mod:`cchc_docs.collector`), for every
+    caller: ``validate``, the web page, a build.
+    """
+    with collector.paused():
+        return _load_all(plan_path, report)
+
+
+def _load_all(plan_path: Path, report: ReportRequest | None) -> Loaded:
     parsed = source.load(plan_path)
     versions = validate.validate_versions(parsed)
     files = status_files(status_folder(plan_path))

@@ -11,6 +11,7 @@ generate them, so a plan can never number two sections "III.".
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar, Literal
 
 from cchc_docs.model.schema import doc
@@ -367,7 +368,16 @@ class PlanFile:
     amendments: tuple[Amendment, ...] = doc("Các lần sửa đổi, bổ sung Kế hoạch, theo thứ tự ban hành.", ())
 
     def unit(self, code: str) -> Unit:
-        return next(u for u in self.units if u.code == code)
+        return self._units_by_code[code] if code in self._units_by_code else next(
+            u for u in self.units if u.code == code)
+
+    @cached_property
+    def _units_by_code(self) -> dict[str, Unit]:
+        """Each unit by its code, the first of a repeated one: every task row names its units."""
+        by_code: dict[str, Unit] = {}
+        for unit in self.units:
+            by_code.setdefault(unit.code, unit)
+        return by_code
 
     @property
     def issuer(self) -> Decision | PlanIssue:

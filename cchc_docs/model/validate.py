@@ -9,7 +9,6 @@ raised together in one :class:`~cchc_docs.errors.DataError`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from cchc_docs import vn
@@ -156,10 +155,10 @@ class _Rules:
     def _unique(self, values: list[str], path: tuple, key: str, what: str) -> None:
         """Ids are compared without case: ``SD01`` and ``sd01`` name one output file."""
         folded = [value.casefold() for value in values]
-        seen = Counter(folded)
+        firsts: dict[str, int] = {}
         for i, value in enumerate(folded):
-            first = folded.index(value)
-            if seen[value] > 1 and first != i:
+            first = firsts.setdefault(value, i)  # a dict, not list.index: 10,000 tasks took 0.5 s
+            if first != i:
                 same = "" if values[first] == values[i] else (
                     f" (trùng '{values[first]}': mã không phân biệt chữ hoa, chữ thường)")
                 self.c.report(path + (i, key), f"{what} '{values[i]}' bị trùng{same}",

@@ -183,11 +183,12 @@ class _Rules:
 
     def tasks(self) -> None:
         ids = [t.id for t in self.f.plan.tasks]
+        known = set(ids)  # not the list: 10,000 tasks looked up in 10,000 took a second
         seen = Counter(t.id for t in self.s.tasks)
         first: dict[str, int] = {}
         for i, task in enumerate(self.s.tasks):
             path = ("tasks", i)
-            if task.id not in ids:
+            if task.id not in known:
                 self.c.report(
                     path + ("id",),
                     f"không có nhiệm vụ mã '{task.id}' trong kế hoạch",

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cchc_docs.errors import CchcError, SourceError
-from cchc_docs.model import sniff
 from cchc_docs.model.paths import STATUS_FOLDER
 from cchc_docs.pipeline import confine
 from cchc_docs.pipeline import manifest as manifest_mod
@@ -103,6 +102,8 @@ def _plans_in(folder: Path) -> list[Path]:
         return plans
     message = f"{folder}: thư mục không chứa tệp kế hoạch YAML nào (cần ít nhất một tệp .yaml ngoài {STATUS_FOLDER}/)"
     if next(folder.glob("*.docx"), None) is not None:
+        from cchc_docs.model import sniff
+
         message += ("; đây là thư mục văn bản Word (DOCX), để kiểm tra thể thức các văn bản này hãy dùng: "
                     f"cchc-docs check {sniff.quoted(str(folder))}/*.docx")
     raise SourceError(message)
@@ -170,8 +171,8 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
     from cchc_docs.pipeline import workers
     from cchc_docs.pipeline.build import build_plan
 
-    if jobs <= 1 or len(work) <= 1:
-        yield from (build_plan(*args) for args in work)
+    if jobs <= 1 or len(work) <= 1:  # one plan: its documents share the jobs instead
+        yield from (build_plan(plan, out_dir, replace(opts, jobs=jobs), prior) for plan, out_dir, opts, prior in work)
         return
     yield from workers.run(build_plan, work, jobs, _lost)
 

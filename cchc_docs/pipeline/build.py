@@ -14,10 +14,12 @@ Drafts are regenerated freely.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cchc_docs import checks
+from cchc_docs import checks, collector
 from cchc_docs.contexts import registry
 from cchc_docs.errors import (
     CchcError,
@@ -31,7 +33,7 @@ from cchc_docs.errors import (
 from cchc_docs.model.load import ReportRequest, load_all
 from cchc_docs.model.periods import Period
 from cchc_docs.model.status import reporting_calendar
-from cchc_docs.pipeline import confine, fingerprint
+from cchc_docs.pipeline import confine, fingerprint, workers
 from cchc_docs.pipeline.manifest import (
     FINGERPRINTS,
     Entry,
@@ -54,7 +56,7 @@ def build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) ->
     outcome, errors included, goes back in the result.
     """
     try:
-        with checks.collector_paused():  # a plan's objects live until it is written: see there
+        with collector.paused():  # a plan's objects live until it is written: see there
             return _build_plan(plan_path, out_dir, options, prior)
     except CchcError as e:
         return PlanResult(relative(plan_path), results=getattr(e, "written", ()), error=str(e), exit_code=e.exit_code)
@@ -92,8 +94,12 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     if not whole:
         jobs = [job for job in jobs if job.output == registry.REPORT.output(options.report.period)]
     warnings = tuple(str(w) for w in loaded.warnings)
-    leaves = fingerprint.fingerprint(loaded.trees)
-    changed = fingerprint.changes(load_fingerprint(options.out_root, plan), leaves)
+
+    @functools.cache
+    def changed() -> list[str]:
+        """The data paths changed since the last build: worked out only when a reason names them."""
+        return fingerprint.changes(load_fingerprint(options.out_root, plan), fingerprint.fingerprint(loaded.trees))
+
     results = [_decide(job, out_dir, options, prior, changed) for job in jobs]
     if options.dry_run:
         predicted = [_predict(r, job, extra, options) for r, job, extra in results]
@@ -104,7 +110,7 @@ def _build_plan(plan_path: Path, out_dir: str, options: Options, prior: Prior) -
     # After a refused write the old fingerprint stays, so the next run still names the data change.
     if options.record and whole and not _worst(written):
         try:
-            save_fingerprint(options.out_root, plan, leaves)
+            save_fingerprint(options.out_root, plan, loaded.trees)
         except OutputError as e:
             raise WriteStopped(f"{e}; {FINGERPRINT_LOST}", written) from e
     return PlanResult(plan, inputs, tuple(written), exit_code=_worst(written), warnings=warnings)
@@ -114,13 +120,13 @@ FINGERPRINT_LOST = (f"các văn bản trên đã được ghi, nhưng dữ liệ
                     f"{FINGERPRINTS}/ (lần sau sẽ không nói được trường nào thay đổi)")
 
 
-def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: list[str]):
+def _decide(job: registry.Job, out_dir: str, options: Options, prior: Prior, changed: Callable[[], list[str]]):
     """(result saying whether and why the job is stale, the job, (its context, build key, last entry))."""
     path = f"{out_dir}/{job.output}"
     context = job.context()
     key = build_key(context, template_bytes(options.templates / job.template))
     entry = prior.entries.get(path)
-    reasons = _reasons(entry, key, options.out_root / path, [c for c in changed if job.feeds(c)])
+    reasons = _reasons(entry, key, options.out_root / path, lambda: [c for c in changed() if job.feeds(c)])
     if options.force and not reasons:
         reasons = ["--force"]
     status = "stale" if reasons else "unchanged"
@@ -150,7 +156,7 @@ def template_bytes(path: Path) -> bytes:
         raise TemplateError(f"{path}: không tìm thấy tệp mẫu") from e
 
 
-def _reasons(entry: Entry | None, key: str, target: Path, changed: list[str]) -> list[str]:
+def _reasons(entry: Entry | None, key: str, target: Path, changes: Callable[[], list[str]]) -> list[str]:
     """Why an output must be made again: every reason, so a conflict can name the data changes."""
     if entry is None:
         return ["chưa có trong lần tạo trước"]
@@ -158,6 +164,7 @@ def _reasons(entry: Entry | None, key: str, target: Path, changed: list[str]) ->
     if not target.is_file() or target.stat().st_size != entry.size:
         reasons.append("tệp đã bị xóa hoặc bị sửa ngoài chương trình")
     if entry.key != key:
+        changed = changes()
         reasons.append(f"dữ liệu thay đổi: {fingerprint.summary(changed)}" if changed
                        else "mẫu văn bản hoặc phiên bản chương trình thay đổi")
     return reasons
@@ -168,7 +175,11 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
 
     A format error in any document stops the whole plan before anything is written.
     """
-    rendered = [(*_render(result, job, context, options), key, last) for result, job, (context, key, last) in decided]
+    # A plan built alone renders and checks its documents in child processes (options.jobs).
+    stale = [(job, context) for result, job, (context, _, _) in decided if result.status != "unchanged"]
+    made = iter(workers.map_forked(lambda i: _render(*stale[i], options), len(stale), options.jobs))
+    rendered = [(result, job, None, key, last) if result.status == "unchanged"
+                else _made(result, job, next(made), key, last) for result, job, (_, key, last) in decided]
     stop_on_format_errors([(options.out_root / r.path, r.findings) for r, *_ in rendered])
     _confined([r.path for r, _, data, _, _ in rendered if data is not None], options.out_root)
     written: list[Result] = []
@@ -190,14 +201,16 @@ def _confined(outputs: list[str], root: Path) -> None:
                                      "không ghi văn bản nào của kế hoạch này" for path in outside))
 
 
-def _render(result: Result, job: registry.Job, context: dict, options: Options) -> tuple:
-    """(result with the self-check's findings, job, bytes); no bytes when up to date."""
-    if result.status == "unchanged":
-        return result, job, None
+def _render(job: registry.Job, context: dict, options: Options) -> tuple[tuple, bytes]:
+    """(the self-check's findings, the document's bytes): all that comes back from a child process."""
     # The build key was computed from the context as JSON: it is plain data.
     data = engine.render(options.templates / job.template, context, plain=True)
-    findings = tuple(checks.check_bytes(data)) if options.check else ()
-    return replace(result, findings=findings), job, data
+    return (tuple(checks.check_bytes(data)) if options.check else ()), data
+
+
+def _made(result: Result, job: registry.Job, made: tuple[tuple, bytes], key: str, last: Entry | None) -> tuple:
+    findings, data = made
+    return replace(result, findings=findings), job, data, key, last
 
 
 def _write(result: Result, job: registry.Job, data: bytes | None, key: str, last: Entry | None,

@@ -10,7 +10,7 @@ For each plan the manifest keeps an *input hash* (the plan file, its status file
 the templates, the package version and the month a draft is dated by): a plan whose
 input hash is unchanged and whose outputs are all in place is skipped without even
 being parsed, which keeps a no-op rebuild of a city's worth of plans near-instant.
-The plan's data fingerprint (:mod:`cchc_docs.pipeline.fingerprint`), needed only to say which
+The plan's data, from which its fingerprint (:mod:`cchc_docs.pipeline.fingerprint`) says which
 fields changed, is kept beside it in ``.cchc/<plan>.json``.
 
 The manifest is written last and atomically: a build killed at any moment leaves the
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from cchc_docs import __version__
 from cchc_docs.errors import os_reason
-from cchc_docs.pipeline import confine
+from cchc_docs.pipeline import confine, fingerprint
 from cchc_docs.write import write_atomic
 
 FILE_NAME = ".cchc-manifest.json"
@@ -65,7 +65,8 @@ def build_key(context: dict, template: bytes) -> str:
 
 def canonical(context: dict) -> bytes:
     """The context as canonical JSON: sorted keys, no locale, UTF-8."""
-    return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    # No check for cycles (a context is a tree the contexts package builds): a fifth of the cost.
+    return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode()
 
 
 def file_hash(data: bytes) -> str:
@@ -164,20 +165,29 @@ def fingerprint_path(folder: Path, plan: str) -> Path:
     return folder / FINGERPRINTS / f"{name}.json"
 
 
+# What is kept is the plan's data itself (its raw trees), the fingerprint worked out from it
+# only when a reason needs it: hashing every value of every plan cost more than the JSON.
+# Files written before hold the fingerprint's leaves and are still read.
+TREE_FORMAT = 2
+
+
 def load_fingerprint(folder: Path, plan: str) -> dict[str, str]:
     """A plan's last data fingerprint, or {} when unknown."""
     try:
-        leaves = json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        saved = json.loads(fingerprint_path(folder, plan).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
+    if isinstance(saved, dict) and saved.get("format") == TREE_FORMAT and "tree" in saved:
+        return fingerprint.fingerprint(saved["tree"])
     # Damaged, it only costs the reasons of this build, never the build.
-    if not isinstance(leaves, dict) or not all(isinstance(v, str) for v in leaves.values()):
+    if not isinstance(saved, dict) or not all(isinstance(v, str) for v in saved.values()):
         return {}
-    return leaves
+    return saved
 
 
-def save_fingerprint(folder: Path, plan: str, leaves: dict[str, str]) -> None:
-    text = json.dumps(leaves, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def save_fingerprint(folder: Path, plan: str, trees: dict) -> None:
+    """Keep a plan's data (its raw trees, see :attr:`cchc_docs.model.load.Loaded.trees`) for the next build."""
+    text = json.dumps({"format": TREE_FORMAT, "tree": trees}, ensure_ascii=False, separators=(",", ":"))
     write_atomic(fingerprint_path(folder, plan), text.encode("utf-8"))
 
 

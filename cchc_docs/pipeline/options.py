@@ -35,6 +35,7 @@ class Options:
     record: bool = True  # keep the data fingerprint beside the outputs (for the next build's reasons)
     templates_digest: str = ""  # hash of the templates folder, when already computed for this run
     report: ReportRequest | None = None  # build only this report of each plan (`cchc-docs report`)
+    jobs: int = 1  # processes for the documents of a plan built alone (the batch's -j)
 
 
 @dataclass(frozen=True)

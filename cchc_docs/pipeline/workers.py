@@ -52,22 +52,73 @@ def run(task: Callable, work: list[tuple], jobs: int, failed: Callable[[tuple, s
                 yield failed(args, DIED)
 
 
+def map_forked(task: Callable[[int], object], count: int, jobs: int) -> list:
+    """``[task(0), …, task(count - 1)]``, in up to ``jobs`` forked processes where the system forks.
+
+    For the documents of one plan built alone (a plan of 10,000 tasks): the children
+    inherit the plan's contexts with the process instead of receiving them pickled, and
+    each renders and checks its own documents. Only the results travel back.
+    """
+    if jobs <= 1 or count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [task(i) for i in range(count)]
+    global _TASK
+    _TASK = task
+    try:
+        with ProcessPoolExecutor(min(jobs, count), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker, initargs=(os.getpid(),)) as pool:
+            return list(pool.map(_run_task, range(count)))
+    finally:
+        _TASK = None
+
+
+_TASK: Callable[[int], object] | None = None  # what map_forked's children run: they inherit it
+
+
+def _run_task(index: int) -> object:
+    return _TASK(index)
+
+
 def executor(jobs: int) -> ProcessPoolExecutor:
     """A pool whose workers end when this process ends, even by ``kill -9``."""
     context = multiprocessing.get_context()
     # A forkserver's workers are its children, not ours: they watch the server, which
     # itself ends with this process.
     builder = None if context.get_start_method() == "forkserver" else os.getpid()
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_watch_parent, initargs=(builder,))
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(builder,))
+
+
+def _start_worker(builder: int | None) -> None:
+    """Worker initializer: die with the parent, whichever way it goes; keep freed memory for the next plan."""
+    _watch_parent(builder)
+    _keep_freed_memory()
 
 
 def _watch_parent(builder: int | None) -> None:
-    """Worker initializer: die with the parent, whichever way it goes."""
     parent = os.getppid()
     if builder is not None and parent != builder:
         os._exit(1)  # the build was killed before this worker started
     _parent_death_signal()
     threading.Thread(target=_watchdog, args=(parent,), name="cchc-watchdog", daemon=True).start()
+
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # <malloc.h>
+KEPT_BYTES = 64 << 20
+
+
+def _keep_freed_memory() -> None:
+    """Ask glibc to keep the memory one document frees for the next, instead of returning it.
+
+    Every document allocates and frees the same few megabytes; by default glibc gives
+    large blocks back to the system at once and the next document faults them in again,
+    page by page: a fifth of a worker's CPU time went to the kernel. The peak memory
+    stays the same. Elsewhere (no glibc) nothing changes.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):  # another C library: the defaults stay
+        libc = ctypes.CDLL(None)
+        libc.mallopt(M_MMAP_THRESHOLD, KEPT_BYTES // 2)
+        libc.mallopt(M_TRIM_THRESHOLD, KEPT_BYTES)
 
 
 def _parent_death_signal() -> None:

@@ -11,8 +11,8 @@ Two paths give the same document XML:
 - the **fast path** does docxtpl's per-template work once per process — reading the
   package, its regex preprocessing (``patch_xml``), compiling the jinja template,
   compressing the parts that never change — and per document only renders the body,
-  splices it into ``word/document.xml`` and packs the zip with the precompressed
-  members. Steps that analysis of the template shows are no-ops (``fix_tables``
+  compresses it piece by piece between the parts of ``word/document.xml`` around it
+  and packs the zip with the precompressed members. Steps that analysis of the template shows are no-ops (``fix_tables``
   without column loops, ``fix_docpr_ids`` without pictures, ``resolve_listing``
   when the text has no tab or line-break characters) are skipped.
 
@@ -42,7 +42,9 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import jinja2
@@ -57,7 +59,7 @@ from lxml import etree
 
 from cchc_docs.errors import TemplateError
 from cchc_docs.render import references, resave
-from cchc_docs.render.zipdet import Member, deflate, deterministic_zip, pack
+from cchc_docs.render.zipdet import Deflater, Member, deflate, deterministic_zip, pack
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART, APP_PART = "docProps/core.xml", "docProps/app.xml"
@@ -87,7 +89,7 @@ def environment() -> jinja2.Environment:
 
 
 # docxtpl's escape syntax: after jinja it turns ``{_{ }_}`` and ``{_% %_}`` of the whole
-# rendered XML into ``{{ }}`` and ``{% %}`` (both paths do it, see :func:`_after_jinja`).
+# rendered XML into ``{{ }}`` and ``{% %}`` (both paths do it, see :func:`_unescape`).
 # That is meant for template text; in data it would change what the clerk typed.
 _ESCAPE_UNDERSCORE = re.compile(r"(?<=\{)_|_(?=\})")
 
@@ -97,7 +99,11 @@ def _as_typed(value):
 
     An underscore next to a brace is written as the character reference ``&#95;``: Word
     reads it as ``_``, but docxtpl's text replacement no longer sees ``{_{`` or ``}_}``.
+    Text without an underscore is left to jinja's own escape, which follows this call:
+    escaped twice it would cost a third of the body's rendering.
     """
+    if type(value) is str and "_" not in value:
+        return value
     text = markupsafe.escape(value)
     if "_" not in text:
         return text
@@ -182,23 +188,60 @@ class CompiledTemplate:
     path: Path
     body: jinja2.Template | None  # None: the fast path does not apply
     reason: str  # why not, when it does not
-    prefix: str = ""  # word/document.xml before <w:body>
-    suffix: str = ""  # and after </w:body>
+    prefix: bytes = b""  # word/document.xml before <w:body>, UTF-8
+    suffix: bytes = b""  # and after </w:body>
     members: tuple[Member | None, ...] = ()  # None marks word/document.xml
     listing: DocxTemplate | None = None  # for docxtpl's resolve_listing, when needed
 
     def render(self, context: dict) -> bytes:
         try:
-            body = self.body.render(context)
+            document = self._document(context) or self._document(context, whole=True)
         except jinja2.TemplateError:
             # The plain path raises the same error, with the text near it located.
             return render_plain(self.path, context)
-        body = _after_jinja(body, self.listing)
-        body = _fill_rule_marks(body, context.get("rule_indents", {}))
-        body = references.unbreakable(body)
-        document = deflate(DOCUMENT_PART, (self.prefix + body + self.suffix).encode("utf-8"), level=1)
         parts = {name: deflate(name, xml) for name, xml in property_parts(context).items()}
         return pack([document if m is None else parts.get(m.name, m) for m in self.members])
+
+    def _document(self, context: dict, whole: bool = False) -> Member | None:
+        """word/document.xml, compressed as jinja makes the body: a report of 10,000 tasks is
+        never held whole (30 MB of XML, and each step after jinja copied it).
+
+        The steps after jinja change nothing that spans a "<" (see :func:`_pieces`), so
+        each piece is finished on its own. docxtpl's ``resolve_listing`` rewrites whole
+        paragraphs: text with tabs or line breaks is rendered again in one piece
+        (``whole``); None says so.
+        """
+        document = Deflater(DOCUMENT_PART, level=1)
+        document.write(self.prefix)
+        indents = context.get("rule_indents", {})
+        for xml in [self.body.render(context)] if whole else _pieces(self.body.generate(context), PIECE):
+            xml = _unescape(xml)
+            if any(ch in xml for ch in _LISTING):
+                if not whole:
+                    return None
+                xml = self.listing.resolve_listing(xml)
+            document.write(references.unbreakable(_fill_rule_marks(xml, indents)).encode("utf-8"))
+        document.write(self.suffix)
+        return document.member()
+
+
+PIECE = 1 << 13  # jinja's output strings joined at a time: about 100 kB of body XML
+
+
+def _pieces(rendered: Iterator[str], count: int = PIECE) -> Iterator[str]:
+    """jinja's output in pieces of ``count`` strings, each cut just before a "<".
+
+    Nothing the steps after jinja rewrite crosses such a cut: docxtpl's escapes and a
+    số/ký hiệu hold no "<", and a rule's indent mark has one only at its start.
+    """
+    held = ""
+    while batch := list(islice(rendered, count)):
+        xml = held + "".join(batch)
+        cut = max(xml.rfind("<"), 0)
+        held = xml[cut:]
+        if cut:
+            yield xml[:cut]
+    yield held
 
 
 _CACHE: dict[tuple[Path, str], CompiledTemplate] = {}
@@ -248,18 +291,21 @@ def _prepared_body(doc: DocxTemplate) -> str:
     return doc.patch_xml(doc.xml_to_string(body))
 
 
-def _after_jinja(xml: str, doc: DocxTemplate) -> str:
-    """docxtpl's clean-up after jinja, each step only when it has work to do."""
-    if "{_" in xml or "_}" in xml:
+# docxtpl's clean-up after jinja, each step only when it has work to do: its escape syntax,
+# then ``resolve_listing`` for the characters it turns into Word's tabs, breaks and paragraphs.
+_LISTING = "\t\a\n\f"
+
+
+def _unescape(xml: str) -> str:
+    # One-character searches first: they are fast, where "{_" scans the body character by character.
+    if ("{" in xml or "}" in xml) and ("{_" in xml or "_}" in xml):
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if any(ch in xml for ch in "\t\a\n\f"):
-        xml = doc.resolve_listing(xml)
     return xml
 
 
-def _around_body(doc: DocxTemplate) -> tuple[str, str]:
-    xml = serialize_part_xml(doc.docx.element).decode("utf-8")
-    start, end = xml.index("<w:body"), xml.rindex("</w:body>") + len("</w:body>")
+def _around_body(doc: DocxTemplate) -> tuple[bytes, bytes]:
+    xml = serialize_part_xml(doc.docx.element)
+    start, end = xml.index(b"<w:body"), xml.rindex(b"</w:body>") + len(b"</w:body>")
     return xml[:start], xml[end:]
 
 
@@ -306,16 +352,22 @@ def _twips(mm: float) -> str:
 
 
 _RULE_IND = re.compile(r'<w:ind w:left="__cchc_rule_(\w+?)__" w:right="__cchc_rule_\1__"/>')
+_RULE_START = '<w:ind w:left="__cchc_rule_'
 
 
 def _fill_rule_marks(xml: str, indents_mm: dict[str, float]) -> str:
-    def fill(match: re.Match) -> str:
-        if match[1] not in indents_mm:
-            return ""
-        twips = _twips(indents_mm[match[1]])
-        return f'<w:ind w:left="{twips}" w:right="{twips}"/>'
+    """``_RULE_IND.sub``, the marks found by a string search (the regex tries every character)."""
+    return references.splice(xml, _rule_marks(xml, indents_mm))
 
-    return _RULE_IND.sub(fill, xml)
+
+def _rule_marks(xml: str, indents_mm: dict[str, float]):
+    at = xml.find(_RULE_START)
+    while at != -1:
+        match = _RULE_IND.match(xml, at)
+        if match:
+            twips = _twips(indents_mm[match[1]]) if match[1] in indents_mm else None
+            yield at, match.end(), f'<w:ind w:left="{twips}" w:right="{twips}"/>' if twips else ""
+        at = xml.find(_RULE_START, match.end() if match else at + 1)
 
 
 # ---------------------------------------------------------------- document properties

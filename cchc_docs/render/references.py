@@ -20,9 +20,40 @@ REFERENCE = re.compile(r"\d+/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)+")
 _NO_BREAK = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 
+# What :data:`REFERENCE` matches from its "/" on. A search for it jumps from "/" to "/" at the
+# speed of a string search, where ``REFERENCE.sub`` tries the digit class at every character
+# (3 ms of a 400 kB report body, half the cost of rendering it).
+_FROM_SLASH = re.compile(r"/(?<=\d/)[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)+")
+
+
 def unbreakable(xml: str) -> str:
-    """The body XML with each hyphen of a số/ký hiệu made non-breaking (the fast path)."""
-    return REFERENCE.sub(lambda m: m.group().replace("-", _NO_BREAK), xml)
+    """The body XML with each hyphen of a số/ký hiệu made non-breaking (the fast path).
+
+    Exactly ``REFERENCE.sub`` (a test compares them on random text): a match found from
+    its "/" starts at the first of the digits before it, but never inside the previous
+    match; there, with no digit left before the "/", ``REFERENCE`` does not match at all.
+    """
+    return splice(xml, _references(xml))
+
+
+def _references(xml: str):
+    done = 0  # where the last reference ended
+    for match in _FROM_SLASH.finditer(xml):
+        slash = start = match.start()
+        while start > done and xml[start - 1].isdecimal():  # str.isdecimal is what \d matches
+            start -= 1
+        if start < slash:
+            yield start, match.end(), xml[start:match.end()].replace("-", _NO_BREAK)
+            done = match.end()
+
+
+def splice(text: str, spans) -> str:
+    """``text`` with each ``(start, end, new)`` span (in order, apart) replaced by ``new``."""
+    pieces, done = [], 0
+    for start, end, new in spans:
+        pieces += [text[done:start], new]
+        done = end
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def unbreakable_runs(body) -> None:

@@ -64,9 +64,33 @@ class Member:
 
 def deflate(name: str, data: bytes, level: int = _LEVEL) -> Member:
     """Compress ``data`` as a raw deflate stream (what a zip member holds)."""
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    deflated = compressor.compress(data) + compressor.flush()
-    return Member(name, zlib.crc32(data), len(data), deflated)
+    stream = Deflater(name, level)
+    stream.write(data)
+    return stream.member()
+
+
+class Deflater:
+    """A member compressed as its bytes come, piece by piece: the same bytes as in one piece.
+
+    zlib's output does not depend on how its input is cut (the build's outputs are
+    compared before and after the change on every sample and bench plan), so a large
+    document never has to be held whole.
+    """
+
+    def __init__(self, name: str, level: int = _LEVEL):
+        self.name = name
+        self._compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+        self._deflated: list[bytes] = []
+        self._crc = self._size = 0
+
+    def write(self, data: bytes) -> None:
+        self._deflated.append(self._compressor.compress(data))
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+
+    def member(self) -> Member:
+        self._deflated.append(self._compressor.flush())
+        return Member(self.name, self._crc, self._size, b"".join(self._deflated))
 
 
 def pack(members: list[Member]) -> bytes:

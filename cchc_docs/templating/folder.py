@@ -19,11 +19,14 @@ its line, so a typo never silently falls back to the shipped templates.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc_docs.errors import Location, OutputError, Problem, SourceError, os_reason
 from cchc_docs.write import write_atomic
+
+if TYPE_CHECKING:
+    import tomllib
 
 CONFIG_NAME = "cchc-docs.toml"
 KEYS = ("templates",)
@@ -48,6 +51,8 @@ def configured_templates(folder: Path) -> Path | None:
     path = folder / CONFIG_NAME
     if not path.is_file():
         return None
+    import tomllib  # every command asks; few folders have the file
+
     try:
         text = path.read_text(encoding="utf-8")
         settings = tomllib.loads(text)

@@ -49,6 +49,30 @@ def test_immediate_rebuild_skips_every_plan_without_parsing(tmp_path):
     assert tree_snapshot(out) == before
 
 
+# A rebuild in which nothing changed is mostly Python's start-up: it must not pay for
+# loading YAML, the validator, the renderer, the checker or babel (a fresh interpreter lists them).
+_LOADED_BY_REBUILD = """
+import sys
+from cchc_docs.cli.app import main
+try:
+    main(["build", sys.argv[1], "-o", sys.argv[2], "--date", sys.argv[3]])
+except SystemExit as exit:
+    print("exit", exit.code)
+heavy = ("yaml", "babel", "docxtpl", "jinja2", "docx", "lxml", "tempfile", "cchc_docs.model.load",
+         "cchc_docs.model.validate", "cchc_docs.contexts", "cchc_docs.render", "cchc_docs.checks", "cchc_docs.facts")
+print(" ".join(sorted(m for m in sys.modules if m.startswith(heavy))) or "-")
+"""
+
+
+def test_rebuild_with_nothing_changed_loads_neither_the_loader_nor_the_renderer_nor_the_checker(tmp_path):
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    done = subprocess.run([sys.executable, "-c", _LOADED_BY_REBUILD, str(data), str(out), TODAY.isoformat()],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-2:] == ["exit 0", "-"]
+
+
 def test_one_changed_field_rebuilds_only_that_plan_and_says_why(tmp_path):
     data = plans_folder(tmp_path, {"xa-a": DRAFT, "xa-b": DRAFT})
     out = tmp_path / "out"

@@ -129,3 +129,21 @@ def test_cli_prune_issued_deletes_an_issued_document_no_longer_produced(tmp_path
     pruned = CliRunner().invoke(main, [*args, "--prune-issued"])
     assert f"{out / 'xa-b' / 'quyet-dinh.docx'}: đã xóa" in pruned.stdout
     assert not (out / "xa-b" / "quyet-dinh.docx").exists()
+
+
+def test_data_fingerprint_written_by_an_earlier_version_still_names_the_changed_field(tmp_path):
+    # Before issue 13 the file beside the manifest held the fingerprint's leaves, not the plan's data.
+    from cchc_docs.pipeline import fingerprint
+    from cchc_docs.pipeline.options import relative
+
+    data = plans_folder(tmp_path, {"xa-a": DRAFT})
+    out = tmp_path / "out"
+    build(data, out)
+    plan = relative(data / "xa-a.yaml")
+    saved = manifest.fingerprint_path(out, plan)
+    tree = json.loads(saved.read_text(encoding="utf-8"))["tree"]
+    saved.write_text(json.dumps(fingerprint.fingerprint(tree)), encoding="utf-8")
+    (data / "xa-a.yaml").write_text(DRAFT.replace("name: Nguyễn Văn An", "name: Trần Thị Bình"), encoding="utf-8")
+    (result,) = build(data, out).plans[0].results
+    assert result.status == "updated"
+    assert result.reasons == ("dữ liệu thay đổi: decision.signer.name",)

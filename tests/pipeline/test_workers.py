@@ -110,3 +110,31 @@ def test_a_plan_that_kills_its_worker_is_reported_and_the_others_are_built(tmp_p
     # A plan the other worker had written when the pool broke is built again and found unchanged.
     made = [r.status for p in summary.plans for r in p.results]
     assert summary.exit_code == 1 and len(made) == 3 and set(made) <= {"created", "unchanged"}
+
+
+RENDER = build._render
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="children inherit the contexts")
+def test_the_documents_of_a_plan_built_alone_are_made_in_child_processes_and_come_out_the_same(tmp_path, monkeypatch):
+    # A plan of 10,000 tasks is one plan: its documents, not plans, share the -j processes.
+    pids = tmp_path / "pids"
+
+    def recorded(*args):
+        with pids.open("a") as log:
+            log.write(f"{os.getpid()}\n")
+        return RENDER(*args)
+
+    monkeypatch.setattr(build, "_render", recorded)
+    alone = batch.build_all([SAMPLE], Options(tmp_path / "two", TEMPLATES, TODAY), jobs=2)
+    renderers = set(pids.read_text().split())
+    one = batch.build_all([SAMPLE], Options(tmp_path / "one", TEMPLATES, TODAY), jobs=1)
+    assert str(os.getpid()) not in renderers and len(renderers) == 2
+    assert [(r.path, r.status, r.findings) for r in alone.plans[0].results] == \
+        [(r.path, r.status, r.findings) for r in one.plans[0].results]
+    assert any(r.findings for r in one.plans[0].results)  # the sample's one deliberate warning, at least
+    def outputs(folder):
+        return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*.docx")}
+
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    assert len(outputs(tmp_path / "one")) == len(one.plans[0].results) > 2

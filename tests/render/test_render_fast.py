@@ -114,3 +114,22 @@ def test_changed_template_content_is_compiled_again(tmp_path):
     second = engine.render(path, {"x": "1"})
     assert Document(io.BytesIO(first)).paragraphs[0].text == "A 1"
     assert Document(io.BytesIO(second)).paragraphs[0].text == "B 1"
+
+
+@pytest.mark.parametrize("template, context", list(sample_contexts())[:4])
+def test_body_finished_in_small_pieces_gives_the_same_document(monkeypatch, template, context):
+    # A 10,000-task report is compressed piece by piece; the samples fit in one piece unless told.
+    path = ROOT / "templates" / template
+    whole = canonical_parts(engine.render(path, context))
+    monkeypatch.setattr(engine, "PIECE", 3)
+    assert canonical_parts(engine.render(path, context)) == whole
+
+
+def test_tabs_and_line_breaks_give_what_plain_docxtpl_gives_when_the_body_comes_in_pieces(tmp_path, monkeypatch):
+    # docxtpl turns them into Word's tabs and breaks paragraph by paragraph: the body is rendered whole then.
+    path = make_template(tmp_path, body_text="{{ a }} {{ b }} {{ c }}")
+    context = {"a": "Số 05/QĐ-UBND", "b": "dòng một\ndòng hai\tcột", "c": "cuối"}
+    monkeypatch.setattr(engine, "PIECE", 1)
+    fast = engine.render(path, context)
+    assert canonical_parts(fast) == canonical_parts(engine.render_plain(path, context))
+    assert "<w:br/>" in Document(io.BytesIO(fast)).paragraphs[0]._p.xml
