@@ -229,7 +229,7 @@ def noop(data: Path, work: Path, rounds: int, jobs: int) -> None:
 
 def stages(plans: list[Path], out: Path) -> None:
     """Per-stage cost per document, in this process, the collector paused as the build pauses it."""
-    from cchc_docs import checks
+    from cchc_docs import checks, collector
     from cchc_docs.contexts import registry
     from cchc_docs.model import load, source, validate
     from cchc_docs.model.status import reporting_calendar
@@ -239,7 +239,7 @@ def stages(plans: list[Path], out: Path) -> None:
     cost = {name: [] for name in ("load", "validate", "context", "render", "check", "write")}
     docs = 0
     for plan in plans:
-        with checks.collector_paused():
+        with collector.paused():
             cpu = time.process_time
             t0 = cpu()
             parsed = source.load(plan)

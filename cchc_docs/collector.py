@@ -2,8 +2,10 @@
 
 Loading a plan, its contexts and its documents make hundreds of thousands of objects
 that all live until the plan is written; none of them holds cycles worth collecting
-before then, and the collector would scan them again and again. Measured on a plan of
-10,000 tasks: loading and validating it 1.76 s → 0.62 s (issue 13).
+before then, and the collector would scan them again and again; so does reading a
+document for its check. Measured on a plan of 10,000 tasks: loading and validating it
+1.76 s → 0.62 s, the self-check of its documents 17 → 10 s; one 1,200-page report
+checked alone 4.9 → 3.5 s (issue 13).
 """
 
 from __future__ import annotations
