@@ -230,13 +230,17 @@ def noop(data: Path, work: Path, rounds: int, jobs: int) -> None:
 def stages(plans: list[Path], out: Path) -> None:
     """Per-stage cost per document, in this process, the collector paused as the build pauses it."""
     from cchc_docs import checks, collector
+    from cchc_docs.checks.components import recognise
+    from cchc_docs.checks.registry import run
     from cchc_docs.contexts import registry
+    from cchc_docs.facts.extract import extract
     from cchc_docs.model import load, source, validate
     from cchc_docs.model.status import reporting_calendar
     from cchc_docs.render import engine
     from cchc_docs.write import write_atomic
 
     cost = {name: [] for name in ("load", "validate", "context", "render", "check", "write")}
+    split = dict.fromkeys(("đọc DOCX", "nhận diện", "quy tắc"), 0.0)  # the check's own steps, summed
     docs = 0
     for plan in plans:
         with collector.paused():
@@ -252,15 +256,24 @@ def stages(plans: list[Path], out: Path) -> None:
             t3 = cpu()
             rendered = [engine.render(TEMPLATES / job.template, context, plain=True)
                         for job, context in zip(jobs, contexts, strict=True)]
-            t4 = cpu()
-            for data in rendered:
-                checks.check_bytes(data)
+            t4 = start_check = cpu()
+            for data in rendered:  # checks.check_bytes, step by step
+                facts, after_read = extract(data), cpu()
+                layout, after_recognise = recognise(facts), cpu()
+                run(layout)
+                checks.pieces.forget()
+                checks.pages.forget()
+                split["đọc DOCX"] += after_read - t4
+                split["nhận diện"] += after_recognise - after_read
+                split["quy tắc"] += cpu() - after_recognise
+                t4 = cpu()
             t5 = cpu()
             for job, data in zip(jobs, rendered, strict=True):
                 write_atomic(out / plan.stem / job.output, data)
             t6 = cpu()
         docs += len(jobs)
-        for name, spent in zip(cost, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True):
+        for name, spent in zip(cost, (t1 - t0, t2 - t1, t3 - t2, start_check - t3, t5 - start_check, t6 - t5),
+                               strict=True):
             cost[name].append(spent / len(jobs))
     print(f"\nChi phí từng bước cho mỗi văn bản (CPU, trong tiến trình, {len(plans)} kế hoạch, {docs} văn bản; "
           "min / trung vị / max theo kế hoạch):")
@@ -269,6 +282,8 @@ def stages(plans: list[Path], out: Path) -> None:
     total = sum(statistics.median(values) for values in cost.values())
     print(f"  tổng      {total * 1000:.1f} ms (trung vị từng bước cộng lại); tự kiểm tra: "
           f"{statistics.median(cost['check']) * 1000:.1f} ms")
+    print("  tự kiểm tra, trung bình mỗi văn bản: " + ", ".join(f"{name} {spent / docs * 1000:.1f} ms"
+                                                          for name, spent in split.items()))
 
 
 def big(tasks: int, work: Path, jobs: int, compare: Path | None = None) -> None:
