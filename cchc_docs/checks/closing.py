@@ -33,7 +33,7 @@ def closing_start(cursor: Cursor, start: int, candidates: Iterable[int] | None =
     that may hold either, ascending: see :mod:`.scan`; all when None)."""
     paragraphs = cursor.span(start, None) if candidates is None else (cursor.all[i] for i in candidates)
     for para in paragraphs:
-        if not para.text or para.text.isspace():
+        if para.is_empty:
             continue
         if any(is_recipients_label(x) or is_signer_prefix(x) for x in pieces(para)):
             found = container_start(cursor, para)
