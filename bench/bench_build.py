@@ -9,8 +9,8 @@ is a test. Run from the project root:
     python bench/bench_build.py --compare ../main   # the build modes of another checkout too, interleaved
 
 Plans are synthetic but realistic: the sample plan (data/thuong-hong-2025-h2.yaml) with
-its Q3 and Q4 status files, given 42–90 tasks each (seeded), so each makes a decision and
-two reports. Honest by construction:
+its Q3 and Q4 status files, given 42–90 tasks each (seeded), so each makes a decision, its
+Tờ trình and two reports. Honest by construction:
 
 * every mode runs in a fresh process (``cchc-docs build`` as a user runs it, the naive
   loop in a child of its own), in **interleaved** rounds (the order rotates), and min,
