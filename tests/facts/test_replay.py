@@ -149,3 +149,16 @@ def test_a_symbol_that_reads_like_a_marker_is_walked_not_replayed(monkeypatch, c
         _runs_xml(table.add_row().cells[0], f'<w:r><w:t>x</w:t><w:sym w:font="Symbol" w:char="{char}"/></w:r>')
     walked, replayed = _walked_and_replayed(_bytes(doc), monkeypatch)
     assert replayed == walked
+
+
+def test_a_cell_of_spaces_in_a_row_of_a_known_shape_is_walked_and_keeps_its_height(monkeypatch):
+    doc = Document()
+    table = doc.add_table(rows=0, cols=2)
+    for text in ["Việc một", "Việc hai", "Việc ba", "   ", "Việc năm"]:  # one shape: the texts keep their spaces
+        cells = table.add_row().cells
+        _runs_xml(cells[0], f'<w:r><w:rPr><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>')
+        _runs_xml(cells[1], '<w:r><w:t xml:space="preserve">UBND xã</w:t></w:r>')
+    walked, replayed = _walked_and_replayed(_bytes(doc), monkeypatch)
+    assert replayed == walked
+    spaces = next(p for p in replayed.paragraphs if p.text == "   ")
+    assert spaces.mark_size_pt == 13.0
