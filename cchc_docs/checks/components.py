@@ -242,7 +242,7 @@ def _header_start(paragraphs, para: ParagraphFacts) -> int:
 # --- one part ----------------------------------------------------------------------------------
 
 
-def _part(index: int, paragraphs, first: int, last: int, found_lines: scan.Landmarks | None = None) -> Part:
+def _part(index: int, paragraphs, first: int, last: int, found_lines: scan.Candidates | None = None) -> Part:
     cursor = Cursor(paragraphs, first, last)
     found: dict = {"index": index, "first": first, "last": last}
     doc_type = _doc_type(cursor)

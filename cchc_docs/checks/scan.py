@@ -1,4 +1,4 @@
-"""Which paragraphs may hold a landmark line, told for every paragraph at the cost of a few C calls.
+"""Which paragraphs may hold a key line (Quốc hiệu, Phụ lục, Nơi nhận, TM. …), told for all at once.
 
 Cutting a document into parts looks in every paragraph for a Quốc hiệu and a "Phụ lục"
 label, and the signature area starts at the first "Nơi nhận" label or authority prefix
@@ -26,7 +26,7 @@ from itertools import accumulate
 
 from cchc_docs.facts.extract import ParagraphFacts
 
-__all__ = ["Landmarks", "find", "project"]
+__all__ = ["Candidates", "find", "project"]
 
 # (what, by what): a break where a piece may start; a space as printed; nothing; đ as fold reads it.
 _REPLACED = (("\t", "\x01"), ("\n", "\x01"), ("\u00a0", " "), ("\u202f", " "), ("\u2007", " "),
@@ -54,7 +54,7 @@ def project(texts: list[str]) -> str:
 
 
 @dataclass(frozen=True)
-class Landmarks:
+class Candidates:
     """The paragraphs (by index, ascending) that may open a part and that may start the closing."""
 
     opening: tuple[int, ...]
@@ -65,17 +65,17 @@ class Landmarks:
         return self.closing[bisect_left(self.closing, start):bisect_left(self.closing, last + 1)]
 
 
-def find(paragraphs: tuple[ParagraphFacts, ...]) -> Landmarks:
-    """The paragraphs of a document that may hold a landmark line."""
+def find(paragraphs: tuple[ParagraphFacts, ...]) -> Candidates:
+    """The paragraphs of a document that may hold a key line."""
     texts = [p.text for p in paragraphs]
     projected = project(texts)
     if projected.count(_SEPARATOR) != len(texts):  # a symbol character U+0000 in a text: every paragraph is asked
         every = tuple(range(len(texts)))
-        return Landmarks(tuple(i for i in every if len(texts[i]) < _LONG), every)
+        return Candidates(tuple(i for i in every if len(texts[i]) < _LONG), every)
     starts = list(accumulate((len(part) + 1 for part in projected.split(_SEPARATOR)[1:]), initial=1))
 
     def where(pattern: re.Pattern) -> list[int]:  # a match's last character lies in its paragraph
         return sorted({bisect_right(starts, match.end() - 1) - 1 for match in pattern.finditer(projected)})
 
     opening = tuple(i for i in where(_MAY_OPEN) if len(texts[i]) < _LONG)
-    return Landmarks(opening, tuple(where(_MAY_CLOSE)))
+    return Candidates(opening, tuple(where(_MAY_CLOSE)))

@@ -202,7 +202,7 @@ def _every_paragraph_asked(patch) -> None:
     """Recognition asks every paragraph whether it opens a part or the closing."""
     from cchc_docs.checks import scan
 
-    patch.setattr(scan, "find", lambda paragraphs: scan.Landmarks(
+    patch.setattr(scan, "find", lambda paragraphs: scan.Candidates(
         tuple(p.index for p in paragraphs if len(p.text) < 200), tuple(p.index for p in paragraphs)))
 
 

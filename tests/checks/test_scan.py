@@ -1,4 +1,4 @@
-"""cchc_docs.checks.scan: only paragraphs that may hold a landmark are asked, and no landmark is lost."""
+"""cchc_docs.checks.scan: only paragraphs that may hold a key line are asked, and no key line is lost."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_a_symbol_character_that_reads_as_the_separator_makes_every_paragraph_a_
 
 
 def test_the_closing_candidates_of_a_range_are_those_within_it():
-    found = scan.Landmarks((), (2, 5, 9, 14))
+    found = scan.Candidates((), (2, 5, 9, 14))
     assert found.closing_from(5, 13) == (5, 9)
 
 
@@ -87,9 +87,9 @@ def test_hand_made_documents_are_cut_into_the_same_parts_with_and_without_the_sc
     assert scanned.parts == asked.parts
 
 
-def _every_paragraph(paragraphs) -> scan.Landmarks:
+def _every_paragraph(paragraphs) -> scan.Candidates:
     every = tuple(range(len(paragraphs)))
-    return scan.Landmarks(tuple(i for i in every if len(paragraphs[i].text) < 200), every)
+    return scan.Candidates(tuple(i for i in every if len(paragraphs[i].text) < 200), every)
 
 
 def _paragraphs(*texts: str) -> list[SimpleNamespace]:
