@@ -6,14 +6,16 @@ label, and the signature area starts at the first "Nơi nhận" label or authori
 folded, was most of what recognising a report cost, though only a handful of its
 thousand paragraphs come near. So each paragraph's text is first *projected*: tabs and
 line breaks become ``\\x01`` (where a piece may start), a no-break space a space, a
-zero-width character nothing, other whitespace one space; then capitals, canonical
-decomposition, every character that is not ASCII dropped (the marks with it), lower
-case. A piece whose folded text (:func:`~cchc_docs.checks.text.fold`) holds a key
-phrase has its letters, in order, in that projection — whether the run is shown in
-capitals or not — so only paragraphs whose projection holds one are asked; for
-the others the matchers of :mod:`.lines` could only say no. ``tests/checks/test_scan.py``
-proves the projection keeps every letter fold keeps, character by character, and that
-recognition finds the same parts with and without it.
+zero-width character nothing; then capitals, canonical decomposition, every character
+that is not ASCII dropped (the marks with it), lower case. Between the words of a key
+phrase any run of spaces and breaks is allowed, as folding collapses them.
+
+A piece whose folded text (:func:`~cchc_docs.checks.text.fold`) holds a key phrase has
+its letters, in order, in that projection — whether the run is shown in capitals or
+not — so only paragraphs whose projection holds one are asked; for the others the
+matchers of :mod:`.lines` could only say no. ``tests/checks/test_scan.py`` proves the
+projection keeps every letter fold keeps, character by character, and that recognition
+finds the same parts with and without it.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _LONG = 200  # a paragraph this long opens no part (see ``components.part_starts
 
 
 def project(texts: list[str]) -> str:
-    """The texts as plain lower-case ASCII, each after a ``\x00`` (see the module's docstring):
+    """The texts as plain lower-case ASCII, each after a ``\\x00`` (see the module's docstring):
     a dozen passes in C over the whole document cost less than one Python call per paragraph."""
     text = _SEPARATOR + _SEPARATOR.join(texts)
     for what, by in _REPLACED:
@@ -74,7 +76,7 @@ def find(paragraphs: tuple[ParagraphFacts, ...]) -> Candidates:
         return Candidates(tuple(i for i in every if len(texts[i]) < _LONG), every)
     starts = list(accumulate((len(part) + 1 for part in projected.split(_SEPARATOR)[1:]), initial=1))
 
-    def where(pattern: re.Pattern) -> list[int]:  # a match's last character lies in its paragraph
+    def where(pattern: re.Pattern) -> list[int]:  # a match ends in its paragraph, or on the separator after it
         return sorted({bisect_right(starts, match.end() - 1) - 1 for match in pattern.finditer(projected)})
 
     opening = tuple(i for i in where(_MAY_OPEN) if len(texts[i]) < _LONG)
