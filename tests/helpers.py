@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from cchc_docs.contexts import decision as decision_context
@@ -218,6 +219,14 @@ def border(paragraph, side: str = "top", style: str = "single") -> None:
         edge.set(qn(key), value)
     pbdr.append(edge)
     ppr.insert_element_before(pbdr, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+
+
+def centred_rule(paragraph, length_mm: float, box_mm: float):
+    """``paragraph`` (an empty line) made a rule: a top border ``length_mm`` long, centred in ``box_mm``."""
+    indent = max(box_mm - length_mm, 0) / 2
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Mm(indent)
+    border(paragraph)
+    return paragraph
 
 
 def tree_snapshot(folder: Path) -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from helpers import border
+from helpers import centred_rule
 
 from cchc_docs.checks import check
 from cchc_docs.facts.extract import extract
@@ -68,11 +68,7 @@ def add_para(container, text: str = "", size: float = 14, bold: bool = False, it
 
 def add_rule(container, length_mm: float, box_mm: float):
     """An empty paragraph whose top border, indented both sides, is a centred rule."""
-    paragraph = add_para(container, size=6)
-    indent = max(box_mm - length_mm, 0) / 2
-    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Mm(indent)
-    border(paragraph)
-    return paragraph
+    return centred_rule(add_para(container, size=6), length_mm, box_mm)
 
 
 def set_text(paragraph, text: str) -> None:

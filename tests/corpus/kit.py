@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
-from helpers import border
+from helpers import centred_rule
 
 from cchc_docs.typeset import widths
 
@@ -79,11 +79,7 @@ def line(container, text: str = "", size: float = 13, bold: bool = False, italic
 
 def rule(container, length_mm: float, box_mm: float):
     """An empty paragraph whose top border, indented from both sides, is a short centred rule."""
-    paragraph = line(container, size=6)
-    indent = max(box_mm - length_mm, 0) / 2
-    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Mm(indent)
-    border(paragraph)
-    return paragraph
+    return centred_rule(line(container, size=6), length_mm, box_mm)
 
 
 def rule_length(lines: list[str], size: float, box_mm: float) -> float:
