@@ -221,6 +221,21 @@ def border(paragraph, side: str = "top", style: str = "single") -> None:
     ppr.insert_element_before(pbdr, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
 
 
+def fixed_table(container, widths_mm: list[float], rows: int = 1, grid: bool = False):
+    """A table with fixed column widths (the grid is what Word lays out), its cells empty;
+    borderless (a layout table) unless ``grid``."""
+    made = container.add_table(rows=rows, cols=len(widths_mm))
+    if grid:
+        made.style = "Table Grid"
+    for col, width in zip(made._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        col.set(qn("w:w"), str(round(width * 56.6929)))
+    for row in made.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+            cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return made
+
+
 def centred_rule(paragraph, length_mm: float, box_mm: float):
     """``paragraph`` (an empty line) made a rule: a top border ``length_mm`` long, centred in ``box_mm``."""
     indent = max(box_mm - length_mm, 0) / 2

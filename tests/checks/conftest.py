@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from helpers import centred_rule
+from helpers import fixed_table as table
 
 from cchc_docs.checks import check
 from cchc_docs.facts.extract import extract
@@ -128,18 +129,6 @@ def page_number(section, size: float = 13, story: str = "header"):
             run.text = text
     section.first_page_header.is_linked_to_previous = False
     return paragraph
-
-
-def table(container, widths_mm: list[float], rows: int = 1):
-    """A borderless table with fixed column widths (the grid is what Word lays out)."""
-    grid = container.add_table(rows=rows, cols=len(widths_mm))
-    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
-        col.set(qn("w:w"), str(round(width * 56.6929)))
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
-            cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    return grid
 
 
 # --- the document -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from helpers import centred_rule
+from helpers import fixed_table as table
 
 from cchc_docs.typeset import widths
 
@@ -93,20 +94,6 @@ def underscores(container, under: list[str], size: float, box_mm: float, text_si
     width = widths.bold_width_mm("_", size)
     count = round(rule_length(under, text_size or size, box_mm) / width)
     return line(container, "_" * count, size, bold=True)
-
-
-def table(container, widths_mm: list[float], rows: int = 1, grid: bool = False):
-    """A table with fixed column widths; borderless (layout) unless ``grid``."""
-    made = container.add_table(rows=rows, cols=len(widths_mm))
-    if grid:
-        made.style = "Table Grid"
-    for col, width in zip(made._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
-        col.set(qn("w:w"), str(round(width * 56.6929)))
-    for row in made.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
-            cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    return made
 
 
 def grid_rows(container, widths_mm: list[float], rows: list[tuple[str, ...]], size: float = 12):
