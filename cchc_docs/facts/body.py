@@ -19,6 +19,7 @@ from lxml import etree
 
 from cchc_docs.errors import SourceError
 from cchc_docs.facts.properties import W
+from cchc_docs.facts.rowbytes import RowBytes
 from cchc_docs.facts.walk import Walker, rows
 
 __all__ = ["walk_body"]
@@ -33,12 +34,14 @@ def walk_body(walker: Walker, package, partname: str, strict_error: SourceError)
     size = package.infos[partname].file_size
     limits = package.limits
     if size <= limits.stream_bytes and package.parsed + size <= limits.tree_bytes:
-        root = package.xml(partname)
+        data = package.read(partname)
+        root = package.parse(data, partname)
         if root.tag != W + "document":
             raise strict_error
         body = root.find(_BODY)
         if body is None:
             return None
+        walker.row_bytes = RowBytes.of(data, body)
         walker.block(body, None)
         return body.find(_SECT)
     return _Stream(walker, package, strict_error).run(partname)

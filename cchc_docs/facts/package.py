@@ -245,7 +245,10 @@ class Package:
         """
         if partname is None or partname not in self.infos:
             return None
-        data = self.read(partname)
+        return self.parse(self.read(partname), partname)
+
+    def parse(self, data: bytes, partname: str):
+        """``data``, the bytes of ``partname``, parsed: counted against the limit on whole trees."""
         self.parsed += len(data)
         if self.parsed > self.limits.tree_bytes:
             raise too_large(self.name, "các phần XML đọc trọn (kiểu chữ, đầu trang, chân trang …)",

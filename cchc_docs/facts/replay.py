@@ -47,8 +47,8 @@ _NOT_REPLAYED = (W + "fldChar", W + "instrText", W + "fldSimple", W + "txbxConte
                  "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 _FIELDS = field_names(ParagraphFacts)
 _TABLE, _ROW, _SECTION = _FIELDS.index("table_index"), _FIELDS.index("row"), _FIELDS.index("section_index")
-_RUNS, _MARK = _FIELDS.index("runs"), _FIELDS.index("mark_size_pt")
-_paragraph, _run = builder(ParagraphFacts), builder(RunFacts)
+_RUNS = _FIELDS.index("runs")
+_run = builder(RunFacts)
 _NEVER = object()  # a shape whose map could not be made: always walked
 
 
@@ -65,14 +65,12 @@ class RowMemo:
 
     def row(self, walker, tr, table) -> None:
         """Add the facts of ``tr`` (a row of ``table``) to ``walker``: replayed when its shape allows."""
-        slots = list(tr.iter(_T))
-        texts = [t.text for t in slots]
-        key = _shape(tr, slots, table)
+        read = walker.row_bytes.read(tr) if walker.row_bytes is not None else None
+        shape, texts = read if read is not None else _tree_shape(tr)
+        key = (shape, table.shape, not table.texts) if shape is not None else None
         found = self.maps.get(key) if key is not None else _NEVER
         if found is not None and found is not _NEVER and found.replay(walker, texts, table):
             return
-        for t, text in zip(slots, texts, strict=True):  # the row is walked: its own texts back
-            t.text = text
         if found is None and key not in self.seen:
             if len(self.seen) >= _ENTRIES:  # endless variety (a hand-made document): start again
                 self.seen.clear()
@@ -80,7 +78,7 @@ class RowMemo:
         elif found is None:
             if len(self.maps) >= _ENTRIES:
                 self.maps.clear()
-            found = self.maps[key] = _record(walker, tr, table)
+            found = self.maps[key] = _record(walker, tr, table, texts)
             if found is not _NEVER and found.replay(walker, texts, table):
                 return
         walker.walk_row(tr, table)
@@ -89,28 +87,35 @@ class RowMemo:
 _ENTRIES = 1_000  # shapes remembered, seen once and mapped (a report has ≈30): a few MB per style sheet
 
 
-def _shape(tr, slots: list, table) -> tuple | None:
-    """The row's XML with its texts blanked (in the tree: the caller puts them back), in its
-    table's shape; None when the row is never replayed."""
+def _tree_shape(tr) -> tuple[str | None, list[str]]:
+    """The row's XML with its texts blanked, and those texts (the ones that are not empty), from the tree;
+    the shape is None when the row is never replayed."""
+    slots = [t for t in tr.iter(_T) if t.text]
+    texts = [t.text for t in slots]
     if next(tr.iter(*_NOT_REPLAYED), None) is not None:
-        return None
+        return None, texts
     for t in slots:
-        if t.text:
-            t.text = _OPEN
-    xml = etree.tostring(tr, encoding="unicode")
-    xml = xml[xml.index(">") + 1:]  # the row's own tag: namespace declarations and attributes no one reads
+        t.text = _OPEN
+    xml = etree.tostring(tr, encoding="unicode")  # its start tag declares the namespaces the row uses
+    for t, text in zip(slots, texts, strict=True):
+        t.text = text
     if "rsid" in xml or "Id=" in xml:  # Word's revision marks and paragraph ids differ from row to row
         xml = _UNREAD_ATTRIBUTES.sub("", xml)
-    return xml, table.shape, not table.texts
+    return xml, texts
 
 
-def _record(walker, tr, table):
-    """Walk a copy of ``tr`` whose texts are markers; return the map, then undo the walk."""
+def _record(walker, tr, table, texts: list[str]):
+    """Walk a copy of ``tr`` whose texts are markers; return the map, then undo the walk.
+
+    ``texts`` were read with the shape (from the tree or from the bytes): they must be the
+    tree's, or no row of this shape is replayed.
+    """
+    if [t.text for t in tr.iter(_T) if t.text] != texts or next(tr.iter(*_NOT_REPLAYED), None) is not None:
+        return _NEVER
     marked = copy.deepcopy(tr)
-    texts = list(marked.iter(_T))
-    for slot, t in enumerate(texts):
-        if t.text:
-            t.text = f"{_OPEN}{slot}{_CLOSE}"
+    slots = [t for t in marked.iter(_T) if t.text]
+    for slot, t in enumerate(slots):
+        t.text = f"{_OPEN}{slot}{_CLOSE}"
     start, budget, borders = len(walker.paragraphs), walker.budget, table.borders_visible
     counts = (budget.paragraphs, budget.runs, budget.chars)
     table.borders_visible = False
@@ -121,7 +126,7 @@ def _record(walker, tr, table):
     budget.paragraphs, budget.runs, budget.chars = counts
     table.borders_visible = borders or flags[2]
     try:
-        return _RowMap(made, len(texts), flags, _cell_groups(made, len(cells)))
+        return _RowMap(made, len(slots), flags, _cell_groups(made, len(cells)))
     except ValueError:  # a symbol character that reads like a marker: not worth a map
         return _NEVER
 
@@ -152,38 +157,63 @@ class _RowMap:
 
     def replay(self, walker, texts: list, table) -> bool:
         """Add the row's facts to ``walker`` from its texts; False (nothing added) when it must be walked."""
-        if len(texts) != self.slots:
+        filled = self.fill(texts)
+        if filled is None:
             return False
-        made = []
-        for before, between, after, mark, cell_text, runs, blank in self.paragraphs:
-            pieces = tuple([_filled(run, parts, rest, texts) for run, parts, rest in runs])
-            text = "".join([run.text for run in pieces])
+        self.add(walker, filled, table)
+        return True
+
+    def fill(self, texts: list) -> list[tuple[str, tuple]] | None:
+        """Each paragraph's text and runs with ``texts`` poured in; None when the row must be walked."""
+        if len(texts) != self.slots:
+            return None
+        filled = []
+        for _, runs, one, blank in self.paragraphs:
+            if one is not None:  # the common paragraph: one run holding one text of the row
+                text = texts[one[0]]
+                pieces = (_new(RunFacts, (text, *one[1])),)
+            else:
+                pieces = tuple([_filled(run, parts, rest, texts) for run, parts, rest in runs])
+                text = "".join([run.text for run in pieces])
             if not blank and not text.strip():
-                return False  # spaces only, where the recorded row had text: the mark decides its height
-            made.append((text, before, between, pieces, after, mark if blank else None, cell_text))
-        row, section, index, paragraphs = len(table.texts), walker.section, table.index, walker.paragraphs
-        texts_of = [text for text, *_ in made]
-        walker.budget.paragraphs_of(len(made), sum([len(m[3]) for m in made]), sum(map(len, texts_of)))
-        for text, before, between, pieces, after, mark, cell_text in made:
-            nfc = text.isascii() or unicodedata.is_normalized("NFC", text)
-            paragraphs.append(_paragraph(len(paragraphs), text, nfc, *before, index, row, *between, section, pieces,
-                                         *after, mark, cell_text))
+                return None  # spaces only, where the recorded row had text: the mark decides its height
+            filled.append((text, pieces))
+        return filled
+
+    def add(self, walker, filled: list[tuple[str, tuple]], table) -> None:
+        """Add the paragraphs ``fill`` made, as the next row of ``table``."""
+        paragraphs = walker.paragraphs
+        row, section, index = len(table.texts), walker.section, table.index
+        walker.budget.paragraphs_of(len(filled), sum([len(pieces) for _, pieces in filled]),
+                                    sum([len(text) for text, _ in filled]))
+        for (values, *_), (text, pieces) in zip(self.paragraphs, filled, strict=True):
+            values = values.copy()
+            values[0], values[1], values[2] = len(paragraphs), text, text.isascii() or _is_nfc(text)
+            values[_TABLE], values[_ROW], values[_SECTION], values[_RUNS] = index, row, section, pieces
+            paragraphs.append(_new(ParagraphFacts, values))
         header, cant_split, borders = self.flags
         table.header_rows.append(header)
         table.cant_split.append(cant_split)
         table.borders_visible = table.borders_visible or borders
-        table.texts.append(tuple(["\n".join([texts_of[i] for i in group]) for group in self.cells]))
-        return True
+        table.texts.append(tuple(["\n".join([filled[i][0] for i in group]) for group in self.cells]))
+
+
+def _is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
+
+
+_new = tuple.__new__  # a record from a list of its values: one C call
 
 
 def _paragraph_map(p: ParagraphFacts) -> tuple:
-    """(fields before table_index, cell and its width, fields between runs and the mark, the mark, the
-    cell's text width, (run, its parts, its other fields) for each run, whether the text is blank)."""
-    values = list(p)
+    """(the paragraph's values, to copy and fill; (run, its parts, its other fields) for each run; (slot,
+    other fields) when it is one run holding one text, else None; whether the text is blank)."""
     runs = tuple((run, _parts(run.text), run[1:]) for run in p.runs)
     runs = tuple((run, None if all(type(part) is str for part in parts) else parts, rest) for run, parts, rest in runs)
-    return (values[3:_TABLE], values[_ROW + 1:_SECTION], values[_RUNS + 1:_MARK], p.mark_size_pt,
-            p.cell_text_mm, runs, not p.text.strip())
+    one = None
+    if len(runs) == 1 and runs[0][1] is not None and len(runs[0][1]) == 1:
+        one = (runs[0][1][0], runs[0][2])
+    return list(p), runs, one, not p.text.strip()
 
 
 def _filled(run: RunFacts, parts: tuple | None, rest: tuple, texts: list) -> RunFacts:

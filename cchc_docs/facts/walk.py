@@ -186,6 +186,7 @@ class Walker:
         self.breaks: list[int] = []
         self.pending: list[tuple] = []  # (index, left, right) of body paragraphs with borders
         self.fields = _Fields()
+        self.row_bytes = None  # a RowBytes: the body's rows read from its XML (see facts.rowbytes)
 
     @property
     def section(self) -> int | None:
