@@ -35,13 +35,18 @@ def walk_body(walker: Walker, package, partname: str, strict_error: SourceError)
     limits = package.limits
     if size <= limits.stream_bytes and package.parsed + size <= limits.tree_bytes:
         data = package.read(partname)
-        root = package.parse(data, partname)
+        rows = RowBytes.of(data, walker.formats.rows)
+        root = package.parse(rows.skeleton if rows is not None else data, partname)
+        body = root.find(_BODY) if root.tag == W + "document" else None
+        if rows is not None and (body is None or not rows.bind(body)):  # the bytes misread: the tree alone
+            rows = None
+            root = package.parse(data, partname)
+            body = root.find(_BODY)
         if root.tag != W + "document":
             raise strict_error
-        body = root.find(_BODY)
         if body is None:
             return None
-        walker.row_bytes = RowBytes.of(data, body)
+        walker.row_bytes = rows
         walker.block(body, None)
         return body.find(_SECT)
     return _Stream(walker, package, strict_error).run(partname)

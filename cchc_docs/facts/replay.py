@@ -65,9 +65,18 @@ class RowMemo:
 
     def row(self, walker, tr, table) -> None:
         """Add the facts of ``tr`` (a row of ``table``) to ``walker``: replayed when its shape allows."""
-        read = walker.row_bytes.read(tr) if walker.row_bytes is not None else None
-        shape, texts = read if read is not None else _tree_shape(tr)
-        key = (shape, table.shape, not table.texts) if shape is not None else None
+        read = cut = None
+        if walker.row_bytes is not None:
+            read, cut = walker.row_bytes.row(tr)
+        if cut is not None:  # filled before the body was parsed: the tree holds an empty row
+            found, filled = cut
+            found.add(walker, filled, table)
+            return
+        if read is not None:
+            key, texts = read
+        else:
+            shape, texts = _tree_shape(tr)
+            key = (shape, table.shape, not table.texts) if shape is not None else None
         found = self.maps.get(key) if key is not None else _NEVER
         if found is not None and found is not _NEVER and found.replay(walker, texts, table):
             return
@@ -82,6 +91,14 @@ class RowMemo:
             if found is not _NEVER and found.replay(walker, texts, table):
                 return
         walker.walk_row(tr, table)
+
+    def prepared(self, key: tuple, texts: list[str]) -> tuple[_RowMap, list] | None:
+        """``(map, filled)`` for a row of shape ``key`` with ``texts``, when it can be added without being parsed."""
+        found = self.maps.get(key)
+        if found is None or found is _NEVER:
+            return None
+        filled = found.fill(texts)
+        return (found, filled) if filled is not None else None
 
 
 _ENTRIES = 1_000  # shapes remembered, seen once and mapped (a report has ≈30): a few MB per style sheet
