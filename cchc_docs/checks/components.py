@@ -303,8 +303,8 @@ def _doc_type(cursor: Cursor) -> Piece | None:
     """The tên loại: a line, early in the part, that is exactly a type name."""
     seen = 0
     for para in cursor.span():
-        if para.is_empty or (para.in_table and not _set_apart(para)):
-            continue
+        if (para.in_table and (para.row > 1 or not _set_apart(para))) or para.is_empty:
+            continue  # (below its first rows, no cell is set apart: a long table is passed cheaply)
         seen += 1
         if seen > 25:
             return None
