@@ -18,8 +18,8 @@ from __future__ import annotations
 from lxml import etree
 
 from cchc_docs.errors import SourceError
+from cchc_docs.facts.bodybytes import BodyBytes
 from cchc_docs.facts.properties import W
-from cchc_docs.facts.rowbytes import RowBytes
 from cchc_docs.facts.walk import Walker, rows
 
 __all__ = ["walk_body"]
@@ -35,18 +35,18 @@ def walk_body(walker: Walker, package, partname: str, strict_error: SourceError)
     limits = package.limits
     if size <= limits.stream_bytes and package.parsed + size <= limits.tree_bytes:
         data = package.read(partname)
-        rows = RowBytes.of(data, walker.formats.rows)
-        root = package.parse(rows.skeleton if rows is not None else data, partname)
+        read = BodyBytes.of(data, walker.formats.shapes)
+        root = package.parse(read.skeleton if read is not None else data, partname)
         body = root.find(_BODY) if root.tag == W + "document" else None
-        if rows is not None and (body is None or not rows.bind(body)):  # the bytes misread: the tree alone
-            rows = None
+        if read is not None and (body is None or not read.bind(body)):  # the bytes misread: the tree alone
+            read = None
             root = package.parse(data, partname)
             body = root.find(_BODY)
         if root.tag != W + "document":
             raise strict_error
         if body is None:
             return None
-        walker.row_bytes = rows
+        walker.body_bytes = read
         walker.block(body, None)
         return body.find(_SECT)
     return _Stream(walker, package, strict_error).run(partname)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from cchc_docs.facts.properties import W, border_tuple, border_visible, cell_margins, measure, parse, shading
 from cchc_docs.facts.records import ParagraphFacts, RunFacts, field_names
-from cchc_docs.facts.replay import RowMemo
+from cchc_docs.facts.replay import ShapeMemo
 from cchc_docs.facts.styles import StyleSheet, is_hidden, paragraph_format, run_format
 
 __all__ = ["CellFormat", "Formats", "ParagraphFormat", "formats_for", "shape"]
@@ -80,7 +80,7 @@ class Formats:
         self._paragraphs: dict[tuple, ParagraphFormat] = {}
         self._runs: dict[tuple, tuple] = {}
         self._cells: dict[tuple | None, CellFormat] = {}
-        self.rows = RowMemo()
+        self.shapes = ShapeMemo()
 
     def paragraph(self, ppr, tstyle: str | None, first_row: bool, width: float | None,
                   shaded: bool = False) -> ParagraphFormat:

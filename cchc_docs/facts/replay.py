@@ -1,27 +1,31 @@
-"""Table rows that repeat one shape: walked once, then replayed with their own texts.
+"""Table rows and body paragraphs that repeat one shape: walked once, then replayed with their own texts.
 
 A generated document's tables are loops: hundreds of rows whose XML differs only in
-the text of their ``w:t`` elements (the task, its lead, its deadline). Walking each
-such row (formatting, cells, runs, fields) is most of what reading a report costs,
-and it gives the same result every time but for the texts. So the rows met are kept
-by shape in a :class:`RowMemo`, one per style sheet (the documents a build renders from
-one template share it, as they share their resolved formatting):
+the text of their ``w:t`` elements (the task, its lead, its deadline); its paragraphs
+outside tables come from a handful of template lines. Walking each (formatting, cells,
+runs, fields) is most of what reading a report costs, and it gives the same result
+every time but for the texts. So the blocks met are kept by shape in a
+:class:`ShapeMemo`, one per style sheet (the documents a build renders from one
+template share it, as they share their resolved formatting):
 
-* a row's *shape* is its XML with every text blanked (empty texts kept empty) and the
+* a block's *shape* is its XML with every text blanked (empty texts kept empty) and the
   attributes no reader uses (``w:rsid…``, ``w14:paraId``, ``w14:textId``) left out;
-* the first row of a shape is walked as always; the second is walked once more with
+  :mod:`.bodybytes` reads it from the body's bytes, or a row's from the tree when the
+  bytes cannot be read (paragraphs then are walked);
+* the first block of a shape is walked as always; the second is walked once more with
   each text replaced by a numbered marker, which shows where each text lands — in which
   run of which paragraph, next to which tab or symbol — and that map is kept;
-* every later row of the shape is not walked: its texts are poured into the map.
+* every later block of the shape is not walked: its texts are poured into the map
+  (before the body is parsed, when read from the bytes: it is then cut from the tree).
 
-Only what is the same for every row of one shape is taken from the map. A row whose
+Only what is the same for every block of one shape is taken from the map. A block whose
 walk could depend on more than its shape — a field (its code hides text), a nested
-table, a text box, a section break, or a field left open by an earlier row — is
+table, a text box, a section break, or a field left open by an earlier block — is
 always walked. A replayed paragraph that would come out empty where the recorded
 one had text (a cell holding only spaces) is walked too, since its empty-paragraph
 height is then read from its mark. ``tests/checks/test_mutations.py`` proves the facts
 and findings equal with and without replay on every sample document and mutation,
-and ``tests/facts/test_replay.py`` on rows built to differ.
+``tests/facts/test_replay.py`` and ``tests/facts/test_bodybytes.py`` on blocks built to differ.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from lxml import etree
 from cchc_docs.facts.properties import W
 from cchc_docs.facts.records import ParagraphFacts, RunFacts, builder, field_names
 
-__all__ = ["RowMemo"]
+__all__ = ["ShapeMemo"]
 
 _T = W + "t"
 _OPEN, _CLOSE = "\ue000", "\ue001"  # a marker: _OPEN + slot number + _CLOSE
@@ -52,22 +56,21 @@ _run = builder(RunFacts)
 _NEVER = object()  # a shape whose map could not be made: always walked
 
 
-class RowMemo:
-    """Row maps of one style sheet, shared by the documents that use it (see the module's docstring).
+class ShapeMemo:
+    """Maps of the rows and body paragraphs of one style sheet, shared by the documents that use it
+    (see the module's docstring).
 
-    A map is kept under the table's own shape too (its ``w:tblPr`` and grid): the cells'
-    widths and formatting come from there.
+    A row's map is kept under its table's own shape too (its ``w:tblPr`` and grid): the
+    cells' widths and formatting come from there.
     """
 
     def __init__(self) -> None:
         self.seen: set[tuple] = set()
-        self.maps: dict[tuple, _RowMap | object] = {}
+        self.maps: dict[tuple, _Map | object] = {}
 
     def row(self, walker, tr, table) -> None:
         """Add the facts of ``tr`` (a row of ``table``) to ``walker``: replayed when its shape allows."""
-        read = cut = None
-        if walker.row_bytes is not None:
-            read, cut = walker.row_bytes.row(tr)
+        read, cut = walker.body_bytes.row(tr) if walker.body_bytes is not None else (None, None)
         if cut is not None:  # filled before the body was parsed: the tree holds an empty row
             found, filled = cut
             found.add(walker, filled, table)
@@ -77,23 +80,41 @@ class RowMemo:
         else:
             shape, texts = _tree_shape(tr)
             key = (shape, table.shape, not table.texts) if shape is not None else None
-        found = self.maps.get(key) if key is not None else _NEVER
-        if found is not None and found is not _NEVER and found.replay(walker, texts, table):
-            return
-        if found is None and key not in self.seen:
-            if len(self.seen) >= _ENTRIES:  # endless variety (a hand-made document): start again
-                self.seen.clear()
-            self.seen.add(key)
-        elif found is None:
+        found = self._mapped(key, lambda: _record_row(walker, tr, table, texts)) if key is not None else None
+        if found is None or not found.replay(walker, texts, table):
+            walker.walk_row(tr, table)
+
+    def paragraph(self, walker, p) -> bool:
+        """Add the facts of ``p``, a paragraph of the body itself read from the bytes, when its shape
+        allows; False when it is to be walked."""
+        read, cut = walker.body_bytes.paragraph(p)
+        if cut is not None:  # filled before the body was parsed: the tree holds an empty paragraph
+            found, filled = cut
+            found.add(walker, filled, None)
+            return True
+        if read is None:
+            return False
+        key, texts = read
+        found = self._mapped(key, lambda: _record_paragraph(walker, p, texts))
+        return found is not None and found.replay(walker, texts, None)
+
+    def _mapped(self, key: tuple, record) -> _Map | None:
+        """The map of shape ``key``; None the first time the shape is met (the block is walked as
+        always); ``record()`` makes it the second time."""
+        found = self.maps.get(key)
+        if found is None:
+            if key not in self.seen:
+                if len(self.seen) >= _ENTRIES:  # endless variety (a hand-made document): start again
+                    self.seen.clear()
+                self.seen.add(key)
+                return None
             if len(self.maps) >= _ENTRIES:
                 self.maps.clear()
-            found = self.maps[key] = _record(walker, tr, table, texts)
-            if found is not _NEVER and found.replay(walker, texts, table):
-                return
-        walker.walk_row(tr, table)
+            found = self.maps[key] = record()
+        return None if found is _NEVER else found
 
-    def prepared(self, key: tuple, texts: list[str]) -> tuple[_RowMap, list] | None:
-        """``(map, filled)`` for a row of shape ``key`` with ``texts``, when it can be added without being parsed."""
+    def prepared(self, key: tuple, texts: list[str]) -> tuple[_Map, list] | None:
+        """``(map, filled)`` for a block of shape ``key`` with ``texts``, when it can be added without being parsed."""
         found = self.maps.get(key)
         if found is None or found is _NEVER:
             return None
@@ -121,18 +142,23 @@ def _tree_shape(tr) -> tuple[str | None, list[str]]:
     return xml, texts
 
 
-def _record(walker, tr, table, texts: list[str]):
-    """Walk a copy of ``tr`` whose texts are markers; return the map, then undo the walk.
-
-    ``texts`` were read with the shape (from the tree or from the bytes): they must be the
-    tree's, or no row of this shape is replayed.
-    """
-    if [t.text for t in tr.iter(_T) if t.text] != texts or next(tr.iter(*_NOT_REPLAYED), None) is not None:
-        return _NEVER
-    marked = copy.deepcopy(tr)
+def _marked(element, texts: list[str]):
+    """A copy of ``element`` whose texts are numbered markers, and their number; None when ``texts`` (read
+    with the shape, from the tree or from the bytes) are not the tree's, or the element is never replayed."""
+    if [t.text for t in element.iter(_T) if t.text] != texts or next(element.iter(*_NOT_REPLAYED), None) is not None:
+        return None, 0
+    marked = copy.deepcopy(element)
     slots = [t for t in marked.iter(_T) if t.text]
     for slot, t in enumerate(slots):
         t.text = f"{_OPEN}{slot}{_CLOSE}"
+    return marked, len(slots)
+
+
+def _record_row(walker, tr, table, texts: list[str]):
+    """Walk a marked copy of ``tr``; return the map, then undo the walk."""
+    marked, slots = _marked(tr, texts)
+    if marked is None:
+        return _NEVER
     start, budget, borders = len(walker.paragraphs), walker.budget, table.borders_visible
     counts = (budget.paragraphs, budget.runs, budget.chars)
     table.borders_visible = False
@@ -143,8 +169,25 @@ def _record(walker, tr, table, texts: list[str]):
     budget.paragraphs, budget.runs, budget.chars = counts
     table.borders_visible = borders or flags[2]
     try:
-        return _RowMap(made, len(slots), flags, _cell_groups(made, len(cells)))
+        return _RowMap(made, slots, flags, _cell_groups(made, len(cells)))
     except ValueError:  # a symbol character that reads like a marker: not worth a map
+        return _NEVER
+
+
+def _record_paragraph(walker, p, texts: list[str]):
+    """Walk a marked copy of ``p`` (a paragraph of the body itself); return the map, then undo the walk."""
+    marked, slots = _marked(p, texts)
+    if marked is None:
+        return _NEVER
+    start, waiting, budget = len(walker.paragraphs), len(walker.pending), walker.budget
+    counts = (budget.paragraphs, budget.runs, budget.chars)
+    walker.walk_paragraph(marked, None)
+    made, borders = walker.paragraphs[start:], walker.pending[waiting:]
+    del walker.paragraphs[start:], walker.pending[waiting:]
+    budget.paragraphs, budget.runs, budget.chars = counts
+    try:
+        return _ParagraphMap(made, slots, borders[0][1:] if borders else None)
+    except ValueError:
         return _NEVER
 
 
@@ -165,15 +208,15 @@ def _parts(text: str) -> tuple:
     return parts
 
 
-class _RowMap:
-    """Where each text of a row lands, and every fact of the row that its texts cannot change."""
+class _Map:
+    """Where each text of a block lands, and every fact of its paragraphs that its texts cannot change."""
 
-    def __init__(self, made: list[ParagraphFacts], slots: int, flags: tuple, cells: tuple) -> None:
-        self.slots, self.flags, self.cells = slots, flags, cells
+    def __init__(self, made: list[ParagraphFacts], slots: int) -> None:
+        self.slots = slots
         self.paragraphs = [_paragraph_map(p) for p in made]
 
     def replay(self, walker, texts: list, table) -> bool:
-        """Add the row's facts to ``walker`` from its texts; False (nothing added) when it must be walked."""
+        """Add the block's facts to ``walker`` from its texts; False (nothing added) when it must be walked."""
         filled = self.fill(texts)
         if filled is None:
             return False
@@ -181,38 +224,67 @@ class _RowMap:
         return True
 
     def fill(self, texts: list) -> list[tuple[str, tuple]] | None:
-        """Each paragraph's text and runs with ``texts`` poured in; None when the row must be walked."""
+        """Each paragraph's text and runs with ``texts`` poured in; None when the block must be walked."""
         if len(texts) != self.slots:
             return None
         filled = []
         for _, runs, one, blank in self.paragraphs:
-            if one is not None:  # the common paragraph: one run holding one text of the row
+            if one is not None:  # the common paragraph: one run holding one text of the block
                 text = texts[one[0]]
                 pieces = (_new(RunFacts, (text, *one[1])),)
             else:
                 pieces = tuple([_filled(run, parts, rest, texts) for run, parts, rest in runs])
                 text = "".join([run.text for run in pieces])
             if not blank and not text.strip():
-                return None  # spaces only, where the recorded row had text: the mark decides its height
+                return None  # spaces only, where the recorded block had text: the mark decides its height
             filled.append((text, pieces))
         return filled
 
     def add(self, walker, filled: list[tuple[str, tuple]], table) -> None:
-        """Add the paragraphs ``fill`` made, as the next row of ``table``."""
-        paragraphs = walker.paragraphs
-        row, section, index = len(table.texts), walker.section, table.index
+        raise NotImplementedError
+
+    def _append(self, walker, filled: list[tuple[str, tuple]], table_index: int | None, row: int | None) -> None:
+        """Add the paragraphs ``fill`` made (in a table: as row ``row`` of table ``table_index``)."""
+        paragraphs, section = walker.paragraphs, walker.section
         walker.budget.paragraphs_of(len(filled), sum([len(pieces) for _, pieces in filled]),
                                     sum([len(text) for text, _ in filled]))
         for (values, *_), (text, pieces) in zip(self.paragraphs, filled, strict=True):
             values = values.copy()
             values[0], values[1], values[2] = len(paragraphs), text, text.isascii() or _is_nfc(text)
-            values[_TABLE], values[_ROW], values[_SECTION], values[_RUNS] = index, row, section, pieces
+            values[_TABLE], values[_ROW], values[_SECTION], values[_RUNS] = table_index, row, section, pieces
             paragraphs.append(_new(ParagraphFacts, values))
+
+
+class _RowMap(_Map):
+    """A table row's map: its paragraphs, and what the row adds to its table."""
+
+    def __init__(self, made: list[ParagraphFacts], slots: int, flags: tuple, cells: tuple) -> None:
+        super().__init__(made, slots)
+        self.flags, self.cells = flags, cells
+
+    def add(self, walker, filled: list[tuple[str, tuple]], table) -> None:
+        """Add the paragraphs ``fill`` made, as the next row of ``table``."""
+        self._append(walker, filled, table.index, len(table.texts))
         header, cant_split, borders = self.flags
         table.header_rows.append(header)
         table.cant_split.append(cant_split)
         table.borders_visible = table.borders_visible or borders
         table.texts.append(tuple(["\n".join([filled[i][0] for i in group]) for group in self.cells]))
+
+
+class _ParagraphMap(_Map):
+    """A body paragraph's map; ``indents`` (left, right) when it has a border whose length the section sets."""
+
+    def __init__(self, made: list[ParagraphFacts], slots: int, indents: tuple | None) -> None:
+        super().__init__(made, slots)
+        self.indents = indents
+
+    def add(self, walker, filled: list[tuple[str, tuple]], table=None) -> None:
+        """Add the paragraph ``fill`` made to the body."""
+        index = len(walker.paragraphs)
+        self._append(walker, filled, None, None)
+        if self.indents is not None:
+            walker.pending.append((index, *self.indents))
 
 
 def _is_nfc(text: str) -> bool:

@@ -186,7 +186,7 @@ class Walker:
         self.breaks: list[int] = []
         self.pending: list[tuple] = []  # (index, left, right) of body paragraphs with borders
         self.fields = _Fields()
-        self.row_bytes = None  # a RowBytes: the body's rows read from its XML (see facts.rowbytes)
+        self.body_bytes = None  # the body's rows and paragraphs read from its XML (see facts.bodybytes)
 
     @property
     def section(self) -> int | None:
@@ -216,6 +216,13 @@ class Walker:
     # -- paragraphs --------------------------------------------------------------------
 
     def paragraph(self, p, cell: _Cell | None) -> None:
+        """Add one paragraph's facts: a paragraph of the body itself may be replayed (see :mod:`.replay`)."""
+        if cell is None and self.body_bytes is not None and not self.fields.stack and not self.fields.simple \
+                and self.formats.shapes.paragraph(self, p):
+            return
+        self.walk_paragraph(p, cell)
+
+    def walk_paragraph(self, p, cell: _Cell | None) -> None:
         ppr = first(p, _PPR)
         if cell is None:
             fmt = self.formats.paragraph(ppr, None, False, self.width)
@@ -351,7 +358,7 @@ class Walker:
     def row(self, tr, table: TableState) -> None:
         """Add one row's facts: replayed from an earlier row of the same shape where that is safe."""
         if self.body and not self.fields.stack and not self.fields.simple:
-            self.formats.rows.row(self, tr, table)
+            self.formats.shapes.row(self, tr, table)
         else:
             self.walk_row(tr, table)
 

@@ -1,4 +1,4 @@
-"""Rows read from the body's bytes (cchc_docs.facts.rowbytes): the same shapes and texts as the
+"""Rows read from the body's bytes (cchc_docs.facts.bodybytes): the same shapes and texts as the
 tree's, or left to the tree; never other facts."""
 
 from __future__ import annotations
@@ -8,10 +8,12 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.oxml.ns import nsdecls
+from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from cchc_docs.errors import SourceError
-from cchc_docs.facts import formats, replay, rowbytes, walk
+from cchc_docs.facts import bodybytes, formats, replay, walk
 from cchc_docs.facts.extract import extract
 from cchc_docs.facts.properties import W
 
@@ -19,13 +21,23 @@ TEXTS = ["1.", "Cải cách thủ tục hành chính", "a &amp; b", "x &lt; y &g
          "  hai khoảng  ", "Việc 3"]
 
 
-def _document(cells: list[str], rows: int = 6) -> bytes:
-    """A .docx with a table of ``rows`` rows of three cells; ``cells`` are raw XML texts, placed in turn."""
+BORDER = f'<w:pPr {nsdecls("w")}><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1"/></w:pBdr></w:pPr>'
+
+
+def _document(cells: list[str], rows: int = 6, notes: int = 4) -> bytes:
+    """A .docx with a table of ``rows`` rows of three cells (``cells`` are raw XML texts, placed in
+    turn) between paragraphs: a title, a bordered line, an empty one, and ``notes`` of two runs."""
     doc = Document()
     doc.add_paragraph("Bảng theo dõi")
+    doc.add_paragraph("Kỳ báo cáo: quý III")._p.insert(0, parse_xml(BORDER))
+    doc.add_paragraph()
     table = doc.add_table(rows=rows, cols=3)
     for index, cell in enumerate(c for row in table.rows for c in row.cells):
         cell.paragraphs[0].add_run(f"@{index}@")
+    for number in range(1, notes + 1):
+        note = doc.add_paragraph()
+        note.add_run(f"Ghi chú {number}: ").bold = True
+        note.add_run(f"nội dung số {number}")
     stream = io.BytesIO()
     doc.save(stream)
     return _edited(stream.getvalue(), lambda xml: _fill(xml, cells))
@@ -59,7 +71,7 @@ def _xml(data: bytes) -> bytes:
 def _reader(data: bytes, memo=None):
     """The rows of the document read from its bytes (None when not plain), and its parsed rows, bound."""
     xml = _xml(data)
-    reader = rowbytes.RowBytes.of(xml, memo or replay.RowMemo())
+    reader = bodybytes.BodyBytes.of(xml, memo or replay.ShapeMemo())
     body = etree.fromstring(reader.skeleton if reader else xml).find(W + "body")
     assert reader is None or reader.bind(body)
     return reader, list(body.iter(W + "tr"))
@@ -72,7 +84,7 @@ def _facts_four_ways(data: bytes, monkeypatch):
     first = extract(data)
     cut = extract(data)
     with monkeypatch.context() as patch:
-        patch.setattr(rowbytes.RowBytes, "of", classmethod(lambda cls, data, memo: None))
+        patch.setattr(bodybytes.BodyBytes, "of", classmethod(lambda cls, data, memo: None))
         formats._MEMO.clear()
         with_tree = extract(data)
         patch.setattr(walk.Walker, "row", walk.Walker.walk_row)
@@ -82,14 +94,16 @@ def _facts_four_ways(data: bytes, monkeypatch):
     return cut
 
 
-def _walked_rows(data: bytes, monkeypatch) -> int:
-    """How many rows are walked reading ``data`` once more, its shapes known."""
-    calls = []
-    original = walk.Walker.walk_row
+def _walked(data: bytes, monkeypatch) -> tuple[int, int]:
+    """How many rows and paragraphs are walked reading ``data`` once more."""
+    rows, paragraphs = [], []
+    walk_row, walk_paragraph = walk.Walker.walk_row, walk.Walker.walk_paragraph
     with monkeypatch.context() as patch:
-        patch.setattr(walk.Walker, "walk_row", lambda self, tr, table: calls.append(1) or original(self, tr, table))
+        patch.setattr(walk.Walker, "walk_row", lambda self, tr, table: rows.append(1) or walk_row(self, tr, table))
+        patch.setattr(walk.Walker, "walk_paragraph",
+                      lambda self, p, cell: paragraphs.append(cell) or walk_paragraph(self, p, cell))
         extract(data)
-    return len(calls)
+    return len(rows), len([cell for cell in paragraphs if cell is None])
 
 
 def test_every_row_reads_the_texts_the_tree_holds():
@@ -116,15 +130,19 @@ def test_facts_are_the_same_read_from_the_bytes_cut_from_the_tree_or_walked(monk
     assert "a & b" in [p.text for p in facts.paragraphs]
 
 
-def test_rows_of_known_shapes_are_cut_from_the_tree_and_added_without_a_walk(monkeypatch):
+def test_rows_and_paragraphs_of_known_shapes_are_cut_from_the_tree_and_added_without_a_walk(monkeypatch):
     data = _document(TEXTS, rows=20)
     formats._MEMO.clear()
     extract(data)
-    extract(data)  # a table's first row is a shape of its own: mapped when met a second time
-    reader, rows = _reader(data, formats._MEMO[next(iter(formats._MEMO))].rows)
-    assert len(reader.cut) == 20
+    extract(data)  # a table's first row, and each paragraph, is a shape of its own: mapped when met a second time
+    reader, rows = _reader(data, formats._MEMO[next(iter(formats._MEMO))].shapes)
+    assert len(reader.rows.cut) == 20 and len(reader.paragraphs.cut) == 3 + 4
     assert all(len(tr) == 0 for tr in rows)  # every row parsed empty
-    assert _walked_rows(data, monkeypatch) == 0
+    assert _walked(data, monkeypatch) == (0, 0)
+    facts = extract(data)
+    assert [p.text for p in facts.paragraphs[-2:]] == ["Ghi chú 3: nội dung số 3", "Ghi chú 4: nội dung số 4"]
+    assert facts.paragraphs[1].border_bottom is not None and facts.paragraphs[1].border_bottom.extent_mm > 100
+    assert facts.paragraphs[2].mark_size_pt is not None
 
 
 def test_no_row_is_cut_from_a_body_that_holds_a_field(monkeypatch):
@@ -168,7 +186,7 @@ def test_a_damaged_text_in_a_row_of_a_known_shape_is_refused_as_damaged(text):
 ], ids=["comment", "processing instruction", "CDATA", "another encoding", "a second prefix of w"])
 def test_a_document_the_bytes_could_misread_is_left_to_the_tree(change):
     data = _edited(_document(["Việc 3", "ghi chú", "Phòng VHXH"]), change)
-    assert rowbytes.RowBytes.of(_xml(data), replay.RowMemo()) is None
+    assert bodybytes.BodyBytes.of(_xml(data), replay.ShapeMemo()) is None
 
 
 def test_a_text_tag_of_another_form_leaves_its_row_to_the_tree(monkeypatch):
