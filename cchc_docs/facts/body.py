@@ -36,16 +36,17 @@ def walk_body(walker: Walker, package, partname: str, strict_error: SourceError)
     if size <= limits.stream_bytes and package.parsed + size <= limits.tree_bytes:
         data = package.read(partname)
         read = BodyBytes.of(data, walker.formats.shapes)
-        root = package.parse(read.skeleton if read is not None else data, partname)
-        body = root.find(_BODY) if root.tag == W + "document" else None
-        if read is not None and (body is None or not read.bind(body)):  # the bytes misread: the tree alone
-            read = None
-            root = package.parse(data, partname)
-            body = root.find(_BODY)
+        parsed = read.skeleton if read is not None else data
+        root = package.parse(parsed, partname)
         if root.tag != W + "document":
             raise strict_error
+        body = root.find(_BODY)
         if body is None:
             return None
+        if read is not None and not read.bind(body):  # the bytes misread: the tree alone, and whole
+            read = None
+            if parsed is not data:
+                body = package.parse(data, partname).find(_BODY)
         walker.body_bytes = read
         walker.block(body, None)
         return body.find(_SECT)

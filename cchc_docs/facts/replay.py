@@ -231,7 +231,7 @@ class _Map:
         for _, runs, one, blank in self.paragraphs:
             if one is not None:  # the common paragraph: one run holding one text of the block
                 text = texts[one[0]]
-                pieces = (_new(RunFacts, (text, *one[1])),)
+                pieces = (_new(RunFacts, (text,) + one[1]),)
             else:
                 pieces = tuple([_filled(run, parts, rest, texts) for run, parts, rest in runs])
                 text = "".join([run.text for run in pieces])
@@ -248,9 +248,10 @@ class _Map:
         paragraphs, section = walker.paragraphs, walker.section
         walker.budget.paragraphs_of(len(filled), sum([len(pieces) for _, pieces in filled]),
                                     sum([len(text) for text, _ in filled]))
-        for (values, *_), (text, pieces) in zip(self.paragraphs, filled, strict=True):
-            values = values.copy()
-            values[0], values[1], values[2] = len(paragraphs), text, text.isascii() or _is_nfc(text)
+        normalized = unicodedata.is_normalized
+        for recorded, (text, pieces) in zip(self.paragraphs, filled, strict=True):
+            values = recorded[0].copy()
+            values[0], values[1], values[2] = len(paragraphs), text, text.isascii() or normalized("NFC", text)
             values[_TABLE], values[_ROW], values[_SECTION], values[_RUNS] = table_index, row, section, pieces
             paragraphs.append(_new(ParagraphFacts, values))
 
@@ -285,10 +286,6 @@ class _ParagraphMap(_Map):
         self._append(walker, filled, None, None)
         if self.indents is not None:
             walker.pending.append((index, *self.indents))
-
-
-def _is_nfc(text: str) -> bool:
-    return unicodedata.is_normalized("NFC", text)
 
 
 _new = tuple.__new__  # a record from a list of its values: one C call
