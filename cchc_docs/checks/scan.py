@@ -35,8 +35,9 @@ _REPLACED = (("\t", "\x01"), ("\n", "\x01"), ("\u00a0", " "), ("\u202f", " "), (
              ("\u200b", ""), ("\ufeff", ""), ("đ", "d"), ("Đ", "D"))
 _SEPARATOR = "\x00"  # between paragraphs (no XML text holds it, only a symbol character may)
 _GAP = r"[\s\x01]*"  # between two words: a space, a break, or a space not ASCII (dropped)
-#: What may hold a Quốc hiệu (whole or its first line) or a "Phụ lục" label (see ``lines``).
-_MAY_OPEN = re.compile(f"viet|nghia|cong{_GAP}hoa|phu{_GAP}luc")
+#: What may hold a Quốc hiệu (whole or its first line) or a "Phụ lục" label (see ``lines``): one
+#: pattern each, since a pattern that opens with a fixed word is searched for that word in C.
+_MAY_OPEN = tuple(re.compile(word) for word in ("viet", "nghia", f"cong{_GAP}hoa", f"phu{_GAP}luc"))
 #: What may start a piece with "Nơi nhận" or an authority prefix (``lines.PREFIX``).
 _MAY_CLOSE = re.compile(r"[\x00\x01]\s*(?:(?:tm|kt|q|tl|tuq|t/m|k/t|t\.m|k\.t)[\s./\x01\x00]"
                         f"|thay{_GAP}mat|ky{_GAP}thay|thua{_GAP}lenh|thua{_GAP}uy{_GAP}quyen|noi{_GAP}nhan)")
@@ -76,8 +77,9 @@ def find(paragraphs: tuple[ParagraphFacts, ...]) -> Candidates:
         return Candidates(tuple(i for i in every if len(texts[i]) < _LONG), every)
     starts = list(accumulate((len(part) + 1 for part in projected.split(_SEPARATOR)[1:]), initial=1))
 
-    def where(pattern: re.Pattern) -> list[int]:  # a match ends in its paragraph, or on the separator after it
-        return sorted({bisect_right(starts, match.end() - 1) - 1 for match in pattern.finditer(projected)})
+    def where(*patterns: re.Pattern) -> list[int]:  # a match ends in its paragraph, or on the separator after it
+        return sorted({bisect_right(starts, match.end() - 1) - 1
+                       for pattern in patterns for match in pattern.finditer(projected)})
 
-    opening = tuple(i for i in where(_MAY_OPEN) if len(texts[i]) < _LONG)
+    opening = tuple(i for i in where(*_MAY_OPEN) if len(texts[i]) < _LONG)
     return Candidates(opening, tuple(where(_MAY_CLOSE)))

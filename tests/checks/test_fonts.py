@@ -73,3 +73,26 @@ def test_numbered_references_in_brackets_are_not_placeholders():
     built = decision()
     built.body("Theo tài liệu [1] và [2], kết quả đã được công bố./.")
     assert not fired(built, "ND30-PLACEHOLDER")
+
+
+@pytest.mark.parametrize("text", [
+    "Họ và tên", "  HỌ VÀ TÊN ", "Ho\u0323 va\u0300 te\u0302n", "Họ   tên", "\u0301Họ tên", "h\u0323ọ và tên",
+    "(Chữ ký, dấu)", "x (ký tên)", "[Họ và tên]", "…", "...", "___", "____________", "Nội dung thường", "",
+    "(kèm theo Quyết định số 05/QĐ-UBND)", "Hồ sơ", "ḤỌ VÀ TÊN NGƯỜI KÝ",
+])
+def test_the_placeholder_shortcut_finds_what_folding_every_line_finds(text):
+    """Lines are folded only when they could fold to a model text: the answer is the same as folding all."""
+    from cchc_docs.checks.pieces import is_rule_text
+    from cchc_docs.checks.rules import fonts
+    from cchc_docs.checks.text import fold
+
+    def reference(text: str) -> str | None:
+        if is_rule_text(text):
+            return None
+        if match := fonts._BRACKETED.search(text):
+            return match.group(0)
+        folded = fold(text)
+        return text if fonts._MODEL_NOTE.match(folded) or folded in fonts._MODEL_TEXTS or fonts._DOTS.match(text) \
+            else None
+
+    assert fonts._placeholder(text) == reference(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from itertools import chain
 from operator import attrgetter
@@ -89,12 +90,24 @@ def _placeholder(text: str) -> str | None:
     """The placeholder a line still holds, if any (a row of underscores is a rule, not a blank)."""
     if is_rule_text(text):
         return None
-    if match := _BRACKETED.search(text):
+    if "[" in text and (match := _BRACKETED.search(text)):
         return match.group(0)
-    folded = fold(text)
-    if _MODEL_NOTE.match(folded) or folded in _MODEL_TEXTS or _DOTS.match(text):
+    if _DOTS.match(text) or (_may_fold_to_model(text) and _is_model(fold(text))):
         return text
     return None
+
+
+def _is_model(folded: str) -> bool:
+    return bool(_MODEL_NOTE.match(folded)) or folded in _MODEL_TEXTS
+
+
+def _may_fold_to_model(text: str) -> bool:
+    """Whether ``fold(text)`` could open with "(" or with "h" (as every model text does): most lines
+    are told without folding them."""
+    if "(" in text:
+        return True
+    head = text.lstrip()[:1]
+    return not head or bool(unicodedata.combining(head)) or unicodedata.normalize("NFD", head)[0] in "hH"
 
 
 def _candidate_paragraphs(layout: Layout) -> Iterator[ParagraphFacts]:
