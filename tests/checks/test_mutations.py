@@ -159,10 +159,11 @@ def test_each_planted_fault_is_reported_by_its_rule(sample_decision, fault):
 
 # --- one reading, however it is done ----------------------------------------------------------------
 # Formatting is resolved once per distinct property set and shared across documents with
-# the same styles, table rows of one shape are replayed, only the paragraphs that may
-# open a part or the closing are asked, and a large body is read in blocks. Every sample
-# document and every mutated one must give the same facts and findings as a reading
-# that resolves every paragraph afresh from a whole tree.
+# the same styles, table rows and paragraphs of one shape are replayed (and cut from the
+# tree parsed once their shape is known), only the paragraphs that may open a part or the
+# closing are asked, and a large body is read in blocks. Every sample document and every
+# mutated one must give the same facts and findings as a reading that resolves every
+# paragraph afresh from a whole tree.
 
 
 def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
@@ -179,6 +180,8 @@ def _readings(data: bytes, monkeypatch) -> dict[str, tuple]:
     readings = {"shared": read()}  # the memo warm from the documents read before
     formats._MEMO.clear()
     readings["cold"] = read()
+    read()  # its shapes met once in it are now met twice, and mapped
+    readings["every shape known, cut from the tree"] = read()
     readings["in blocks"] = read(dataclasses.replace(LIMITS, stream_bytes=0))
     with monkeypatch.context() as patch:
         _every_paragraph_asked(patch)
@@ -207,10 +210,11 @@ def _every_paragraph_asked(patch) -> None:
 
 
 def _nothing_replayed(patch) -> None:
-    """Every table row walked, none replayed from an earlier one of its shape."""
+    """Every table row and paragraph walked, none replayed from an earlier one of its shape."""
     from cchc_docs.facts import walk
 
     patch.setattr(walk.Walker, "row", walk.Walker.walk_row)
+    patch.setattr(walk.Walker, "paragraph", walk.Walker.walk_paragraph)
 
 
 def test_every_sample_and_mutation_reads_the_same_however_it_is_read(sample_outputs, sample_decision, monkeypatch):
