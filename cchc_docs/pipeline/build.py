@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cchc_docs import checks, collector
+from cchc_docs import collector
 from cchc_docs.contexts import registry
 from cchc_docs.errors import (
     CchcError,
@@ -205,7 +205,11 @@ def _render(job: registry.Job, context: dict, options: Options) -> tuple[tuple, 
     """(the self-check's findings, the document's bytes): all that comes back from a child process."""
     # The build key was computed from the context as JSON: it is plain data.
     data = engine.render(options.templates / job.template, context, plain=True)
-    return (tuple(checks.check_bytes(data)) if options.check else ()), data
+    if not options.check:
+        return (), data
+    from cchc_docs import checks  # the checker and its DOCX reader: not loaded at all by --no-check
+
+    return tuple(checks.check_bytes(data)), data
 
 
 def _made(result: Result, job: registry.Job, made: tuple[tuple, bytes], key: str, last: Entry | None) -> tuple:

@@ -1,5 +1,6 @@
 """Batch and incremental builds: exactly what changed is rebuilt, issued documents are never overwritten."""
 
+import multiprocessing
 import os
 import random
 import signal
@@ -271,6 +272,35 @@ def test_worker_processes_give_the_same_outputs_as_one_process(tmp_path):
     build(data, tmp_path / "two", jobs=2)
     strip = {k: v for k, v in tree_snapshot(tmp_path / "one").items() if k.endswith(".docx")}
     assert strip == {k: v for k, v in tree_snapshot(tmp_path / "two").items() if k.endswith(".docx")}
+
+
+# Run in a fresh interpreter, so no template is compiled yet: after the batch, did any
+# worker compile a template again, and is the checker loaded?
+_WORKERS_INHERIT = """
+import datetime as dt, os, sys
+from pathlib import Path
+from cchc_docs.pipeline import batch
+from cchc_docs.pipeline.options import Options
+from cchc_docs.render import engine
+
+compile_once = engine._compile
+def compile_and_say(template, data):
+    print("compiled in", "parent" if os.getpid() == parent else "worker", flush=True)
+    return compile_once(template, data)
+parent, engine._compile = os.getpid(), compile_and_say
+options = Options(Path(sys.argv[2]), Path(sys.argv[3]), dt.date.fromisoformat(sys.argv[4]), check=False)
+summary = batch.build_all([Path(sys.argv[1])], options, jobs=2)
+print("exit", summary.exit_code, "checker", "cchc_docs.checks" in sys.modules)
+"""
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers are not forked here")
+def test_workers_forked_by_a_batch_inherit_the_templates_compiled_for_its_first_plan(tmp_path):
+    data = plans_folder(tmp_path, {f"xa-{i}": DRAFT for i in range(4)})
+    done = subprocess.run([sys.executable, "-c", _WORKERS_INHERIT, str(data), str(tmp_path / "out"), str(TEMPLATES),
+                           TODAY.isoformat()], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["compiled in parent", "exit 0 checker False"]
+    assert len(list((tmp_path / "out").rglob("*.docx"))) == 4
 
 
 def test_status_files_are_not_taken_for_plans(tmp_path):
