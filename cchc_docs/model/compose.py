@@ -47,7 +47,7 @@ class Composed:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # slots: its fields are read for every value
 class _Frame:
     """An open mapping or sequence: its value so far, its path, and (mapping) the key awaiting a value."""
 
@@ -83,15 +83,17 @@ class _Composer:
         # The parser's events one by one, as yaml.parse gives them, without its generator:
         # a plan of 60 tasks has 2,000 events and this loop is the cost of reading it.
         loader = self.loader(self.text)
+        scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         try:
             next_event = loader.get_event
             while (event := next_event()) is not None:
                 kind = type(event)
-                if kind is yaml.ScalarEvent:
+                if kind is scalar:
                     self._scalar(event)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    self._open(event, {} if kind is yaml.MappingStartEvent else [])
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is mapping or kind is sequence:
+                    self._open(event, {} if kind is mapping else [])
+                elif kind in closing:
                     frame = self.stack.pop()
                     self._done(frame.value, frame.anchor, frame.size)
                 elif kind is yaml.AliasEvent:
@@ -109,18 +111,18 @@ class _Composer:
         location = Location(self.name, mark.line + 1, mark.column + 1)
         if self.stack:  # _awaits_key and _path, inline: this runs for every value
             frame = self.stack[-1]
-            if type(frame.value) is dict:
+            container = frame.value
+            if type(container) is dict:
                 if frame.key is None:
-                    self._key(event.value, location)
+                    self._key(frame, event.value, location)
                     return
                 path = (*frame.path, frame.key)
             else:
-                path = (*frame.path, len(frame.value))
+                path = (*frame.path, len(container))
         else:
             path = ()
         self.out.locations[path] = location
-        value = self._scalar_value(event, path, location)
-        self._done(value, event.anchor, 1)
+        self._done(self._scalar_value(event, path, location), event.anchor, 1)
 
     def _open(self, event, value: dict | list) -> None:
         location = self._location(event.start_mark)
@@ -167,14 +169,13 @@ class _Composer:
             return
         parent = self.stack[-1]
         parent.size += size
-        if isinstance(parent.value, list):
+        if type(parent.value) is list:  # the containers are the plain ones _open makes
             parent.value.append(value)
         else:
             parent.value[parent.key] = value
             parent.key = None
 
-    def _key(self, key: str, location: Location) -> None:
-        frame = self.stack[-1]
+    def _key(self, frame: _Frame, key: str, location: Location) -> None:
         if key in frame.value:
             first = self.out.locations[("@key", *frame.path, key)]
             raise SourceError(f"{location}: trường '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line})")
@@ -193,21 +194,26 @@ class _Composer:
     # -- values
 
     def _scalar_value(self, event: yaml.ScalarEvent, path: tuple, location: Location) -> str | None:
-        if not self._tag(event.tag, path, location):
+        if event.tag not in _PLAIN_TAGS and not self._tag(event.tag, path, location):
             return None
-        if not event.style and event.value in _NULLS:  # plain style: None (Python parser) or "" (libyaml)
-            return None
-        value = event.value
-        if event.style in ("|", ">"):
+        value, style = event.value, event.style
+        if not style:
+            if value in _NULLS:  # plain style: None (Python parser) or "" (libyaml)
+                return None
+            if event.end_mark.line > event.start_mark.line:
+                self._folded_items(event, path)
+        elif style in ("|", ">"):
             value = value.rstrip("\n")  # the block's closing line break is YAML's, not the user's
-        elif not event.style and event.end_mark.line > event.start_mark.line:
-            self._folded_items(event, path)
+        if text_rules.suspect(value):  # most values have nothing to say: one regex search
+            self._text_problems(event, value, path, location)
+        return value
+
+    def _text_problems(self, event: yaml.ScalarEvent, value: str, path: tuple, location: Location) -> None:
         for problem in text_rules.problems(value):
             where = location
             if not event.style and event.end_mark.line == event.start_mark.line:  # exact column
                 where = Location(self.name, location.line, location.column + problem.position - 1)
             self.out.problems.append(Problem(where, path_text(path), problem.message, hint=problem.hint))
-        return value
 
     def _tag(self, tag: str | None, path: tuple, location: Location) -> bool:
         if tag in _PLAIN_TAGS:
