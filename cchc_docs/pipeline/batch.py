@@ -206,6 +206,8 @@ def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
     """The result of a plan whose inputs and outputs are as the manifest recorded, or None."""
     if options.dry_run or options.report:
         return None  # a dry run explains, and one report is decided on its own key: both need the contexts
+    if options.force or prior.input_hash is None:
+        return None  # nothing to compare the inputs with: not worth reading them (the build hashes them)
     try:
         inputs, skip = up_to_date(target.plan, options, prior)
     except Exception:  # an unreadable plan, say: the build reports it properly
