@@ -169,16 +169,13 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
         return
     # Loading the renderer, validator, checker and worker pool is paid only when a plan needs them.
     from cchc_docs.pipeline import workers
-    from cchc_docs.pipeline.build import build_plan
+    from cchc_docs.pipeline.build import build_plan, prepare
 
     if jobs <= 1 or len(work) <= 1:  # one plan: its documents share the jobs instead
         yield from (build_plan(plan, out_dir, replace(opts, jobs=jobs), prior) for plan, out_dir, opts, prior in work)
         return
-    # The first plan is built here, before the pool starts: it compiles the templates the batch
-    # uses (and loads the checker), and workers forked after it inherit them instead of each
-    # doing that work again, a tenth of a second per worker and per template set.
-    yield build_plan(*work[0])
-    yield from workers.run(build_plan, work[1:], jobs, _lost)
+    prepare(options)  # before the pool starts: workers forked after it inherit what it loads
+    yield from workers.run(build_plan, work, jobs, _lost)
 
 
 def _lost(args: tuple, why: str) -> PlanResult:

@@ -17,6 +17,7 @@ from docx.shared import Pt
 from helpers import DRAFT, MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, plans_folder, texts, tree_snapshot
 
 from cchc_docs.cli.app import main
+from cchc_docs.contexts import registry
 from cchc_docs.errors import SourceError
 from cchc_docs.pipeline import batch, manifest
 from cchc_docs.pipeline.build import Options
@@ -274,8 +275,8 @@ def test_worker_processes_give_the_same_outputs_as_one_process(tmp_path):
     assert strip == {k: v for k, v in tree_snapshot(tmp_path / "two").items() if k.endswith(".docx")}
 
 
-# Run in a fresh interpreter, so no template is compiled yet: after the batch, did any
-# worker compile a template again, and is the checker loaded?
+# Run in a fresh interpreter, so no template is compiled yet: where were the templates
+# compiled, and is the checker loaded?
 _WORKERS_INHERIT = """
 import datetime as dt, os, sys
 from pathlib import Path
@@ -295,12 +296,21 @@ print("exit", summary.exit_code, "checker", "cchc_docs.checks" in sys.modules)
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers are not forked here")
-def test_workers_forked_by_a_batch_inherit_the_templates_compiled_for_its_first_plan(tmp_path):
+def test_workers_forked_by_a_batch_inherit_templates_compiled_once_before_them(tmp_path):
     data = plans_folder(tmp_path, {f"xa-{i}": DRAFT for i in range(4)})
     done = subprocess.run([sys.executable, "-c", _WORKERS_INHERIT, str(data), str(tmp_path / "out"), str(TEMPLATES),
                            TODAY.isoformat()], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == ["compiled in parent", "exit 0 checker False"]
+    compiled, last = done.stdout.splitlines()[:-1], done.stdout.splitlines()[-1]
+    assert compiled == ["compiled in parent"] * len(registry.templates())
+    assert last == "exit 0 checker False"
     assert len(list((tmp_path / "out").rglob("*.docx"))) == 4
+
+
+def test_every_template_a_plan_can_use_is_one_the_registry_lists_and_ships():
+    kinds = (registry.DECISION, registry.ISSUED_PLAN, registry.SUBMISSION, registry.REPORT)
+    used = {kind.template for kind in kinds} | {registry.AMENDMENT_TEMPLATE, registry.CONSOLIDATED_TEMPLATE}
+    assert set(registry.templates()) == used
+    assert all((TEMPLATES / name).is_file() for name in registry.templates())
 
 
 def test_status_files_are_not_taken_for_plans(tmp_path):
