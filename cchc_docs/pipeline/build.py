@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -50,18 +50,19 @@ from cchc_docs.write import remove_leftovers, write_atomic
 # ---------------------------------------------------------------- before the workers
 
 
-def prepare(options: Options) -> None:
-    """Do once, before a pool of workers forks, what every worker would otherwise do for itself.
+def prepare(options: Options, templates: Iterable[str] | None = None) -> None:
+    """Do once, before processes fork, what every one of them would otherwise do for itself.
 
-    Forked workers inherit this process's memory: every template the registry can use is
-    compiled here (a tenth of a second per worker for the templates of a plan), and the
-    checker loaded, once for the build instead of once per worker. No plan is built here:
-    a plan that kills the process building it must only ever kill a worker. A template
-    that does not compile is left for the plans that use it to report.
+    Forked processes inherit this one's memory: the ``templates`` (by default every one
+    the registry can use) are compiled here, a tenth of a second per process for the
+    templates of a plan, and the checker is loaded, once for the build instead of once
+    per worker. No plan is built here: a plan that kills the process building it must
+    only ever kill a worker. A template that does not compile is left for the plans
+    that use it to report.
     """
     if options.check:
         from cchc_docs import checks  # noqa: F401  (loaded to be inherited)
-    for name in registry.templates():
+    for name in sorted(registry.templates() if templates is None else templates):
         with contextlib.suppress(CchcError):
             engine.compile_template(options.templates / name)
 
@@ -197,6 +198,8 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     """
     # A plan built alone renders and checks its documents in child processes (options.jobs).
     stale = [(job, context) for result, job, (context, _, _) in decided if result.status != "unchanged"]
+    if options.jobs > 1 and len(stale) > 1:  # the children are forked from here (see prepare)
+        prepare(options, {job.template for job, _ in stale})
     made = iter(workers.map_forked(lambda i: _render(*stale[i], options), len(stale), options.jobs))
     rendered = [(result, job, None, key, last) if result.status == "unchanged"
                 else _made(result, job, next(made), key, last) for result, job, (_, key, last) in decided]
