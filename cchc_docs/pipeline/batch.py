@@ -1,8 +1,8 @@
 """Build many plans at once: one commune or a whole city's worth.
 
-Plans are found in the folders and files given, built in worker processes (each
-worker compiles the templates once), and reported as they finish. One broken plan is
-reported and skipped; the others are built. The manifest is written last and
+Plans are found in the folders and files given, built in worker processes (forked
+after the templates are compiled, once for the whole build), and reported as they
+finish. One broken plan is reported and skipped; the others are built. The manifest is written last and
 atomically, so a build killed at any moment leaves every output either the old or
 the new complete file and the next build repairs the rest.
 """
