@@ -174,7 +174,8 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
     if jobs <= 1 or len(work) <= 1:  # one plan: its documents share the jobs instead
         yield from (build_plan(plan, out_dir, replace(opts, jobs=jobs), prior) for plan, out_dir, opts, prior in work)
         return
-    prepare(options)  # before the pool starts: workers forked after it inherit what it loads
+    if workers.inherit():  # workers forked after this have what it loads
+        prepare(options)
     yield from workers.run(build_plan, work, jobs, _lost)
 
 
