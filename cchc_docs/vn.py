@@ -165,10 +165,11 @@ def _format_decimal(value: Decimal, pattern: str) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: 1 and 1.0 are formatted each on its own
 def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
     """Number in vi style (dot grouping, comma decimals), rounded half up.
 
-    Cached: a report formats the same small counts hundreds of times.
+    Cached, rounding included: a report formats the same small counts hundreds of times.
     """
     rounded = _round_half_up(value, decimals)
     return _format_decimal(rounded, _pattern(decimals, "0"))

@@ -362,3 +362,11 @@ def test_money_in_words_out_of_range_is_rejected(value):
 @pytest.mark.parametrize("value", [0, 21, 1_005_000, 1_000_000_001])
 def test_money_in_words_output_is_nfc(value):
     assert is_nfc(vn.money_in_words(value))
+
+
+@pytest.mark.parametrize("values", [(2, 2.0, Decimal("2.00")), (Decimal("2.00"), 2.0, 2), (0.25, Decimal("0.25"))])
+def test_format_number_gives_equal_values_of_any_type_the_same_text_in_any_order(values):
+    # format_number is cached: an int, a float and a Decimal that compare equal must not
+    # borrow each other's text, and each must be rounded as itself.
+    expected = {2: "2,0", 0.25: "0,3"}[values[0]]
+    assert [vn.format_number(v, 1) for v in values] == [expected] * len(values)

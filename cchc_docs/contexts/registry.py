@@ -67,6 +67,12 @@ AMENDMENT_TEMPLATE = "quyet-dinh-sua-doi.docx"
 CONSOLIDATED_TEMPLATE = "ke-hoach.docx"
 
 
+def templates() -> list[str]:
+    """Every template a plan's jobs can use: file names under the templates folder."""
+    kinds = (DECISION, ISSUED_PLAN, SUBMISSION, REPORT)
+    return sorted({kind.template for kind in kinds} | {AMENDMENT_TEMPLATE, CONSOLIDATED_TEMPLATE})
+
+
 @dataclass(frozen=True)
 class Job:
     """One output of a plan: its template, how to build its context, whether it is issued."""

@@ -11,6 +11,7 @@ decides what it means), and each value's ``file:line:col`` is recorded by field 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -38,16 +39,47 @@ def path_text(path: tuple) -> str:
     return text
 
 
+class Locations(Mapping):
+    """Where each value of one file stands, by field path; a :class:`Location` is made when asked for.
+
+    A value is read many times and located only when there is a problem with it: one
+    object per value, made and freed, was a fifth of the cost of reading a plan. The
+    places are kept as (line, column) pairs.
+    """
+
+    __slots__ = ("_points", "file")
+
+    def __init__(self, file: str, points: dict[tuple, tuple[int, int]]):
+        self.file = file
+        self._points = points
+
+    def __getitem__(self, path: tuple) -> Location:
+        return Location(self.file, *self._points[path])
+
+    def get(self, path: tuple, default: Location | None = None) -> Location | None:
+        point = self._points.get(path)
+        return default if point is None else Location(self.file, *point)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._points
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self._points)
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+
 @dataclass
 class Composed:
     """The plain tree, where each value stands, and the values that would print wrongly."""
 
     tree: object = None
-    locations: dict[tuple, Location] = field(default_factory=dict)
+    locations: Mapping[tuple, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # slots: its fields are read for every value
 class _Frame:
     """An open mapping or sequence: its value so far, its path, and (mapping) the key awaiting a value."""
 
@@ -72,7 +104,8 @@ class _Composer:
         self.text = text
         self.loader = loader
         self.name = name
-        self.out = Composed(locations={(): Location(name, 1, 1)})  # an empty file is located too
+        self.points: dict[tuple, tuple[int, int]] = {(): (1, 1)}  # an empty file is located too
+        self.out = Composed(locations=Locations(name, self.points))
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.values = 0
@@ -83,15 +116,17 @@ class _Composer:
         # The parser's events one by one, as yaml.parse gives them, without its generator:
         # a plan of 60 tasks has 2,000 events and this loop is the cost of reading it.
         loader = self.loader(self.text)
+        scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         try:
             next_event = loader.get_event
             while (event := next_event()) is not None:
                 kind = type(event)
-                if kind is yaml.ScalarEvent:
+                if kind is scalar:
                     self._scalar(event)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    self._open(event, {} if kind is yaml.MappingStartEvent else [])
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is mapping or kind is sequence:
+                    self._open(event, {} if kind is mapping else [])
+                elif kind in closing:
                     frame = self.stack.pop()
                     self._done(frame.value, frame.anchor, frame.size)
                 elif kind is yaml.AliasEvent:
@@ -106,21 +141,21 @@ class _Composer:
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         mark = event.start_mark
-        location = Location(self.name, mark.line + 1, mark.column + 1)
+        point = (mark.line + 1, mark.column + 1)
         if self.stack:  # _awaits_key and _path, inline: this runs for every value
             frame = self.stack[-1]
-            if type(frame.value) is dict:
+            container = frame.value
+            if type(container) is dict:
                 if frame.key is None:
-                    self._key(event.value, location)
+                    self._key(frame, event.value, point)
                     return
                 path = (*frame.path, frame.key)
             else:
-                path = (*frame.path, len(frame.value))
+                path = (*frame.path, len(container))
         else:
             path = ()
-        self.out.locations[path] = location
-        value = self._scalar_value(event, path, location)
-        self._done(value, event.anchor, 1)
+        self.points[path] = point
+        self._done(self._scalar_value(event, path, point), event.anchor, 1)
 
     def _open(self, event, value: dict | list) -> None:
         location = self._location(event.start_mark)
@@ -130,7 +165,7 @@ class _Composer:
             raise SourceError(f"{location}: dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} tầng); "
                               "kiểm tra lại dấu [ ], { } và thụt lề")
         path = self._path()
-        self.out.locations[path] = location
+        self.points[path] = (location.line, location.column)
         self._tag(event.tag, path, location)
         self.stack.append(_Frame(value, path, event.anchor))
 
@@ -145,7 +180,7 @@ class _Composer:
                               f"{MAX_VALUES:,} giá trị (tham chiếu lồng tham chiếu?)".replace(",", "."))
         if self._awaits_key():
             raise SourceError(f"{location}: tên trường không được là tham chiếu '*{event.anchor}'")
-        self.out.locations[self._path()] = location
+        self.points[self._path()] = (location.line, location.column)
         self._done(copy.deepcopy(value), None, size)  # a copy: changes to one place must not reach the other
 
     def _document(self, event) -> None:
@@ -167,18 +202,18 @@ class _Composer:
             return
         parent = self.stack[-1]
         parent.size += size
-        if isinstance(parent.value, list):
+        if type(parent.value) is list:  # the containers are the plain ones _open makes
             parent.value.append(value)
         else:
             parent.value[parent.key] = value
             parent.key = None
 
-    def _key(self, key: str, location: Location) -> None:
-        frame = self.stack[-1]
+    def _key(self, frame: _Frame, key: str, point: tuple[int, int]) -> None:
         if key in frame.value:
-            first = self.out.locations[("@key", *frame.path, key)]
-            raise SourceError(f"{location}: trường '{key}' bị khai báo hai lần (lần đầu ở dòng {first.line})")
-        self.out.locations[("@key", *frame.path, key)] = location
+            first, _ = self.points[("@key", *frame.path, key)]
+            raise SourceError(f"{Location(self.name, *point)}: trường '{key}' bị khai báo hai lần "
+                              f"(lần đầu ở dòng {first})")
+        self.points[("@key", *frame.path, key)] = point
         frame.key = key
 
     def _awaits_key(self) -> bool:
@@ -192,22 +227,28 @@ class _Composer:
 
     # -- values
 
-    def _scalar_value(self, event: yaml.ScalarEvent, path: tuple, location: Location) -> str | None:
-        if not self._tag(event.tag, path, location):
+    def _scalar_value(self, event: yaml.ScalarEvent, path: tuple, point: tuple[int, int]) -> str | None:
+        if event.tag not in _PLAIN_TAGS and not self._tag(event.tag, path, Location(self.name, *point)):
             return None
-        if not event.style and event.value in _NULLS:  # plain style: None (Python parser) or "" (libyaml)
-            return None
-        value = event.value
-        if event.style in ("|", ">"):
+        value, style = event.value, event.style
+        if not style:
+            if value in _NULLS:  # plain style: None (Python parser) or "" (libyaml)
+                return None
+            if event.end_mark.line > event.start_mark.line:
+                self._folded_items(event, path)
+        elif style in ("|", ">"):
             value = value.rstrip("\n")  # the block's closing line break is YAML's, not the user's
-        elif not event.style and event.end_mark.line > event.start_mark.line:
-            self._folded_items(event, path)
-        for problem in text_rules.problems(value):
-            where = location
-            if not event.style and event.end_mark.line == event.start_mark.line:  # exact column
-                where = Location(self.name, location.line, location.column + problem.position - 1)
-            self.out.problems.append(Problem(where, path_text(path), problem.message, hint=problem.hint))
+        if text_rules.suspect(value):  # most values have nothing to say: one regex search
+            self._text_problems(event, value, path, point)
         return value
+
+    def _text_problems(self, event: yaml.ScalarEvent, value: str, path: tuple, point: tuple[int, int]) -> None:
+        line, column = point
+        for problem in text_rules.problems(value):
+            where = Location(self.name, line, column)
+            if not event.style and event.end_mark.line == event.start_mark.line:  # exact column
+                where = Location(self.name, line, column + problem.position - 1)
+            self.out.problems.append(Problem(where, path_text(path), problem.message, hint=problem.hint))
 
     def _tag(self, tag: str | None, path: tuple, location: Location) -> bool:
         if tag in _PLAIN_TAGS:

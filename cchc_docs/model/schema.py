@@ -77,10 +77,14 @@ class Converter:
 
     def convert(self, kind: Any, value: object, path: tuple) -> Any:
         """Convert ``value`` to ``kind``; on failure report and return None."""
-        how, arg = _dispatch(kind)
-        if how == "choose":
-            return self.convert(kind.choose(value), value, path)
-        return getattr(self, how)(arg, value, path)
+        return self._apply(_dispatch(kind), value, path)
+
+    def _apply(self, how: tuple[str, Any], value: object, path: tuple) -> Any:
+        """Convert with a kind's converter already looked up (see :func:`_dispatch`)."""
+        method, arg = how
+        if method == "choose":
+            return self.convert(arg.choose(value), value, path)
+        return getattr(self, method)(arg, value, path)
 
     def _raw_mapping(self, kind, value, path):
         """A mapping kept as written; its fields are checked where they are used."""
@@ -89,14 +93,10 @@ class Converter:
             return None
         return kind(value)
 
-    def _optional(self, kind, value, path):
-        args = [a for a in get_args(kind) if a is not type(None)]
-        if value is None:
-            return None
-        return self.convert(args[0], value, path)
+    def _optional(self, how, value, path):
+        return None if value is None else self._apply(how, value, path)
 
-    def _literal(self, kind, value, path):
-        choices = get_args(kind)
+    def _literal(self, choices, value, path):
         if isinstance(value, str) and value in choices:
             return value
         self.report(
@@ -107,11 +107,11 @@ class Converter:
         )
         return None
 
-    def _sequence(self, item_kind, value, path):
+    def _sequence(self, how, value, path):
         if not isinstance(value, list):
             self.report(path, "sai kiểu dữ liệu", expected="một danh sách (mỗi mục bắt đầu bằng '- ')", got=show(value))
             return None
-        return tuple(self.convert(item_kind, item, path + (i,)) for i, item in enumerate(value))
+        return tuple(self._apply(how, item, path + (i,)) for i, item in enumerate(value))
 
     def _record(self, kind, value, path):
         if hasattr(kind, "from_scalar") and isinstance(value, str):
@@ -120,23 +120,25 @@ class Converter:
             names = ", ".join(f.name for f in dataclasses.fields(kind))
             self.report(path, "sai kiểu dữ liệu", expected=f"một nhóm trường ({names})", got=show(value))
             return None
-        fields = _fields(kind)
-        self._unknown_keys(value, fields, path)
-        hints = _hints(kind)
-        values = {name: self._field(f, hints[name], value, path) for name, f in fields.items()}
-        pairs = zip(values.values(), fields.values(), strict=True)
-        if all(v is not None or _may_be_none(f, value) for v, f in pairs):
+        self._unknown_keys(value, _fields(kind), path)
+        values, complete = {}, True
+        for slot in _slots(kind):
+            given = value.get(slot.name)
+            if given is None:  # absent or left empty: fine, unless the field is required
+                values[slot.name] = None
+                if slot.required:
+                    self._missing(slot, value, path)
+                    complete = False
+                continue
+            values[slot.name] = converted = self._apply(slot.how, given, path + (slot.name,))
+            complete = complete and converted is not None  # a value given that failed
+        if complete:
             return kind(**{k: v for k, v in values.items() if v is not None})
         return _partial(kind, values)
 
-    def _field(self, f: dataclasses.Field, kind, mapping: dict, path: tuple):
-        if f.name not in mapping or mapping[f.name] is None:
-            if _required(f):
-                where = path + (f.name,) if f.name in mapping else path
-                self.report(where, f"thiếu trường bắt buộc '{f.name}'",
-                            expected=f.metadata.get("doc", "").split(".")[0])
-            return None
-        return self.convert(kind, mapping[f.name], path + (f.name,))
+    def _missing(self, slot: _Slot, mapping: dict, path: tuple) -> None:
+        where = path + (slot.name,) if slot.name in mapping else path
+        self.report(where, f"thiếu trường bắt buộc '{slot.name}'", expected=slot.doc.split(".")[0])
 
     def _unknown_keys(self, mapping: dict, fields: dict, path: tuple):
         for key in mapping:
@@ -175,14 +177,20 @@ def _partial(kind, values: dict):
 
 @functools.cache
 def _dispatch(kind) -> tuple[str, Any]:
-    """(converter method, its type argument) for a kind: worked out once per type."""
+    """(converter method, its argument) for a kind: worked out once per type.
+
+    The argument is what the method needs, resolved here too: an optional or a
+    list's item kind comes already dispatched, a literal as its choices. Hashing a
+    typing form (``Literal[…]``, ``X | None``) to look it up costs more than converting
+    a scalar, so nested kinds are never looked up again value by value.
+    """
     origin = get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        return "_optional", kind
+        return "_optional", _dispatch(next(a for a in get_args(kind) if a is not type(None)))
     if origin is Literal:
-        return "_literal", kind
+        return "_literal", get_args(kind)
     if origin is tuple:
-        return "_sequence", get_args(kind)[0]
+        return "_sequence", _dispatch(get_args(kind)[0])
     if getattr(kind, "raw_mapping", False):
         return "_raw_mapping", kind
     if dataclasses.is_dataclass(kind) and not hasattr(kind, "parse"):
@@ -198,19 +206,26 @@ def _fields(kind) -> dict:
     return {f.name: f for f in dataclasses.fields(kind)}
 
 
+@dataclasses.dataclass(frozen=True)
+class _Slot:
+    """One field of a record type, as the converter walks it."""
+
+    name: str
+    how: tuple[str, Any]  # its kind, dispatched
+    required: bool
+    doc: str
+
+
 @functools.cache
-def _hints(kind) -> dict:
-    """Resolved field types of a record type; resolving them is slow, and they never change."""
-    return get_type_hints(kind)
+def _slots(kind) -> tuple[_Slot, ...]:
+    """A record type's fields, each with its converter: resolving type hints is slow, and they never change."""
+    hints = get_type_hints(kind)
+    return tuple(_Slot(f.name, _dispatch(hints[f.name]), _required(f), f.metadata.get("doc", ""))
+                 for f in dataclasses.fields(kind))
 
 
 def _required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-
-
-def _may_be_none(f: dataclasses.Field, mapping: dict) -> bool:
-    """A missing optional field is fine; a present field that failed is not."""
-    return not _required(f) and mapping.get(f.name) is None
 
 
 def _scalar_expected(kind) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import stat
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,7 @@ class Source:
 
     file: str
     tree: object
-    locations: dict[Path_, Location]
+    locations: Mapping[Path_, Location]  # compose.Locations for a YAML file: made into Location objects when read
     problems: tuple[Problem, ...] = ()  # values that would print wrongly (see model/text.py)
     # In an amended plan: item path → the path of the amendment's change that wrote it.
     origins: dict[Path_, Path_] = field(default_factory=dict)

@@ -59,9 +59,13 @@ class TextProblem:
     hint: str | None = None
 
 
+# Whether a value may have a problem at all: when not, :func:`problems` finds none.
+suspect = _SUSPECT.search
+
+
 def problems(value: str) -> list[TextProblem]:
     """Every character-level problem in ``value``; empty when it prints as written."""
-    if not _SUSPECT.search(value):
+    if not suspect(value):
         return []
     found = [p for match in _SUSPECT.finditer(value) if (p := _character(match.group(), match.start() + 1))]
     found += _words(value)

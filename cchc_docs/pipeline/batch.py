@@ -1,8 +1,8 @@
 """Build many plans at once: one commune or a whole city's worth.
 
-Plans are found in the folders and files given, built in worker processes (each
-worker compiles the templates once), and reported as they finish. One broken plan is
-reported and skipped; the others are built. The manifest is written last and
+Plans are found in the folders and files given, built in worker processes (forked
+after the templates are compiled, once for the whole build), and reported as they
+finish. One broken plan is reported and skipped; the others are built. The manifest is written last and
 atomically, so a build killed at any moment leaves every output either the old or
 the new complete file and the next build repairs the rest.
 """
@@ -169,11 +169,13 @@ def _run(targets: list[Target], options: Options, manifest, jobs: int):
         return
     # Loading the renderer, validator, checker and worker pool is paid only when a plan needs them.
     from cchc_docs.pipeline import workers
-    from cchc_docs.pipeline.build import build_plan
+    from cchc_docs.pipeline.build import build_plan, prepare
 
     if jobs <= 1 or len(work) <= 1:  # one plan: its documents share the jobs instead
         yield from (build_plan(plan, out_dir, replace(opts, jobs=jobs), prior) for plan, out_dir, opts, prior in work)
         return
+    if workers.inherit():  # workers forked after this have what it loads
+        prepare(options)
     yield from workers.run(build_plan, work, jobs, _lost)
 
 
@@ -202,6 +204,8 @@ def _skip(target: Target, options: Options, prior: Prior) -> PlanResult | None:
     """The result of a plan whose inputs and outputs are as the manifest recorded, or None."""
     if options.dry_run or options.report:
         return None  # a dry run explains, and one report is decided on its own key: both need the contexts
+    if options.force or prior.input_hash is None:
+        return None  # nothing to compare the inputs with: not worth reading them (the build hashes them)
     try:
         inputs, skip = up_to_date(target.plan, options, prior)
     except Exception:  # an unreadable plan, say: the build reports it properly

@@ -13,13 +13,14 @@ Drafts are regenerated freely.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cchc_docs import checks, collector
+from cchc_docs import collector
 from cchc_docs.contexts import registry
 from cchc_docs.errors import (
     CchcError,
@@ -45,6 +46,26 @@ from cchc_docs.pipeline.manifest import (
 from cchc_docs.pipeline.options import Options, PlanResult, Prior, Result, plan_inputs, relative
 from cchc_docs.render import engine
 from cchc_docs.write import remove_leftovers, write_atomic
+
+# ---------------------------------------------------------------- before the workers
+
+
+def prepare(options: Options, templates: Iterable[str] | None = None) -> None:
+    """Do once, before processes fork, what every one of them would otherwise do for itself.
+
+    Forked processes inherit this one's memory: the ``templates`` (by default every one
+    the registry can use) are compiled here, a tenth of a second per process for the
+    templates of a plan, and the checker is loaded, once for the build instead of once
+    per worker. No plan is built here: a plan that kills the process building it must
+    only ever kill a worker. A template that does not compile is left for the plans
+    that use it to report.
+    """
+    if options.check:
+        from cchc_docs import checks  # noqa: F401  (loaded to be inherited)
+    for name in sorted(registry.templates() if templates is None else templates):
+        with contextlib.suppress(CchcError):
+            engine.compile_template(options.templates / name)
+
 
 # ---------------------------------------------------------------- one plan
 
@@ -177,6 +198,8 @@ def _render_and_write(decided: list, options: Options, plan: str) -> list[Result
     """
     # A plan built alone renders and checks its documents in child processes (options.jobs).
     stale = [(job, context) for result, job, (context, _, _) in decided if result.status != "unchanged"]
+    if options.jobs > 1 and len(stale) > 1:  # the children are forked from here (see prepare)
+        prepare(options, {job.template for job, _ in stale})
     made = iter(workers.map_forked(lambda i: _render(*stale[i], options), len(stale), options.jobs))
     rendered = [(result, job, None, key, last) if result.status == "unchanged"
                 else _made(result, job, next(made), key, last) for result, job, (_, key, last) in decided]
@@ -205,7 +228,11 @@ def _render(job: registry.Job, context: dict, options: Options) -> tuple[tuple, 
     """(the self-check's findings, the document's bytes): all that comes back from a child process."""
     # The build key was computed from the context as JSON: it is plain data.
     data = engine.render(options.templates / job.template, context, plain=True)
-    return (tuple(checks.check_bytes(data)) if options.check else ()), data
+    if not options.check:
+        return (), data
+    from cchc_docs import checks  # the checker and its DOCX reader: not loaded at all by --no-check
+
+    return tuple(checks.check_bytes(data)), data
 
 
 def _made(result: Result, job: registry.Job, made: tuple[tuple, bytes], key: str, last: Entry | None) -> tuple:

@@ -187,7 +187,9 @@ def load_fingerprint(folder: Path, plan: str) -> dict[str, str]:
 
 def save_fingerprint(folder: Path, plan: str, trees: dict) -> None:
     """Keep a plan's data (its raw trees, see :attr:`cchc_docs.model.load.Loaded.trees`) for the next build."""
-    text = json.dumps({"format": TREE_FORMAT, "tree": trees}, ensure_ascii=False, separators=(",", ":"))
+    # No check for cycles: YAML trees have none (aliases are copied, see model/compose.py).
+    text = json.dumps({"format": TREE_FORMAT, "tree": trees}, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False)
     write_atomic(fingerprint_path(folder, plan), text.encode("utf-8"))
 
 

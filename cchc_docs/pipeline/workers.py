@@ -78,6 +78,11 @@ def _run_task(index: int) -> object:
     return _TASK(index)
 
 
+def inherit() -> bool:
+    """Whether the workers of :func:`executor` start as copies of this process (fork), with what it has loaded."""
+    return multiprocessing.get_start_method() == "fork"
+
+
 def executor(jobs: int) -> ProcessPoolExecutor:
     """A pool whose workers end when this process ends, even by ``kill -9``."""
     context = multiprocessing.get_context()

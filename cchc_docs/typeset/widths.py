@@ -10,6 +10,7 @@ these lines).
 from __future__ import annotations
 
 import unicodedata
+from itertools import repeat
 
 from cchc_docs.typeset.widths_data import BOLD_WIDTHS, UNITS_PER_EM
 
@@ -21,7 +22,7 @@ _FALLBACK = BOLD_WIDTHS["M"]
 def bold_width_mm(text: str, size_pt: float) -> float:
     """Width of ``text`` set in Times New Roman Bold at ``size_pt``."""
     text = unicodedata.normalize("NFC", text)
-    units = sum(BOLD_WIDTHS.get(ch, _FALLBACK) for ch in text)
+    units = sum(map(BOLD_WIDTHS.get, text, repeat(_FALLBACK)))  # per character, in C: wrap() measures every word
     return units / UNITS_PER_EM * size_pt * MM_PER_PT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_docs.errors import SourceError
+from cchc_docs.errors import Location, SourceError
 from cchc_docs.model import compose, source
 
 
@@ -90,3 +90,19 @@ def test_a_raw_control_byte_is_located_in_vietnamese(raw, where, code):
 
 def test_the_closing_line_break_of_a_block_value_is_not_part_of_it():
     assert source.parse("a: |\n  xin chào\nb: >\n  tạm biệt\n", "plan.yaml").tree == {"a": "xin chào", "b": "tạm biệt"}
+
+
+def test_locations_read_like_a_dict_of_locations_of_every_key_and_value():
+    located = source.parse("a:\n  - x\n  - {b: y}\n", "plan.yaml").locations
+    places = {(): (1, 1), ("@key", "a"): (1, 1), ("a",): (2, 3), ("a", 0): (2, 5), ("a", 1): (3, 5),
+              ("@key", "a", 1, "b"): (3, 6), ("a", 1, "b"): (3, 9)}
+    expected = {path: Location("plan.yaml", *place) for path, place in places.items()}
+    assert dict(located) == expected and len(located) == len(expected)
+    assert located[("a", 1, "b")] == Location("plan.yaml", 3, 9) and ("a", 0) in located
+    assert located.get(("a", 2)) is None and located.get(("a", 2), expected[()]) == expected[()]
+    with pytest.raises(KeyError):
+        located[("a", 2)]
+
+
+def test_a_key_given_twice_names_both_lines():
+    assert refused("a: 1\nb: 2\na: 3\n") == "plan.yaml:3:1: trường 'a' bị khai báo hai lần (lần đầu ở dòng 1)"

@@ -1,5 +1,6 @@
 """Batch and incremental builds: exactly what changed is rebuilt, issued documents are never overwritten."""
 
+import multiprocessing
 import os
 import random
 import signal
@@ -13,10 +14,13 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.shared import Pt
-from helpers import DRAFT, MINIMAL_PLAN, TEMPLATES, TODAY, edited, open_docx, plans_folder, texts, tree_snapshot
+from helpers import DRAFT, MINIMAL_PLAN, SAMPLE, TEMPLATES, TODAY, edited, open_docx, plans_folder, texts, tree_snapshot
 
 from cchc_docs.cli.app import main
+from cchc_docs.contexts import registry
 from cchc_docs.errors import SourceError
+from cchc_docs.model.load import load_all
+from cchc_docs.model.status import reporting_calendar
 from cchc_docs.pipeline import batch, manifest
 from cchc_docs.pipeline.build import Options
 
@@ -271,6 +275,59 @@ def test_worker_processes_give_the_same_outputs_as_one_process(tmp_path):
     build(data, tmp_path / "two", jobs=2)
     strip = {k: v for k, v in tree_snapshot(tmp_path / "one").items() if k.endswith(".docx")}
     assert strip == {k: v for k, v in tree_snapshot(tmp_path / "two").items() if k.endswith(".docx")}
+
+
+# Run in a fresh interpreter, so no template is compiled yet: where were the templates
+# compiled, and is the checker loaded?
+_WORKERS_INHERIT = """
+import datetime as dt, multiprocessing, os, sys
+from pathlib import Path
+from cchc_docs.pipeline import batch
+from cchc_docs.pipeline.options import Options
+from cchc_docs.render import engine
+
+compile_once = engine._compile
+def compile_and_say(template, data):
+    print("compiled in", "parent" if os.getpid() == parent else "worker", flush=True)
+    return compile_once(template, data)
+parent, engine._compile = os.getpid(), compile_and_say
+multiprocessing.set_start_method(sys.argv[5])
+options = Options(Path(sys.argv[2]), Path(sys.argv[3]), dt.date.fromisoformat(sys.argv[4]), check=False)
+summary = batch.build_all([Path(sys.argv[1])], options, jobs=2)
+print("exit", summary.exit_code, "checker", "cchc_docs.checks" in sys.modules)
+"""
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers are not forked here")
+@pytest.mark.parametrize("alone", [False, True], ids=["plans in workers", "documents of one plan in children"])
+def test_processes_forked_by_a_build_inherit_templates_compiled_once_before_them(tmp_path, alone):
+    given = SAMPLE if alone else plans_folder(tmp_path, {f"xa-{i}": DRAFT for i in range(4)})
+    done = subprocess.run([sys.executable, "-c", _WORKERS_INHERIT, str(given), str(tmp_path / "out"), str(TEMPLATES),
+                           TODAY.isoformat(), "fork"], capture_output=True, text=True, check=True)
+    compiled, last = done.stdout.splitlines()[:-1], done.stdout.splitlines()[-1]
+    used = {"to-trinh.docx", "quyet-dinh.docx", "bao-cao-quy.docx"} if alone else registry.templates()
+    assert compiled == ["compiled in parent"] * len(used)
+    assert last == "exit 0 checker False"
+    assert len(list((tmp_path / "out").rglob("*.docx"))) >= 4
+
+
+def test_a_pool_whose_workers_are_not_forked_compiles_nothing_before_them(tmp_path):
+    # Spawned workers start afresh: what the builder compiled would be compiled for nothing.
+    data = plans_folder(tmp_path, {f"xa-{i}": DRAFT for i in range(2)})
+    done = subprocess.run([sys.executable, "-c", _WORKERS_INHERIT, str(data), str(tmp_path / "out"), str(TEMPLATES),
+                           TODAY.isoformat(), "spawn"], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["exit 0 checker False"]
+    assert len(list((tmp_path / "out").rglob("*.docx"))) == 2
+
+
+def test_every_template_the_sample_plans_use_is_one_the_registry_lists_and_ships():
+    used = set()
+    for plan in sorted((TEMPLATES.parent / "data").glob("*.yaml")):
+        loaded = load_all(plan)
+        jobs = registry.plan_jobs(loaded.versions, loaded.statuses, reporting_calendar(loaded.versions[0]), TODAY)
+        used |= {job.template for job in jobs}
+    assert len(used) >= 4 and used <= set(registry.templates())  # Tờ trình, decisions, issued plans, reports
+    assert all((TEMPLATES / name).is_file() for name in registry.templates())
 
 
 def test_status_files_are_not_taken_for_plans(tmp_path):
