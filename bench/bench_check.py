@@ -138,9 +138,10 @@ def sample_decision(folder: Path) -> Path:
     from cchc_docs.render import engine
 
     loaded = load.load_all(root / "data" / "thuong-hong-2025-h2.yaml")
-    job = registry.plan_jobs(loaded.versions, loaded.statuses, reporting_calendar(loaded.versions[0]),
-                             dt.date(2025, 9, 15))[0]
-    path = folder / "quyet-dinh.docx"
+    jobs = registry.plan_jobs(loaded.versions, loaded.statuses, reporting_calendar(loaded.versions[0]),
+                              dt.date(2025, 9, 15))
+    job = next(job for job in jobs if job.output == registry.DECISION.output)  # the Tờ trình comes first
+    path = folder / job.output
     path.write_bytes(engine.render(root / "templates" / job.template, job.context()))
     return path
 
