@@ -247,7 +247,7 @@ def _skeleton(data: bytes, cuts: list[tuple[int, int, bytes]]) -> bytes:
 
 
 def _read(data: bytes, start: int, end: int) -> tuple[bytes, list[str]] | None:
-    """A row's XML with each text that is not empty blanked, and those texts in order."""
+    """A block's XML (a row, a paragraph) with each text that is not empty blanked, and those texts in order."""
     find = data.find
     pieces, texts = [], []
     done, stop = start, find(b"</w:t>", start, end)
@@ -330,9 +330,11 @@ def _text(raw: bytes) -> str:
 
 
 def _resolve(match: re.Match) -> str:
+    """The character a reference stands for; ValueError for a number beyond Unicode (the parser refuses it)."""
     name = match.group(1)
-    if name.startswith("#x"):
-        return chr(int(name[2:], 16))
-    if name.startswith("#"):
-        return chr(int(name[1:]))
-    return _NAMED[name]
+    if not name.startswith("#"):
+        return _NAMED[name]
+    code = int(name[2:], 16) if name.startswith("#x") else int(name[1:])
+    if code > 0x10FFFF:
+        raise ValueError(name)
+    return chr(code)

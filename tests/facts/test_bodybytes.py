@@ -167,7 +167,7 @@ def test_a_misread_found_after_the_parse_reads_the_body_again_from_the_tree(monk
         assert extract(data) == _facts_four_ways(data, monkeypatch)
 
 
-@pytest.mark.parametrize("text", ["&#1;", "a ]]> b", "\x01", "a & b", "&nbsp;"])
+@pytest.mark.parametrize("text", ["&#1;", "a ]]> b", "\x01", "a & b", "&nbsp;", "&#99999999999999999999;"])
 def test_a_damaged_text_in_a_row_of_a_known_shape_is_refused_as_damaged(text):
     good = _document(["Việc", "ghi chú", "Phòng VHXH"], rows=8)
     damaged = _edited(good, lambda xml: text.join(xml.rsplit("ghi chú", 1)))  # in the last row: one cut
