@@ -122,7 +122,7 @@ class ShapeMemo:
         return (found, filled) if filled is not None else None
 
 
-_ENTRIES = 1_000  # shapes remembered, seen once and mapped (a report has ≈30): a few MB per style sheet
+_ENTRIES = 1_000  # shapes remembered, seen once and mapped (a template makes a few dozen): a few MB per style sheet
 
 
 def _tree_shape(tr) -> tuple[str | None, list[str]]:
