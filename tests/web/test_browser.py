@@ -46,6 +46,14 @@ def _task_row(driver, task_id: str):
     return field.find_element(By.XPATH, "./ancestor::div[contains(@class, 'task')][1]")
 
 
+def _save(driver) -> None:
+    """Click "Lưu" and wait for the page the form posts to: the page saved from holds the same
+    fields, so a field found too early belongs to a page about to go (a stale element)."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, "save").click()
+    WebDriverWait(driver, 60).until(seen.staleness_of(page))
+
+
 def _set_deadline(driver, task_id: str, kind: str, text: str) -> None:
     row = _task_row(driver, task_id)
     Select(row.find_element(By.CSS_SELECTOR, "select[name$='.deadline_kind']")).select_by_visible_text(kind)
@@ -69,7 +77,7 @@ def test_a_clerk_edits_a_deadline_fixes_a_problem_builds_and_downloads(clerk):
 
     # An impossible date: the message sits in the task's row, and nothing typed is lost.
     _set_deadline(driver, "T05", "Ngày", "2025-02-30")
-    driver.find_element(By.ID, "save").click()
+    _save(driver)
     row = _task_row(driver, "T05")
     problem = row.find_element(By.CSS_SELECTOR, ".c-deadline .problem").text
     assert "ngày không tồn tại: tháng 2 năm 2025 chỉ có 28 ngày" in problem
@@ -81,7 +89,7 @@ def test_a_clerk_edits_a_deadline_fixes_a_problem_builds_and_downloads(clerk):
 
     # Fixed, saved.
     _set_deadline(driver, "T05", "Ngày", "2025-10-20")
-    driver.find_element(By.ID, "save").click()
+    _save(driver)
     assert driver.find_element(By.CSS_SELECTOR, ".saved").text == "Đã lưu."
     assert 'deadline: "2025-10-20"' in (server.data / "thuong-hong-2025-h2.yaml").read_text(encoding="utf-8")
 
