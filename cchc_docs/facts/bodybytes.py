@@ -60,8 +60,8 @@ _TABLE_STARTS = (b"<w:tbl>", b"<w:tbl ")
 # Between the body and a paragraph: what would make it no child of the body, or hide paragraphs in it.
 _WRAPPERS = (b"<w:sdt", b"<w:customXml", b"<w:ins ", b"<w:ins>", b"<w:moveTo ", b"<w:moveTo>", b"txbxContent",
              b"AlternateContent")
-BLANK = b"\x00"  # stands for a text in a shape: never a character of XML
-CUT_ROW, CUT_PARAGRAPH = b"<w:tr/>", b"<w:p/>"  # what is left of a row or a paragraph cut from the skeleton
+_BLANK = b"\x00"  # stands for a text in a shape: never a character of XML
+_CUT_ROW, _CUT_PARAGRAPH = b"<w:tr/>", b"<w:p/>"  # what is left of a row or a paragraph cut from the skeleton
 
 
 class _Blocks:
@@ -190,9 +190,9 @@ def _keyed(where: tuple, read: tuple[bytes, list[str]] | None) -> tuple | None:
 
 def _cuts(rows: _Blocks, paragraphs: _Blocks | None) -> list[tuple[int, int, bytes]]:
     """Where each block cut stands, in order, and what stands for it in the skeleton."""
-    cuts = [(*rows.spans[i], CUT_ROW) for i in rows.cut]
+    cuts = [(*rows.spans[i], _CUT_ROW) for i in rows.cut]
     if paragraphs is not None:
-        cuts += [(*paragraphs.spans[i], CUT_PARAGRAPH) for i in paragraphs.cut]
+        cuts += [(*paragraphs.spans[i], _CUT_PARAGRAPH) for i in paragraphs.cut]
     return sorted(cuts)
 
 
@@ -262,7 +262,7 @@ def _read(data: bytes, start: int, end: int) -> tuple[bytes, list[str]] | None:
             done = stop
         stop = find(b"</w:t>", stop + 6, end)
     pieces.append(data[done:end])
-    xml = BLANK.join(pieces)
+    xml = _BLANK.join(pieces)
     if b"rsid" in xml or b"Id=" in xml:  # Word's revision marks and paragraph ids differ from row to row
         xml = _UNREAD_ATTRIBUTES.sub(b"", xml)
     try:
