@@ -104,9 +104,9 @@ class BodyBytes:
         context = _context(data)
         if context is None:
             return None
-        spans = _row_spans(data)
-        rows = _Blocks(spans, _row_reads(data, context, spans))
-        paragraphs = _paragraphs(data, context, spans)
+        spans, known = _row_spans(data), memo.pieces
+        rows = _Blocks(spans, _row_reads(data, context, spans, known))
+        paragraphs = _paragraphs(data, context, spans, known)
         kinds = (rows,) if paragraphs is None else (rows, paragraphs)
         for blocks in kinds:
             blocks.prepare(memo)
@@ -155,7 +155,7 @@ def _context(data: bytes) -> bytes | None:
     return data[root:end] if root != -1 and end else None
 
 
-def _row_reads(data: bytes, context: bytes, spans: list[tuple[int, int]]) -> list:
+def _row_reads(data: bytes, context: bytes, spans: list[tuple[int, int]], known: dict) -> list:
     """``(shape, texts)`` of each row, or None for a row the tree must read."""
     reads, head, previous = [], None, 0
     for start, end in spans:
@@ -165,12 +165,12 @@ def _row_reads(data: bytes, context: bytes, spans: list[tuple[int, int]]) -> lis
             head = data[table:start]
             if b"rsid" in head or b"Id=" in head:
                 head = _UNREAD_ATTRIBUTES.sub(b"", head)
-        reads.append(_keyed((context, head, first), _read(data, start, end)) if head is not None else None)
+        reads.append(_read(data, (context, head, first), start, end, known) if head is not None else None)
         previous = end
     return reads
 
 
-def _paragraphs(data: bytes, context: bytes, rows: list[tuple[int, int]]) -> _Blocks | None:
+def _paragraphs(data: bytes, context: bytes, rows: list[tuple[int, int]], known: dict) -> _Blocks | None:
     """The paragraphs outside the tables; None when something but tables may stand between one and the body."""
     spans = []
     body_start = data.find(context) + len(context)
@@ -180,12 +180,8 @@ def _paragraphs(data: bytes, context: bytes, rows: list[tuple[int, int]]) -> _Bl
             if any(data.find(mark, start, end) != -1 for mark in _WRAPPERS):
                 return None
             spans += _elements(data, b"<w:p", b"</w:p>", start, end)
-    return _Blocks(spans, [_keyed((context,), _read(data, *span)) for span in spans])
-
-
-def _keyed(where: tuple, read: tuple[bytes, list[str]] | None) -> tuple | None:
-    """A block's shape (where it stands, and its XML) with its texts."""
-    return ((*where, read[0]), read[1]) if read is not None else None
+    where = (context,)
+    return _Blocks(spans, [_read(data, where, start, end, known) for start, end in spans])
 
 
 def _cuts(rows: _Blocks, paragraphs: _Blocks | None) -> list[tuple[int, int, bytes]]:
@@ -246,12 +242,54 @@ def _skeleton(data: bytes, cuts: list[tuple[int, int, bytes]]) -> bytes:
     return b"".join(pieces)
 
 
-def _read(data: bytes, start: int, end: int) -> tuple[bytes, list[str]] | None:
-    """A block's XML (a row, a paragraph) with each text that is not empty blanked, and those texts in order."""
+def _read(data: bytes, where: tuple, start: int, end: int, known: dict) -> tuple | None:
+    """``(shape, texts)`` of the block (a row, a paragraph) from ``start`` to ``end`` standing ``where``;
+    None when the tree must read it.
+
+    Its shape is ``where`` and its XML with each text that is not empty blanked. A block
+    whose bytes repeat the pieces of a shape met before (``known``, by where it stands and
+    what comes before its first text) is told by comparing them: a few C calls per text,
+    where cutting it up again costs a dozen, and no new shape to hash.
+    """
+    lead = data[start:_first_text(data, start, end)]
+    candidates = known.get((where, lead))
+    if candidates is not None:
+        for index, (shape, rest) in enumerate(candidates):
+            raws = _matched(data, start + len(lead), end, rest)
+            if raws is not None:
+                if index:  # the shape last met is tried first: rows of one table come in runs
+                    candidates.insert(0, candidates.pop(index))
+                return _decoded(shape, raws)
+    cut = _cut(data, start, end)
+    if cut is None:
+        return None
+    pieces, raws = cut
+    xml = _BLANK.join(pieces)
+    if b"rsid" in xml or b"Id=" in xml:  # Word's revision marks and paragraph ids differ from row to row
+        return _decoded((*where, _UNREAD_ATTRIBUTES.sub(b"", xml)), raws)
+    shape = (*where, xml)
+    _remember(known, (where, lead), shape, pieces)
+    return _decoded(shape, raws)
+
+
+def _first_text(data: bytes, start: int, end: int) -> int:
+    """Where the first text that is not empty starts (``end`` when there is none): a text holds no "<"."""
+    stop = data.find(b"</w:t>", start, end)
+    while stop != -1:
+        close = data.find(b">", data.rfind(b"<", start, stop), stop) + 1
+        if close < stop:
+            return close
+        stop = data.find(b"</w:t>", stop + 6, end)
+    return end
+
+
+def _cut(data: bytes, start: int, end: int) -> tuple[list[bytes], list[bytes]] | None:
+    """The block's XML between its texts that are not empty, and those texts (raw); None when a text's
+    start tag is not plain."""
     find = data.find
     pieces, texts = [], []
     done, stop = start, find(b"</w:t>", start, end)
-    while stop != -1:  # a text that is not empty ends in </w:t> (or the row is left to the tree)
+    while stop != -1:  # a text that is not empty ends in </w:t> (or the block is left to the tree)
         begin = data.rfind(b"<", start, stop)
         close = find(b">", begin, stop) + 1
         if data[begin:close] not in _TEXT_TAGS:
@@ -262,11 +300,40 @@ def _read(data: bytes, start: int, end: int) -> tuple[bytes, list[str]] | None:
             done = stop
         stop = find(b"</w:t>", stop + 6, end)
     pieces.append(data[done:end])
-    xml = _BLANK.join(pieces)
-    if b"rsid" in xml or b"Id=" in xml:  # Word's revision marks and paragraph ids differ from row to row
-        xml = _UNREAD_ATTRIBUTES.sub(b"", xml)
+    return pieces, texts
+
+
+def _matched(data: bytes, at: int, end: int, rest: tuple[bytes, ...]) -> list[bytes] | None:
+    """The raw texts of the block from ``at`` (its first text) to ``end`` when each is followed by the
+    next of ``rest``, the pieces of a shape after its lead, and is not empty (no "<"); None when not."""
+    texts, find, starts = [], data.find, data.startswith
+    for piece in rest:
+        stop = find(b"<", at, end)
+        if stop <= at or not starts(piece, stop):
+            return None
+        texts.append(data[at:stop])
+        at = stop + len(piece)
+    return texts if at == end else None
+
+
+def _remember(known: dict, lead: tuple, shape: tuple, pieces: list[bytes]) -> None:
+    """Keep the pieces of ``shape`` after its lead, under the lead: what comes before its first text
+    (a few shapes per lead)."""
+    candidates = known.get(lead)
+    if candidates is None:
+        if len(known) >= _KNOWN:  # endless variety (a hand-made document): start again
+            known.clear()
+        known[lead] = [(shape, tuple(pieces[1:]))]
+    elif len(candidates) < _CANDIDATES:
+        candidates.append((shape, tuple(pieces[1:])))
+
+
+_KNOWN, _CANDIDATES = 1_000, 8
+
+
+def _decoded(shape: tuple, raws: list[bytes]) -> tuple | None:
     try:
-        return xml, _texts(texts)
+        return shape, _texts(raws)
     except ValueError:  # not UTF-8, or no well-formed text: the parser says what is wrong
         return None
 

@@ -328,8 +328,21 @@ class CappedReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
+        data = self._take(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def read(self, size: int = -1) -> bytes:
+        """``size`` bytes, or all of the part: unpacked in one call (a buffer of its own per chunk
+        cost more than the unpacking of a report), never more than one byte past the cap."""
+        if size is not None and size >= 0:
+            return super().read(size)
+        return self._take(self.package.limits.xml_bytes - self.count + 1)
+
+    def _take(self, size: int) -> bytes:
+        """At most ``size`` bytes more, counted against the cap and the hold."""
         try:
-            data = self.raw.read(len(buffer))
+            data = self.raw.read(size)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:  # CRC, truncated, bad deflate
             raise self.package.damaged(f"phần /{self.partname}: {type(exc).__name__}") from None
         self.count += len(data)
@@ -340,23 +353,12 @@ class CappedReader(io.RawIOBase):
         if self.hold is not None and self.count - self.released > self.hold:
             raise SourceError(f"{self.package.name}: tệp quá phức tạp, không kiểm tra (một khối nội dung của "
                               f"phần /{self.partname} dài hơn {megabytes(self.hold)} XML)")
-        buffer[: len(data)] = data
-        return len(data)
-
-    def read(self, size: int = -1) -> bytes:
-        if size is not None and size >= 0:
-            return super().read(size)
-        chunks = []
-        while chunk := super().read(_CHUNK):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return data
 
     def close(self) -> None:
         self.raw.close()
         super().close()
 
-
-_CHUNK = 1 * MIB
 
 
 def _directory_size(stream) -> tuple[int, int] | None:

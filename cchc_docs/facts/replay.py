@@ -67,6 +67,7 @@ class ShapeMemo:
     def __init__(self) -> None:
         self.seen: set[tuple] = set()
         self.maps: dict[tuple, _Map | object] = {}
+        self.pieces: dict[tuple, list] = {}  # the bytes of the shapes read, for :mod:`.bodybytes`
 
     def row(self, walker, tr, table) -> None:
         """Add the facts of ``tr`` (a row of ``table``) to ``walker``: replayed when its shape allows."""

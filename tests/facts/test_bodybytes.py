@@ -216,3 +216,19 @@ def test_the_same_row_bytes_under_other_namespaces_are_another_shape():
     (one, rows_one), (two, rows_two) = _reader(first), _reader(second)
     assert one.row(rows_one[2])[0][0][3] == two.row(rows_two[2])[0][0][3]  # the same bytes …
     assert one.row(rows_one[2])[0][0] != two.row(rows_two[2])[0][0]  # … not the same shape
+
+
+def test_a_block_that_repeats_a_known_shape_byte_for_byte_reads_as_it_does_when_met_first(monkeypatch):
+    """Blocks told by the pieces of a shape met before give the shapes and texts a fresh reading
+    gives; a text holding ">", a text emptied or a run made bold is another shape, cut up again."""
+    memo = replay.ShapeMemo()
+    _reader(_document(TEXTS, rows=8), memo)  # the shapes known by their bytes
+    other = _edited(_document(["x > y", "", "Việc 3", "a &amp; b", "hai"], rows=9),
+                    lambda xml: xml.replace("<w:r><w:t", "<w:r><w:rPr><w:b/></w:rPr><w:t", 1))
+    cut, cut_up = [], bodybytes._cut
+    monkeypatch.setattr(bodybytes, "_cut", lambda *args: cut.append(1) or cut_up(*args))
+    warm, _ = _reader(other, memo)
+    told = len(cut)
+    fresh, _ = _reader(other)
+    assert warm.rows.reads == fresh.rows.reads and warm.paragraphs.reads == fresh.paragraphs.reads
+    assert 0 < told < len(cut) - told  # most blocks told by their pieces, the new shapes cut up
