@@ -9,6 +9,7 @@ text at all: the decree sets no format for them. A number opening a quoted passa
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -64,21 +65,29 @@ def body(cursor: Cursor, start: int, stop: int) -> dict:
 
 def numbering(piece: Piece) -> Numbered | None:
     """The number a body line opens with, if any (Word's own list numbering is not text)."""
-    text = piece.text.lstrip(_QUOTES + " ")
-    quoted = len(text) != len(piece.text)
-    if match := ARTICLE.match(text):
+    found = _number(piece.text)
+    return Numbered(piece.para, *found) if found is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(text: str) -> tuple[str, str, int | None, bool] | None:
+    """(level, label, value, quoted) of the number ``text`` opens with: kept by text, as the
+    headings of one template recur from document to document."""
+    opened = text.lstrip(_QUOTES + " ")
+    quoted = len(opened) != len(text)
+    if match := ARTICLE.match(opened):
         label = match.group(1)
-        return Numbered(piece.para, "article", label, int(label) if label.isdigit() else roman_value(label), quoted)
-    if match := _PART_LABEL.match(fold(text[:30])):
-        return Numbered(piece.para, "division", text.split()[0], None, quoted)
-    if _DECIMAL.match(text):
-        return Numbered(piece.para, "decimal", text.split()[0], None, quoted)
-    if match := _ROMAN_HEAD.match(text):
-        return Numbered(piece.para, "section", match.group(1), roman_value(match.group(1)), quoted)
-    if match := _CLAUSE.match(text):
-        return Numbered(piece.para, "clause", match.group(1), int(match.group(1)), quoted)
-    if match := _POINT.match(text):
-        return Numbered(piece.para, "point", match.group(1), None, quoted)
+        return "article", label, int(label) if label.isdigit() else roman_value(label), quoted
+    if match := _PART_LABEL.match(fold(opened[:30])):
+        return "division", opened.split()[0], None, quoted
+    if _DECIMAL.match(opened):
+        return "decimal", opened.split()[0], None, quoted
+    if match := _ROMAN_HEAD.match(opened):
+        return "section", match.group(1), roman_value(match.group(1)), quoted
+    if match := _CLAUSE.match(opened):
+        return "clause", match.group(1), int(match.group(1)), quoted
+    if match := _POINT.match(opened):
+        return "point", match.group(1), None, quoted
     return None
 
 

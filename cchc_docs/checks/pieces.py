@@ -74,8 +74,12 @@ _piece = builder(Piece)  # Piece(...) without the frozen dataclass's per-field _
 
 def whole(para: ParagraphFacts) -> Piece:
     """The paragraph as one piece (body text, where a leading tab is just an indent)."""
-    runs = tuple(run for run in para.runs if not run.is_tab and not run.is_break)
-    text = "".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs)
+    runs = para.runs
+    if len(runs) == 1 and not (runs[0].is_tab or runs[0].is_break):  # most paragraphs: one run of text
+        text = display(runs[0])
+    else:
+        runs = tuple(run for run in para.runs if not run.is_tab and not run.is_break)
+        text = "".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs)
     return _piece(para, runs, " ".join(printed(text).split()), True, True, *_lead(para.runs))
 
 
@@ -122,17 +126,24 @@ def forget() -> None:
     _MEMO.clear()
 
 
-def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
+def one_line(para: ParagraphFacts) -> str | None:
+    """The paragraph's text as printed, unstripped, when it has no tab or line break (its one
+    piece, if it shows anything, is that text stripped); None when it has some."""
     runs = para.runs
     if len(runs) == 1 and not (runs[0].is_tab or runs[0].is_break):  # most paragraphs: one run of text
-        raw = printed(display(runs[0]))
-    elif not any(run.is_tab or run.is_break for run in runs):
-        raw = printed("".join(display(run) for run in runs))
-    else:
+        return printed(display(runs[0]))
+    if not any(run.is_tab or run.is_break for run in runs):
+        return printed("".join(display(run) for run in runs))
+    return None
+
+
+def _cut(para: ParagraphFacts) -> tuple[Piece, ...]:
+    raw = one_line(para)
+    if raw is None:
         return _cut_lines(para)
     text = raw.strip()
     spaces = len(raw) - len(raw.lstrip(" ")) if raw.startswith("  ") else 0
-    return (_piece(para, runs, text, True, True, *_spaces(spaces)),) if text else ()
+    return (_piece(para, para.runs, text, True, True, *_spaces(spaces)),) if text else ()
 
 
 def _cut_lines(para: ParagraphFacts) -> tuple[Piece, ...]:

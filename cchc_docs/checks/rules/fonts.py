@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from cchc_docs.checks import spec
 from cchc_docs.checks.components import Layout
-from cchc_docs.checks.pieces import is_rule_text, pieces
+from cchc_docs.checks.pieces import is_rule_text, one_line, pieces
 from cchc_docs.checks.registry import Hit, rule
 from cchc_docs.checks.text import fold
 from cchc_docs.facts.extract import ParagraphFacts
@@ -86,8 +86,12 @@ def text_diacritics(layout: Layout) -> Iterator[Hit]:
                   "chữ không dấu, ví dụ \"So:\", \"Noi nhan:\"", component="Toàn văn bản")
 
 
+@functools.lru_cache(maxsize=4096)
 def _placeholder(text: str) -> str | None:
-    """The placeholder a line still holds, if any (a row of underscores is a rule, not a blank)."""
+    """The placeholder a line still holds, if any (a row of underscores is a rule, not a blank).
+
+    Asked of every line outside the data tables; the lines of one template recur from
+    document to document, so the answer is kept by text."""
     if is_rule_text(text):
         return None
     if "[" in text and (match := _BRACKETED.search(text)):
@@ -110,18 +114,19 @@ def _may_fold_to_model(text: str) -> bool:
     return not head or bool(unicodedata.combining(head)) or unicodedata.normalize("NFD", head)[0] in "hH"
 
 
-def _candidate_paragraphs(layout: Layout) -> Iterator[ParagraphFacts]:
+def _candidate_paragraphs(layout: Layout) -> list[ParagraphFacts]:
     """Paragraphs outside tables, and those of the header and signature tables."""
     layout_tables = {p.para.table_index for part in layout.parts for p in (*part.closing, part.national_title) if p}
-    for para in layout.facts.paragraphs:
-        if not para.in_table or para.table_index in layout_tables:
-            yield para
+    return [para for para in layout.facts.paragraphs if not para.in_table or para.table_index in layout_tables]
 
 
 @rule("ND30-PLACEHOLDER", "P", spec.ART_PLACEHOLDER,
       "Không còn chữ giữ chỗ của mẫu ([…], \"(Chữ ký …)\", \"Họ và tên\")")
 def placeholder(layout: Layout) -> Iterator[Hit]:
     for para in _candidate_paragraphs(layout):
+        line = one_line(para)
+        if line is not None and not _placeholder(line.strip()):
+            continue  # one piece and no placeholder in it: told without cutting it
         for piece in pieces(para):
             found = _placeholder(piece.text)
             if found:
