@@ -28,16 +28,19 @@ so component rules never judge it (better no finding than a false alarm).
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 
 from cchc_docs.checks import closing, content, landmarks, opening, scan
 from cchc_docs.checks.content import Numbered
 from cchc_docs.checks.lines import Cursor, is_appendix_label, is_national_head, is_national_title, type_name
 from cchc_docs.checks.pieces import Piece, RuleLine, pieces, printed, whole
 from cchc_docs.checks.text import is_upper, unaccented
-from cchc_docs.facts.extract import DocFacts, ParagraphFacts
+from cchc_docs.facts.extract import DocFacts, ParagraphFacts, RunFacts
 
 __all__ = ["Layout", "Numbered", "Part", "recognise"]
 
@@ -120,6 +123,17 @@ class Layout:
     pages: tuple[int | None, ...] = field(default=())
     unaccented: bool = False  # typed without diacritics: wording rules are left to ND30-TEXT-DIACRITICS
     _landmarks: list = field(default_factory=list, compare=False, repr=False)
+
+    @functools.cached_property
+    def paragraphs(self) -> tuple[ParagraphFacts, ...]:
+        """Every paragraph with text: the body's (tables included), then the headers' and footers'."""
+        return self.facts.paragraphs + tuple(chain.from_iterable(story.paragraphs
+                                                                  for story in self.facts.header_footers))
+
+    @functools.cached_property
+    def runs(self) -> tuple[RunFacts, ...]:
+        """Every run of :attr:`paragraphs` (the rules on fonts and colours read them all)."""
+        return tuple(chain.from_iterable(map(attrgetter("runs"), self.paragraphs)))
 
     def page_of(self, index: int | None) -> int | None:
         if index is None or not 0 <= index < len(self.pages):

@@ -215,6 +215,8 @@ class _Map:
     def __init__(self, made: list[ParagraphFacts], slots: int) -> None:
         self.slots = slots
         self.paragraphs = [_paragraph_map(p) for p in made]
+        self.values = [list(p) for p in made]  # each paragraph's facts, to copy and fill
+        self.runs = sum(len(p.runs) for p in made)  # as many in every block of the shape
 
     def replay(self, walker, texts: list, table) -> bool:
         """Add the block's facts to ``walker`` from its texts; False (nothing added) when it must be walked."""
@@ -224,37 +226,40 @@ class _Map:
         self.add(walker, filled, table)
         return True
 
-    def fill(self, texts: list) -> list[tuple[str, tuple]] | None:
-        """Each paragraph's text and runs with ``texts`` poured in; None when the block must be walked."""
+    def fill(self, texts: list) -> tuple[list[str], list[tuple]] | None:
+        """Each paragraph's text, and each one's runs, with ``texts`` poured in; None when the block must be walked."""
         if len(texts) != self.slots:
             return None
-        filled = []
-        for _, runs, one, blank in self.paragraphs:
+        made, runs_made = [], []
+        for runs, one, blank in self.paragraphs:
             if one is not None:  # the common paragraph: one run holding one text of the block
                 text = texts[one[0]]
                 pieces = (_new(RunFacts, (text,) + one[1]),)
             else:
                 pieces = tuple([_filled(run, parts, rest, texts) for run, parts, rest in runs])
                 text = "".join([run.text for run in pieces])
-            if not blank and not text.strip():
+            if not blank and (not text or text.isspace()):
                 return None  # spaces only, where the recorded block had text: the mark decides its height
-            filled.append((text, pieces))
-        return filled
+            made.append(text)
+            runs_made.append(pieces)
+        return made, runs_made
 
-    def add(self, walker, filled: list[tuple[str, tuple]], table) -> None:
+    def add(self, walker, filled: tuple[list[str], list[tuple]], table) -> None:
         raise NotImplementedError
 
-    def _append(self, walker, filled: list[tuple[str, tuple]], table_index: int | None, row: int | None) -> None:
+    def _append(self, walker, filled: tuple[list[str], list[tuple]], table_index: int | None,
+                row: int | None) -> None:
         """Add the paragraphs ``fill`` made (in a table: as row ``row`` of table ``table_index``)."""
-        paragraphs, section = walker.paragraphs, walker.section
-        walker.budget.paragraphs_of(len(filled), sum([len(pieces) for _, pieces in filled]),
-                                    sum([len(text) for text, _ in filled]))
-        normalized = unicodedata.is_normalized
-        for recorded, (text, pieces) in zip(self.paragraphs, filled, strict=True):
-            values = recorded[0].copy()
-            values[0], values[1], values[2] = len(paragraphs), text, text.isascii() or normalized("NFC", text)
+        texts, runs = filled
+        paragraphs, section, normalized = walker.paragraphs, walker.section, unicodedata.is_normalized
+        walker.budget.paragraphs_of(len(texts), self.runs, sum(map(len, texts)))
+        index = len(paragraphs)
+        for recorded, text, pieces in zip(self.values, texts, runs, strict=True):
+            values = recorded.copy()
+            values[0], values[1], values[2] = index, text, text.isascii() or normalized("NFC", text)
             values[_TABLE], values[_ROW], values[_SECTION], values[_RUNS] = table_index, row, section, pieces
             paragraphs.append(_new(ParagraphFacts, values))
+            index += 1
 
 
 class _RowMap(_Map):
@@ -262,16 +267,16 @@ class _RowMap(_Map):
 
     def __init__(self, made: list[ParagraphFacts], slots: int, flags: tuple, cells: tuple) -> None:
         super().__init__(made, slots)
-        self.flags, self.cells = flags, cells
+        self.flags, self.cells = flags, _cell_texts(cells)
 
-    def add(self, walker, filled: list[tuple[str, tuple]], table) -> None:
+    def add(self, walker, filled: tuple[list[str], list[tuple]], table) -> None:
         """Add the paragraphs ``fill`` made, as the next row of ``table``."""
         self._append(walker, filled, table.index, len(table.texts))
         header, cant_split, borders = self.flags
         table.header_rows.append(header)
         table.cant_split.append(cant_split)
         table.borders_visible = table.borders_visible or borders
-        table.texts.append(tuple(["\n".join([filled[i][0] for i in group]) for group in self.cells]))
+        table.texts.append(self.cells(filled[0]))
 
 
 class _ParagraphMap(_Map):
@@ -281,7 +286,7 @@ class _ParagraphMap(_Map):
         super().__init__(made, slots)
         self.indents = indents
 
-    def add(self, walker, filled: list[tuple[str, tuple]], table=None) -> None:
+    def add(self, walker, filled: tuple[list[str], list[tuple]], table=None) -> None:
         """Add the paragraph ``fill`` made to the body."""
         index = len(walker.paragraphs)
         self._append(walker, filled, None, None)
@@ -289,18 +294,27 @@ class _ParagraphMap(_Map):
             walker.pending.append((index, *self.indents))
 
 
+def _cell_texts(cells: tuple[tuple[int, ...], ...]):
+    """What makes a row's cell texts from its paragraphs' texts: each cell's, joined by line ends
+    (a cell of one paragraph, the common one, takes its text as it is)."""
+    if all(len(group) == 1 for group in cells):
+        positions = [group[0] for group in cells]
+        return lambda texts: tuple([texts[i] for i in positions])
+    return lambda texts: tuple(["\n".join([texts[i] for i in group]) for group in cells])
+
+
 _new = tuple.__new__  # a record from a list of its values: one C call
 
 
 def _paragraph_map(p: ParagraphFacts) -> tuple:
-    """(the paragraph's values, to copy and fill; (run, its parts, its other fields) for each run; (slot,
-    other fields) when it is one run holding one text, else None; whether the text is blank)."""
+    """((run, its parts, its other fields) for each run; (slot, other fields) when it is one run holding
+    one text, else None; whether the text is blank)."""
     runs = tuple((run, _parts(run.text), run[1:]) for run in p.runs)
     runs = tuple((run, None if all(type(part) is str for part in parts) else parts, rest) for run, parts, rest in runs)
     one = None
     if len(runs) == 1 and runs[0][1] is not None and len(runs[0][1]) == 1:
         one = (runs[0][1][0], runs[0][2])
-    return list(p), runs, one, not p.text.strip()
+    return runs, one, not p.text.strip()
 
 
 def _filled(run: RunFacts, parts: tuple | None, rest: tuple, texts: list) -> RunFacts:
