@@ -39,9 +39,14 @@ _GAP = r"[\s\x01]*"  # between two words: a space, a break, or a space not ASCII
 #: What may hold a Quốc hiệu (whole or its first line) or a "Phụ lục" label (see ``lines``): one
 #: pattern each, since a pattern that opens with a fixed word is searched for that word in C.
 _MAY_OPEN = tuple(re.compile(word) for word in ("viet", "nghia", f"cong{_GAP}hoa", f"phu{_GAP}luc"))
-#: What may start a piece with "Nơi nhận" or an authority prefix (``lines.PREFIX``).
-_MAY_CLOSE = re.compile(r"[\x00\x01]\s*(?:(?:tm|kt|q|tl|tuq|t/m|k/t|t\.m|k\.t)[\s./\x01\x00]"
-                        f"|thay{_GAP}mat|ky{_GAP}thay|thua{_GAP}lenh|thua{_GAP}uy{_GAP}quyen|noi{_GAP}nhan)")
+#: What may start a piece with "Nơi nhận" or an authority prefix (``lines.PREFIX``), searched in the
+#: projection with each break made a separator: a pattern that opens with one fixed character is
+#: searched for it in C, one that opens with a choice of two tests every character. Its gaps may
+#: then run over the end of a paragraph, which only asks one paragraph more.
+_CLOSE_GAP = r"[\s\x00]*"
+_MAY_CLOSE = re.compile(r"\x00\s*(?:(?:tm|kt|q|tl|tuq|t/m|k/t|t\.m|k\.t)[\s./\x00]"
+                        f"|thay{_CLOSE_GAP}mat|ky{_CLOSE_GAP}thay|thua{_CLOSE_GAP}lenh"
+                        f"|thua{_CLOSE_GAP}uy{_CLOSE_GAP}quyen|noi{_CLOSE_GAP}nhan)")
 _LONG = 200  # a paragraph this long opens no part (see ``components.part_starts``)
 _TEXT = attrgetter("text")
 
@@ -80,9 +85,9 @@ def find(paragraphs: tuple[ParagraphFacts, ...]) -> Candidates:
     # where each paragraph's projection starts: after its separator (C loops, a thousand paragraphs)
     starts = list(map(add, accumulate(map(len, projected.split(_SEPARATOR)[1:]), initial=0), count(1)))
 
-    def where(*patterns: re.Pattern) -> list[int]:  # a match ends in its paragraph, or on the separator after it
+    def where(text: str, *patterns: re.Pattern) -> list[int]:  # a match ends in its paragraph or on its end
         return sorted({bisect_right(starts, match.end() - 1) - 1
-                       for pattern in patterns for match in pattern.finditer(projected)})
+                       for pattern in patterns for match in pattern.finditer(text)})
 
-    opening = tuple(i for i in where(*_MAY_OPEN) if len(texts[i]) < _LONG)
-    return Candidates(opening, tuple(where(_MAY_CLOSE)))
+    opening = tuple(i for i in where(projected, *_MAY_OPEN) if len(texts[i]) < _LONG)
+    return Candidates(opening, tuple(where(projected.replace("\x01", _SEPARATOR), _MAY_CLOSE)))
