@@ -53,6 +53,7 @@ OWNERS: dict[str, tuple[str, ...]] = {
     "lxml": ("facts", "render", "pdf.poppler"),
     "xml": ("facts",),  # the stdlib parsers (xml.etree, xml.dom, xml.sax, expat)
     "yaml": ("model",),
+    "orjson": ("pipeline.manifest",),  # canonical JSON of contexts and data trees, for build keys and fingerprints
     "click": ("cli",),
     "starlette": ("web",),  # the web page: routes, sessions, forms
     "uvicorn": ("cli.web",),  # the web server, started by `cchc-docs serve`

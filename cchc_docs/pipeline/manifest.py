@@ -25,6 +25,8 @@ import typing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import orjson
+
 from cchc_docs import __version__
 from cchc_docs.errors import os_reason
 from cchc_docs.pipeline import confine, fingerprint
@@ -64,9 +66,22 @@ def build_key(context: dict, template: bytes) -> str:
 
 
 def canonical(context: dict) -> bytes:
-    """The context as canonical JSON: sorted keys, no locale, UTF-8."""
-    # No check for cycles (a context is a tree the contexts package builds): a fifth of the cost.
-    return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode()
+    """The context as canonical JSON: sorted keys, no locale, UTF-8.
+
+    Every document of every build is keyed by its context, 40 kB of JSON for a report:
+    orjson writes it ten times faster than the standard library, and the same bytes
+    (``json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":"))``), so the
+    keys of outputs built before stay valid. What orjson refuses (a key that is not
+    text, an integer past 64 bits) the standard library writes. orjson writes a NaN or
+    an infinity as null; a context holds none: its only floats are rule indents,
+    lengths measured from text, and a non-finite one could not be rendered at all.
+    """
+    try:
+        return orjson.dumps(context, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        # No check for cycles (a context is a tree the contexts package builds): a fifth of the cost.
+        return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          check_circular=False).encode()
 
 
 def file_hash(data: bytes) -> str:
@@ -186,11 +201,13 @@ def load_fingerprint(folder: Path, plan: str) -> dict[str, str]:
 
 
 def save_fingerprint(folder: Path, plan: str, trees: dict) -> None:
-    """Keep a plan's data (its raw trees, see :attr:`cchc_docs.model.load.Loaded.trees`) for the next build."""
-    # No check for cycles: YAML trees have none (aliases are copied, see model/compose.py).
-    text = json.dumps({"format": TREE_FORMAT, "tree": trees}, ensure_ascii=False, separators=(",", ":"),
-                      check_circular=False)
-    write_atomic(fingerprint_path(folder, plan), text.encode("utf-8"))
+    """Keep a plan's data (its raw trees, see :attr:`cchc_docs.model.load.Loaded.trees`) for the next build.
+
+    The trees hold only text, None, lists and mappings (source.py keeps every scalar as
+    text): orjson writes them as ``json.dumps(ensure_ascii=False, separators=(",", ":"))``
+    would, ten times faster, for every plan of every build.
+    """
+    write_atomic(fingerprint_path(folder, plan), orjson.dumps({"format": TREE_FORMAT, "tree": trees}))
 
 
 def input_hash(parts: list[bytes]) -> str:

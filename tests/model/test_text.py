@@ -51,3 +51,12 @@ def test_each_kind_of_wrong_character_is_named_placed_and_fixed(value, message, 
 
 def test_every_problem_in_a_value_is_found_in_order():
     assert [p.position for p in text.problems("Bаn\u200b hành nǎm")] == [2, 4, 12]
+
+
+def test_exactly_the_characters_outside_the_printable_spans_or_latin_lookalikes_are_looked_at_closer():
+    every = "".join(map(chr, range(0x110000)))
+    looked_at = {match.start() for match in text._SUSPECT.finditer(every)}
+    printable = {code for first, last in text.PRINTABLE for code in range(ord(first), ord(last) + 1)}
+    lookalikes = {ord(ch) for ch in text.LATIN_LOOKALIKES}
+    assert looked_at == (set(range(0x110000)) - printable) | lookalikes
+    assert lookalikes < printable  # each cut out of a span, not merely added

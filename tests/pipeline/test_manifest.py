@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-from helpers import DRAFT, MINIMAL_PLAN, TEMPLATES, TODAY, plans_folder
+from helpers import DRAFT, MINIMAL_PLAN, ROOT, TEMPLATES, TODAY, plans_folder
 
 from cchc_docs.cli.app import main
-from cchc_docs.pipeline import batch, manifest
+from cchc_docs.pipeline import batch, fingerprint, manifest
 from cchc_docs.pipeline.options import Options
 
 
@@ -147,3 +147,45 @@ def test_data_fingerprint_written_by_an_earlier_version_still_names_the_changed_
     (result,) = build(data, out).plans[0].results
     assert result.status == "updated"
     assert result.reasons == ("dữ liệu thay đổi: decision.signer.name",)
+
+
+# ---------------------------------------------------------------- keys and fingerprints as JSON
+
+
+def standard_json(value) -> bytes:
+    """What the build wrote before orjson: the standard library's canonical JSON."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def sample_contexts() -> list[dict]:
+    from cchc_docs.contexts import registry
+    from cchc_docs.model.load import load_all
+    from cchc_docs.model.status import reporting_calendar
+
+    contexts = []
+    for plan in sorted((ROOT / "data").glob("*.yaml")):
+        loaded = load_all(plan)
+        jobs = registry.plan_jobs(loaded.versions, loaded.statuses, reporting_calendar(loaded.versions[0]), TODAY)
+        contexts += [job.context() for job in jobs]
+    return contexts
+
+
+def test_every_sample_context_is_keyed_by_the_same_json_as_before_so_earlier_builds_stay_valid():
+    contexts = sample_contexts()
+    assert len(contexts) >= 10
+    for context in contexts:
+        assert manifest.canonical(context) == standard_json(context)
+
+
+@pytest.mark.parametrize("value", [{2: "hai", 1: "một"}, {"n": 2**70}, {"a": [{"b": None, "a": True}]}])
+def test_a_context_orjson_refuses_is_keyed_all_the_same(value):
+    assert manifest.canonical(value) == standard_json(value)
+
+
+def test_a_saved_fingerprint_reads_back_as_the_plans_data(tmp_path):
+    trees = {"plan": {"tasks": [{"id": "T01", "content": "Rà soát \"thủ tục\" <hành chính>\n", "note": None}]}}
+    manifest.save_fingerprint(tmp_path, "xa-a.yaml", trees)
+    saved = manifest.fingerprint_path(tmp_path, "xa-a.yaml").read_bytes()
+    assert saved == json.dumps({"format": manifest.TREE_FORMAT, "tree": trees}, ensure_ascii=False,
+                               separators=(",", ":")).encode()
+    assert manifest.load_fingerprint(tmp_path, "xa-a.yaml") == fingerprint.fingerprint(trees)
