@@ -13,6 +13,10 @@ there **before** the body is parsed:
   which it is an empty ``<w:tr/>`` or ``<w:p/>``, and the walk adds its facts there;
 * every other one is parsed and walked as always, with its shape and texts from here.
 
+A block whose bytes repeat a shape met before — the XML between its texts the same, byte
+for byte — is told by comparing those pieces, without cutting it up again (the pieces are
+kept in the memo, by what comes before the first text).
+
 Bytes say what the tree says only where nothing between them can differ, so:
 
 * a document is read this way only when it is UTF-8, holds no DOCTYPE, comment, CDATA
@@ -328,7 +332,7 @@ def _remember(known: dict, lead: tuple, shape: tuple, pieces: list[bytes]) -> No
         candidates.append((shape, tuple(pieces[1:])))
 
 
-_KNOWN, _CANDIDATES = 1_000, 8
+_KNOWN, _CANDIDATES = 500, 4  # a template makes a few dozen leads: at most a few MB of pieces per style sheet
 
 
 def _decoded(shape: tuple, raws: list[bytes]) -> tuple | None:
