@@ -60,6 +60,7 @@ def extract(source: str | os.PathLike | bytes, limits: Limits = LIMITS, poll=Non
 # --- sections and the document ----------------------------------------------------------------
 
 _HF_TYPES = ("default", "first", "even")
+_STORIES = 64  # header and footer parts remembered per style sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +183,29 @@ class _Extractor:
     def _story(self, partname: str, kind: str, type_: str, width: float) -> HeaderFooterFacts:
         key = ("/" + partname, kind, type_)
         if key not in self.stories:
-            walker = Walker(self.formats, body=False, budget=self.budget, width_twips=width)
-            walker.block(self.package.xml(partname), None)
+            self.stories[key] = self._walked_story(partname, kind, type_, width)
+        return self.stories[key]
+
+    def _walked_story(self, partname: str, kind: str, type_: str, width: float) -> HeaderFooterFacts:
+        """A header or footer part's facts: walked once per style sheet for the same bytes and
+        width (the documents of a template share theirs), counted against the limits every time."""
+        data = self.package.read(partname)
+        memo, key = self.formats.stories, (data, kind, type_, width)
+        found = memo.get(key)
+        if found is None:
+            budget = Budget(self.package.limits, self._refuse, self.budget.poll)
+            walker = Walker(self.formats, body=False, budget=budget, width_twips=width)
+            walker.block(self.package.parse(data, partname), None)
             paragraphs = tuple(walker.paragraphs)
             text = "\n".join(p.text for p in paragraphs)
             fields = tuple(field for p in paragraphs for field in p.fields)
-            self.stories[key] = HeaderFooterFacts(kind, type_, text, fields, paragraphs)
-        return self.stories[key]
+            story = HeaderFooterFacts(kind, type_, text, fields, paragraphs)
+            if len(memo) >= _STORIES:
+                memo.clear()
+            found = memo[key] = (story, (budget.paragraphs, budget.runs, budget.chars))
+        story, counts = found
+        self.budget.paragraphs_of(*counts)
+        return story
 
 
 def _section_facts(index: int, sect, geo: _Geometry, span: tuple[int, int], in_force: dict) -> SectionFacts:

@@ -81,6 +81,7 @@ class Formats:
         self._runs: dict[tuple, tuple] = {}
         self._cells: dict[tuple | None, CellFormat] = {}
         self.shapes = ShapeMemo()
+        self.stories: dict[tuple, object] = {}  # headers and footers walked, by their bytes (see extract)
 
     def paragraph(self, ppr, tstyle: str | None, first_row: bool, width: float | None,
                   shaded: bool = False) -> ParagraphFormat:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 
@@ -17,7 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_docs.errors import SourceError
-from cchc_docs.facts.extract import LineSpacing, extract
+from cchc_docs.facts import formats
+from cchc_docs.facts.extract import LIMITS, LineSpacing, extract
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 TWIPS_PER_MM = 1440 / 25.4
@@ -492,6 +494,24 @@ def test_section_without_own_header_inherits_previous_header():
     assert [h.text for h in headers] == ["Đầu trang A", "Đầu trang A", "Đầu trang C"]
     assert facts.sections[0].footer() is None
     assert len(facts.header_footers) == 2
+
+
+def test_a_header_met_again_gives_the_same_facts_and_still_counts_against_the_limits():
+    """The documents of one template share their header parts: the second is not walked again,
+    but its paragraphs count as the first's did."""
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = "Đầu trang"
+    for number in range(4):
+        doc.sections[0].header.add_paragraph(f"Dòng {number} của đầu trang")
+    doc.add_paragraph("Nội dung")
+    data = _docx_bytes(doc)
+    formats._MEMO.clear()
+    first, again = extract(data), extract(data)
+    assert again == first and [p.text for p in again.header_footers[0].paragraphs][1] == "Dòng 0 của đầu trang"
+    tight = dataclasses.replace(LIMITS, paragraphs=5)  # the body's paragraph and the header's five
+    for _ in range(2):
+        with pytest.raises(SourceError, match="số đoạn văn"):
+            extract(data, tight)
 
 
 def test_first_page_header_is_resolved_by_type():
