@@ -138,6 +138,10 @@ class Cursor:
         stop = self.last if stop is None else stop
         return self.all[start : stop + 1]
 
+    def head(self, count: int) -> tuple[ParagraphFacts, ...]:
+        """The part's first ``count`` paragraphs (not a copy of a long part to keep its start)."""
+        return self.all[self.first : min(self.first + count, self.last + 1)]
+
     def next_text(self, after: int, limit: int | None = None, within=None) -> ParagraphFacts | None:
         """The next paragraph with text after ``after`` (a row of underscores is a rule, not
         text): outside tables, or in the cell of ``within`` (a paragraph) when given."""

@@ -50,7 +50,7 @@ def header_zone(cursor: Cursor, doc_type: Piece | None) -> tuple[ParagraphFacts,
     lines after it."""
     if doc_type is not None:
         return cursor.span(None, doc_type.index - 1)
-    national = next((p for p in cursor.span()[:40]
+    national = next((p for p in cursor.head(40)
                      if any(is_national_title(x) or is_national_head(x) for x in pieces(p))), None)
     if national is None:
         return _zone_without_header(cursor)
@@ -89,7 +89,7 @@ def _zone_without_header(cursor: Cursor) -> tuple[ParagraphFacts, ...]:
     first = cursor.next_text(cursor.first - 1)
     if first is not None and is_appendix_label(whole(first)):
         return ()
-    marks = [p.index for p in cursor.span()[:10] if any(is_number(x) or is_date(x) for x in pieces(p))]
+    marks = [p.index for p in cursor.head(10) if any(is_number(x) or is_date(x) for x in pieces(p))]
     return cursor.span(None, max(marks)) if marks else ()
 
 
