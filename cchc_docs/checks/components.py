@@ -125,15 +125,15 @@ class Layout:
     _landmarks: list = field(default_factory=list, compare=False, repr=False)
 
     @functools.cached_property
-    def paragraphs(self) -> tuple[ParagraphFacts, ...]:
+    def all_paragraphs(self) -> tuple[ParagraphFacts, ...]:
         """Every paragraph with text: the body's (tables included), then the headers' and footers'."""
         return self.facts.paragraphs + tuple(chain.from_iterable(story.paragraphs
                                                                   for story in self.facts.header_footers))
 
     @functools.cached_property
-    def runs(self) -> tuple[RunFacts, ...]:
-        """Every run of :attr:`paragraphs` (the rules on fonts and colours read them all)."""
-        return tuple(chain.from_iterable(map(attrgetter("runs"), self.paragraphs)))
+    def all_runs(self) -> tuple[RunFacts, ...]:
+        """Every run of :attr:`all_paragraphs` (the rules on fonts and colours read them all)."""
+        return tuple(chain.from_iterable(map(attrgetter("runs"), self.all_paragraphs)))
 
     def page_of(self, index: int | None) -> int | None:
         if index is None or not 0 <= index < len(self.pages):

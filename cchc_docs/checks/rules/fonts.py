@@ -22,7 +22,7 @@ _DOTS = re.compile(r"^(…|\.{3}|_{3})[.…_\s]*$")
 
 
 def _stories(layout: Layout) -> Iterator[tuple[ParagraphFacts, str]]:
-    """Every paragraph with text (see :attr:`Layout.paragraphs`) and where it stands."""
+    """Every paragraph with text (see :attr:`Layout.all_paragraphs`) and where it stands."""
     for para in layout.facts.paragraphs:
         yield para, "Nội dung"
     for story in layout.facts.header_footers:
@@ -44,7 +44,7 @@ def _all_slots_right(run) -> bool:
 def _distinct(layout: Layout, *fields: str) -> set:
     """The values of ``fields`` over every run of the document, each value once: a few passes in C,
     where a generated document's thousand runs hold a handful of values and most often nothing to report."""
-    runs = layout.runs
+    runs = layout.all_runs
     return set().union(*(map(attrgetter(field), runs) for field in fields))
 
 
@@ -71,7 +71,7 @@ def font_color(layout: Layout) -> Iterator[Hit]:
 
 @rule("ND30-TEXT-NFC", "P", spec.ART_NFC, "Tiếng Việt lưu ở dạng dựng sẵn (Unicode NFC)")
 def text_nfc(layout: Layout) -> Iterator[Hit]:
-    if all(map(attrgetter("is_nfc"), layout.paragraphs)):
+    if all(map(attrgetter("is_nfc"), layout.all_paragraphs)):
         return  # the common case, told in C
     for para, where in _stories(layout):
         if not para.is_nfc:
