@@ -11,6 +11,8 @@ only a difference of a whole line or more is reported.
 
 from __future__ import annotations
 
+import functools
+
 from cchc_docs.checks.pieces import Piece
 from cchc_docs.facts.extract import DocFacts, ParagraphFacts
 from cchc_docs.typeset import widths
@@ -54,8 +56,14 @@ def _height(para: ParagraphFacts) -> float:
     if para.text.strip() and para.cell_width_mm:
         room = para.cell_text_mm if para.cell_text_mm is not None else para.cell_width_mm - _CELL_MARGINS_MM
         width = room - para.left_indent_mm - para.right_indent_mm
-        count = max(1, len(widths.wrap(para.text, _size(para), max(width, 10.0))))
+        count = _lines(para.text, _size(para), max(width, 10.0))
     return count * _line_pt(para) + para.space_before_pt + para.space_after_pt
+
+
+@functools.lru_cache(maxsize=1024)
+def _lines(text: str, size_pt: float, width_mm: float) -> int:
+    """How many lines ``text`` wraps to: kept, as the header lines of one template recur in every document."""
+    return max(1, len(widths.wrap(text, size_pt, width_mm)))
 
 
 def _size(para: ParagraphFacts) -> float:

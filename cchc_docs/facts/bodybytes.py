@@ -108,9 +108,9 @@ class BodyBytes:
         context = _context(data)
         if context is None:
             return None
-        spans, known = _row_spans(data), memo.pieces
-        rows = _Blocks(spans, _row_reads(data, context, spans, known))
-        paragraphs = _paragraphs(data, context, spans, known)
+        spans, reader = _row_spans(data), _Reader(data, memo.pieces)
+        rows = _Blocks(spans, _row_reads(data, context, spans, reader))
+        paragraphs = _paragraphs(data, context, spans, reader)
         kinds = (rows,) if paragraphs is None else (rows, paragraphs)
         for blocks in kinds:
             blocks.prepare(memo)
@@ -159,7 +159,7 @@ def _context(data: bytes) -> bytes | None:
     return data[root:end] if root != -1 and end else None
 
 
-def _row_reads(data: bytes, context: bytes, spans: list[tuple[int, int]], known: dict) -> list:
+def _row_reads(data: bytes, context: bytes, spans: list[tuple[int, int]], reader: _Reader) -> list:
     """``(shape, texts)`` of each row, or None for a row the tree must read."""
     reads, head, previous = [], None, 0
     for start, end in spans:
@@ -169,12 +169,12 @@ def _row_reads(data: bytes, context: bytes, spans: list[tuple[int, int]], known:
             head = data[table:start]
             if b"rsid" in head or b"Id=" in head:
                 head = _UNREAD_ATTRIBUTES.sub(b"", head)
-        reads.append(_read(data, (context, head, first), start, end, known) if head is not None else None)
+        reads.append(reader.read((context, head, first), start, end) if head is not None else None)
         previous = end
     return reads
 
 
-def _paragraphs(data: bytes, context: bytes, rows: list[tuple[int, int]], known: dict) -> _Blocks | None:
+def _paragraphs(data: bytes, context: bytes, rows: list[tuple[int, int]], reader: _Reader) -> _Blocks | None:
     """The paragraphs outside the tables; None when something but tables may stand between one and the body."""
     spans = []
     body_start = data.find(context) + len(context)
@@ -185,7 +185,7 @@ def _paragraphs(data: bytes, context: bytes, rows: list[tuple[int, int]], known:
                 return None
             spans += _elements(data, b"<w:p", b"</w:p>", start, end)
     where = (context,)
-    return _Blocks(spans, [_read(data, where, start, end, known) for start, end in spans])
+    return _Blocks(spans, [reader.read(where, start, end) for start, end in spans])
 
 
 def _cuts(rows: _Blocks, paragraphs: _Blocks | None) -> list[tuple[int, int, bytes]]:
@@ -246,34 +246,53 @@ def _skeleton(data: bytes, cuts: list[tuple[int, int, bytes]]) -> bytes:
     return b"".join(pieces)
 
 
-def _read(data: bytes, where: tuple, start: int, end: int, known: dict) -> tuple | None:
-    """``(shape, texts)`` of the block (a row, a paragraph) from ``start`` to ``end`` standing ``where``;
-    None when the tree must read it.
+class _Reader:
+    """Reads the blocks of one body, telling those whose bytes repeat a shape met before."""
 
-    Its shape is ``where`` and its XML with each text that is not empty blanked. A block
-    whose bytes repeat the pieces of a shape met before (``known``, by where it stands and
-    what comes before its first text) is told by comparing them: a few C calls per text,
-    where cutting it up again costs a dozen, and no new shape to hash.
-    """
-    lead = data[start:_first_text(data, start, end)]
-    candidates = known.get((where, lead))
-    if candidates is not None:
-        for index, (shape, rest) in enumerate(candidates):
-            raws = _matched(data, start + len(lead), end, rest)
+    def __init__(self, data: bytes, known: dict) -> None:
+        self.data, self.known = data, known
+        self.last: tuple | None = None  # (where, lead, shape, rest) of the last block told or cut
+
+    def read(self, where: tuple, start: int, end: int) -> tuple | None:
+        """``(shape, texts)`` of the block (a row, a paragraph) from ``start`` to ``end`` standing ``where``;
+        None when the tree must read it.
+
+        Its shape is ``where`` and its XML with each text that is not empty blanked. A block
+        whose bytes repeat the pieces of a shape met before (``known``, by where it stands and
+        its lead, what comes before its first text) is told by comparing them: a few C calls
+        per text, where cutting it up again costs a dozen, and no new shape to hash. The
+        shape of the block before is tried first: the rows of a table come in runs.
+        """
+        data, last = self.data, self.last
+        if last is not None and last[0] == where and data.startswith(last[1], start):
+            raws = _matched(data, start + len(last[1]), end, last[3])
             if raws is not None:
-                if index:  # the shape last met is tried first: rows of one table come in runs
-                    candidates.insert(0, candidates.pop(index))
-                return _decoded(shape, raws)
-    cut = _cut(data, start, end)
-    if cut is None:
-        return None
-    pieces, raws = cut
-    xml = _BLANK.join(pieces)
-    if b"rsid" in xml or b"Id=" in xml:  # Word's revision marks and paragraph ids differ from row to row
-        return _decoded((*where, _UNREAD_ATTRIBUTES.sub(b"", xml)), raws)
-    shape = (*where, xml)
-    _remember(known, (where, lead), shape, pieces)
-    return _decoded(shape, raws)
+                return _decoded(last[2], raws)
+        lead = data[start:_first_text(data, start, end)]
+        candidates = self.known.get((where, lead))
+        if candidates is not None:
+            for index, (shape, rest) in enumerate(candidates):
+                raws = _matched(data, start + len(lead), end, rest)
+                if raws is not None:
+                    if index:  # the shape last met is tried first
+                        candidates.insert(0, candidates.pop(index))
+                    self.last = (where, lead, shape, rest)
+                    return _decoded(shape, raws)
+        return self._new_shape(where, lead, start, end)
+
+    def _new_shape(self, where: tuple, lead: bytes, start: int, end: int) -> tuple | None:
+        """Read a block of a shape not met before, and remember its pieces."""
+        cut = _cut(self.data, start, end)
+        if cut is None:
+            return None
+        pieces, raws = cut
+        xml = _BLANK.join(pieces)
+        if b"rsid" in xml or b"Id=" in xml:  # Word's revision marks and paragraph ids differ from row to row
+            return _decoded((*where, _UNREAD_ATTRIBUTES.sub(b"", xml)), raws)
+        shape, rest = (*where, xml), tuple(pieces[1:])
+        _remember(self.known, (where, lead), shape, rest)
+        self.last = (where, lead, shape, rest)
+        return _decoded(shape, raws)
 
 
 def _first_text(data: bytes, start: int, end: int) -> int:
@@ -320,16 +339,16 @@ def _matched(data: bytes, at: int, end: int, rest: tuple[bytes, ...]) -> list[by
     return texts if at == end else None
 
 
-def _remember(known: dict, lead: tuple, shape: tuple, pieces: list[bytes]) -> None:
-    """Keep the pieces of ``shape`` after its lead, under the lead: what comes before its first text
+def _remember(known: dict, lead: tuple, shape: tuple, rest: tuple[bytes, ...]) -> None:
+    """Keep a shape's pieces after its lead (``rest``), under the lead: what comes before its first text
     (a few shapes per lead)."""
     candidates = known.get(lead)
     if candidates is None:
         if len(known) >= _KNOWN:  # endless variety (a hand-made document): start again
             known.clear()
-        known[lead] = [(shape, tuple(pieces[1:]))]
+        known[lead] = [(shape, rest)]
     elif len(candidates) < _CANDIDATES:
-        candidates.append((shape, tuple(pieces[1:])))
+        candidates.append((shape, rest))
 
 
 _KNOWN, _CANDIDATES = 500, 4  # a template makes a few dozen leads: at most a few MB of pieces per style sheet
