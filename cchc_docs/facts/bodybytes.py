@@ -355,6 +355,7 @@ _KNOWN, _CANDIDATES = 500, 4  # a template makes a few dozen leads: at most a fe
 
 
 def _decoded(shape: tuple, raws: list[bytes]) -> tuple | None:
+    """``(shape, texts)`` with the raw texts decoded; None when one is damaged."""
     try:
         return shape, _texts(raws)
     except ValueError:  # not UTF-8, or no well-formed text: the parser says what is wrong

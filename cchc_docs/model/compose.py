@@ -142,52 +142,32 @@ class _Composer:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         mark = event.start_mark
         point = (mark.line + 1, mark.column + 1)
-        if not self.stack:
-            self.points[()] = point
-            self._done(self._scalar_value(event, (), point), event.anchor, 1)
-            return
-        frame = self.stack[-1]  # _awaits_key and _path, inline: this runs for every value
-        container = frame.value
-        if type(container) is dict:
-            key = frame.key
-            if key is None:
-                self._key(frame, event.value, point)
-                return
-            path = (*frame.path, key)
+        if self.stack:  # _awaits_key and _path, inline: this runs for every value
+            frame = self.stack[-1]
+            container = frame.value
+            if type(container) is dict:
+                if frame.key is None:
+                    self._key(frame, event.value, point)
+                    return
+                path = (*frame.path, frame.key)
+            else:
+                path = (*frame.path, len(container))
         else:
-            path = (*frame.path, len(container))
+            path = ()
         self.points[path] = point
-        if event.anchor is not None or not self._as_written(event):
-            self._done(self._scalar_value(event, path, point), event.anchor, 1)
-            return
-        # Most values of a plan: _done, inline, for a value with no anchor, taken as written.
-        self.values += 1
-        frame.size += 1
-        if type(container) is dict:
-            container[key] = event.value
-            frame.key = None
-        else:
-            container.append(event.value)
-
-    @staticmethod
-    def _as_written(event: yaml.ScalarEvent) -> bool:
-        """A plain value on one line, not a null, with no tag and no character to look at: nothing to check."""
-        value = event.value
-        return (not event.style and event.tag is None and value not in _NULLS
-                and event.end_mark.line == event.start_mark.line and not text_rules.suspect(value))
+        self._done(self._scalar_value(event, path, point), event.anchor, 1)
 
     def _open(self, event, value: dict | list) -> None:
-        mark = event.start_mark
-        point = (mark.line + 1, mark.column + 1)
         if self._awaits_key():
-            raise SourceError(f"{Location(self.name, *point)}: tên trường phải là một chữ, không phải danh sách")
+            raise SourceError(f"{self._location(event.start_mark)}: tên trường phải là một chữ, không phải danh sách")
         if len(self.stack) >= MAX_DEPTH:
-            raise SourceError(f"{Location(self.name, *point)}: dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} tầng); "
+            raise SourceError(f"{self._location(event.start_mark)}: dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} tầng); "
                               "kiểm tra lại dấu [ ], { } và thụt lề")
         path = self._path()
-        self.points[path] = point
+        mark = event.start_mark
+        self.points[path] = (mark.line + 1, mark.column + 1)
         if event.tag not in _PLAIN_TAGS:  # a Location only for a problem: a plan opens hundreds of containers
-            self._tag(event.tag, path, Location(self.name, *point))
+            self._tag(event.tag, path, self._location(mark))
         self.stack.append(_Frame(value, path, event.anchor))
 
     def _alias(self, event: yaml.AliasEvent) -> None:
