@@ -7,6 +7,7 @@ is a test. Run from the project root:
     python bench/bench_build.py --plans 300     # the issue's size (slow on a shared machine)
     python bench/bench_build.py --big 0         # without the 10,000-task plan
     python bench/bench_build.py --compare ../main   # the build modes of another checkout too, interleaved
+    python bench/bench_build.py --ceiling       # also the build whose self-check only reads (or reads and recognises)
 
 Plans are synthetic but realistic: the sample plan (data/thuong-hong-2025-h2.yaml) with
 its Q3 and Q4 status files, given 42–90 tasks each (seeded), so each makes a decision, its
@@ -34,6 +35,7 @@ import copy
 import datetime as dt
 import io
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -55,6 +57,9 @@ TEMPLATES = ROOT / "templates"
 TODAY = dt.date(2025, 9, 15)
 DEADLINES = ["2025-08-31", "2025-09", "2025-10", "2025-11-15", "2025-Q4", "2025-12", "thường xuyên"]
 MODES = ("naive", "build --no-check", "build")
+#: ``--ceiling``: the checked build with the self-check's later steps made free, to show what each costs in
+#: the batch and how fast the build could be without them. Measurements only: no user runs such a build.
+CEILINGS = {"build, chỉ đọc DOCX": "read", "build, đọc + nhận diện": "recognise"}
 
 
 # ---------------------------------------------------------------- synthetic plans
@@ -138,6 +143,8 @@ def child(mode: str, data: Path, out: Path, jobs: int, root: Path = ROOT) -> Non
     else:
         from cchc_docs.cli.app import main
 
+        if mode in CEILINGS:
+            keep_only(CEILINGS[mode])
         extra = ["--no-check"] if "--no-check" in mode else []
         try:
             main(["build", str(data), "-o", str(out), "--date", TODAY.isoformat(), "-j", str(jobs), *extra])
@@ -151,6 +158,21 @@ def child(mode: str, data: Path, out: Path, jobs: int, root: Path = ROOT) -> Non
                 own.ru_maxrss) if status.exists() else own.ru_maxrss
     print(json.dumps({"wall": wall, "cpu": own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime,
                       "peak_mb": max(peak, workers.ru_maxrss) / 1024, "exit": code}))
+
+
+def keep_only(step: str) -> None:
+    """Make the self-check stop after reading the DOCX (``read``) or after recognising its parts
+    (``recognise``): the rules, and recognition, then cost nothing. The build's workers are forked
+    from this process (``--ceiling`` is refused elsewhere), so they check the same way."""
+    from cchc_docs import checks
+    from cchc_docs.checks.components import recognise
+
+    def check(facts, poll=None, page_texts=None) -> list:
+        if step == "recognise":
+            recognise(facts)
+        return []
+
+    checks.check = check
 
 
 def child_env(work: Path) -> dict[str, str]:
@@ -196,15 +218,17 @@ def spread(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
     return f"{low * scale:.2f} / {mid * scale:.2f} / {high * scale:.2f} {unit}"
 
 
-def modes(compare: Path | None) -> dict[str, Path]:
-    """Each mode with the checkout it runs: this one, and the build modes of ``compare`` too."""
-    own = dict.fromkeys(MODES, ROOT)
+def modes(compare: Path | None, ceiling: bool = False) -> dict[str, Path]:
+    """Each mode with the checkout it runs: this one (with the ceilings when asked), and the build modes
+    of ``compare`` too."""
+    own = dict.fromkeys(MODES + (tuple(CEILINGS) if ceiling else ()), ROOT)
     return own | ({f"{mode} [{compare.name}]": compare for mode in MODES if mode != "naive"} if compare else {})
 
 
-def batch(data: Path, work: Path, rounds: int, jobs: int, compare: Path | None = None) -> dict[str, list[dict]]:
+def batch(data: Path, work: Path, rounds: int, jobs: int, compare: Path | None = None,
+          ceiling: bool = False) -> dict[str, list[dict]]:
     """Every mode in every round, the order rotating so no mode always runs first or last."""
-    roots = modes(compare)
+    roots = modes(compare, ceiling)
     names = tuple(roots)
     runs: dict[str, list[dict]] = {mode: [] for mode in names}
     for r in range(rounds):
@@ -334,7 +358,11 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=10_000, help="tasks of the big plan (0: skip it)")
     parser.add_argument("--compare", type=Path, help="another checkout whose build modes run in the same rounds")
     parser.add_argument("--no-stages", dest="stages", action="store_false", help="skip the per-stage costs")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also the checked build with only the DOCX read, and with only reading and recognition")
     args = parser.parse_args()
+    if args.ceiling and multiprocessing.get_start_method() != "fork":
+        parser.error("--ceiling needs worker processes forked from the build (Linux)")
     compare = args.compare.resolve() if args.compare else None
     work = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
     try:
@@ -346,7 +374,7 @@ def main() -> None:
         print(f"{len(plans)} kế hoạch tổng hợp (42–90 nhiệm vụ), {os.cpu_count()} lõi, "
               f"tải máy lúc đầu {os.getloadavg()[0]:.2f}", flush=True)
         if args.plans:
-            report_batch(batch(data, work, args.rounds, args.jobs, compare), args.jobs)
+            report_batch(batch(data, work, args.rounds, args.jobs, compare, args.ceiling), args.jobs)
             noop(data, work, args.rounds, args.jobs)
             if args.stages:
                 stages(plans[:20], work / "stages")
