@@ -52,9 +52,34 @@ _TEXT = attrgetter("text")
 
 
 def project(texts: list[str]) -> str:
-    """The texts as plain lower-case ASCII, each after a ``\\x00`` (see the module's docstring):
-    a dozen passes in C over the whole document cost less than one Python call per paragraph."""
-    text = _SEPARATOR + _SEPARATOR.join(texts)
+    """The texts as plain lower-case ASCII, each after a ``\\x00`` (see the module's docstring).
+
+    A text's projection does not depend on the texts around it: each step reads one
+    character, or one letter with its accents, and the separator ends any such group. So
+    the projections of the texts met before are kept (most lines of a document recur in
+    the next: the template's lines, and the tasks, in a plan's decision and each of its
+    reports), and the texts not met yet are projected together, in one pass over them.
+    """
+    kept = _KEPT
+    if len(kept) > _KEEP:
+        kept.clear()
+    found = {text: kept.get(text) for text in texts}  # read once: another thread may clear what is kept
+    new = [text for text, projected in found.items() if projected is None]
+    if new:
+        projected = _projected(_SEPARATOR.join(new)).split(_SEPARATOR)
+        if len(projected) != len(new):  # a symbol character that reads as the separator
+            return _projected(_SEPARATOR + _SEPARATOR.join(texts))
+        found.update(zip(new, projected))
+        kept.update(zip(new, projected))
+    return _SEPARATOR + _SEPARATOR.join(map(found.__getitem__, texts))
+
+
+_KEPT: dict[str, str] = {}  # each text's projection, kept for the documents checked next
+_KEEP = 20_000  # texts kept: a report has about a thousand
+
+
+def _projected(text: str) -> str:
+    """``text`` made plain lower-case ASCII (a dozen passes in C, whatever its length)."""
     for what, by in _REPLACED:
         if what in text:
             text = text.replace(what, by)

@@ -77,6 +77,48 @@ def test_the_closing_candidates_of_a_range_are_those_within_it():
     assert found.closing_from(5, 13) == (5, 9)
 
 
+# Texts whose projection could depend on their neighbours if it were not made text by text:
+# accents before or after the text (NFD reorders a run of them), letters that grow when put
+# in capitals (ß, ﬁ), a capital sigma (lower() looks at what surrounds it), breaks and spaces.
+TRICKY = ["\u0301\u0323a\u0300", "Ò\u0323", "ß", "ﬁ", "İ", "ΟΔΟΣ", "Σ", "a\tb\nc", "Nơi\u00a0nhận",
+          "Vi\u200bệt\ufeff", "Đ", "", "plain", "\u0323", "CỘNG HÒA"]
+
+
+def test_texts_are_projected_as_they_would_be_all_at_once_whatever_was_met_before(monkeypatch):
+    monkeypatch.setattr(scan, "_KEPT", {})
+    at_once = scan._projected("\x00" + "\x00".join(TRICKY))
+    assert scan.project(TRICKY) == at_once  # none met before
+    assert scan.project(TRICKY) == at_once  # all met before
+    reordered = TRICKY[::-1] + TRICKY[:3]
+    assert scan.project(reordered) == scan._projected("\x00" + "\x00".join(reordered))
+    half_known = ["mới", *TRICKY[5:], "\u0300"]
+    assert scan.project(half_known) == scan._projected("\x00" + "\x00".join(half_known))
+
+
+def test_texts_holding_the_separator_are_projected_all_at_once_and_not_kept(monkeypatch):
+    monkeypatch.setattr(scan, "_KEPT", {})
+    texts = ["Việt", "b\x00c", "Nam"]
+    assert scan.project(texts) == "\x00viet\x00b\x00c\x00nam"
+    assert scan._KEPT == {}
+
+
+def test_what_is_kept_starts_again_once_it_holds_too_many_texts(monkeypatch):
+    monkeypatch.setattr(scan, "_KEPT", {})
+    monkeypatch.setattr(scan, "_KEEP", 3)
+    scan.project(["a", "b", "c", "d"])
+    assert scan.project(["Đ", "e"]) == "\x00d\x00e"
+    assert set(scan._KEPT) == {"Đ", "e"}
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
+def test_the_texts_of_a_document_are_projected_as_all_at_once_before_and_after_they_are_kept(sample, monkeypatch):
+    monkeypatch.setattr(scan, "_KEPT", {})
+    texts = [p.text for p in extract(sample.build()).paragraphs]
+    at_once = scan._projected("\x00" + "\x00".join(texts))
+    assert scan.project(texts) == at_once
+    assert scan.project(texts) == at_once
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
 def test_hand_made_documents_are_cut_into_the_same_parts_with_and_without_the_scan(sample, monkeypatch):
     facts = extract(sample.build())
