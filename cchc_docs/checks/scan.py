@@ -61,16 +61,18 @@ def project(texts: list[str]) -> str:
     reports), and the texts not met yet are projected together, in one pass over them.
     """
     kept = _KEPT
-    if len(kept) > _KEEP:
-        kept.clear()
     found = {text: kept.get(text) for text in texts}  # read once: another thread may clear what is kept
     new = [text for text, projected in found.items() if projected is None]
     if new:
         projected = _projected(_SEPARATOR.join(new)).split(_SEPARATOR)
         if len(projected) != len(new):  # a symbol character that reads as the separator
             return _projected(_SEPARATOR + _SEPARATOR.join(texts))
-        found.update(zip(new, projected))
-        kept.update(zip(new, projected))
+        made = dict(zip(new, projected, strict=True))
+        found.update(made)
+        if len(kept) + len(made) > _KEEP:
+            kept.clear()
+        if len(made) <= _KEEP:  # (a plan of 10,000 tasks: its reports' texts are not kept)
+            kept.update(made)
     return _SEPARATOR + _SEPARATOR.join(map(found.__getitem__, texts))
 
 

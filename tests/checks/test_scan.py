@@ -102,12 +102,14 @@ def test_texts_holding_the_separator_are_projected_all_at_once_and_not_kept(monk
     assert scan._KEPT == {}
 
 
-def test_what_is_kept_starts_again_once_it_holds_too_many_texts(monkeypatch):
+def test_what_is_kept_starts_again_rather_than_grow_beyond_its_size(monkeypatch):
     monkeypatch.setattr(scan, "_KEPT", {})
     monkeypatch.setattr(scan, "_KEEP", 3)
-    scan.project(["a", "b", "c", "d"])
+    scan.project(["a", "b"])
     assert scan.project(["Đ", "e"]) == "\x00d\x00e"
     assert set(scan._KEPT) == {"Đ", "e"}
+    assert scan.project(["f", "g", "h", "i"]) == "\x00f\x00g\x00h\x00i"
+    assert scan._KEPT == {}  # more texts than it keeps: none kept
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
