@@ -7,6 +7,7 @@ each the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -212,8 +213,12 @@ def cited_date_padding(layout: Layout) -> Iterator[Hit]:
 
 
 def _dated(pieces: list[Piece]) -> list[Piece]:
-    """The pieces that cite a date: one search over their joined text first, as most hold none
-    (no date spans the NUL between two texts: neither a space nor a digit)."""
-    if not pieces or _LOOSE_DATE.search(nfc("\x00".join([piece.text for piece in pieces]))) is None:
-        return []
-    return [piece for piece in pieces if _LOOSE_DATE.search(nfc(piece.text))]
+    """The pieces that cite a date."""
+    return [piece for piece in pieces if _cites_date(piece.text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _cites_date(text: str) -> bool:
+    """Whether a line cites a date: kept by text, as the lines of one template, and a plan's
+    tasks, recur from document to document (a search ignoring case tests every character)."""
+    return _LOOSE_DATE.search(nfc(text)) is not None
