@@ -78,7 +78,8 @@ def test_numbered_references_in_brackets_are_not_placeholders():
 @pytest.mark.parametrize("text", [
     "Họ và tên", "  HỌ VÀ TÊN ", "Ho\u0323 va\u0300 te\u0302n", "Họ   tên", "\u0301Họ tên", "h\u0323ọ và tên",
     "(Chữ ký, dấu)", "x (ký tên)", "[Họ và tên]", "…", "...", "___", "____________", "Nội dung thường", "",
-    "(kèm theo Quyết định số 05/QĐ-UBND)", "Hồ sơ", "ḤỌ VÀ TÊN NGƯỜI KÝ",
+    "(kèm theo Quyết định số 05/QĐ-UBND)", "Hồ sơ", "ḤỌ VÀ TÊN NGƯỜI KÝ", "Kế hoạch (đợt 2)", " (Chữ ký)",
+    "\u00a0(ký tên)", "\u2003(Ký, ghi rõ họ tên)", "\u0301(ký tên)", "\u0301 (ký tên)", "Ký tên (chữ ký)",
 ])
 def test_the_placeholder_shortcut_finds_what_folding_every_line_finds(text):
     """Lines are folded only when they could fold to a model text: the answer is the same as folding all."""
