@@ -74,13 +74,11 @@ _piece = builder(Piece)  # Piece(...) without the frozen dataclass's per-field _
 
 def whole(para: ParagraphFacts) -> Piece:
     """The paragraph as one piece (body text, where a leading tab is just an indent)."""
-    runs = para.runs
-    if len(runs) == 1 and not (runs[0].is_tab or runs[0].is_break):  # most paragraphs: one run of text
-        text = display(runs[0])
-    else:
+    runs, text = para.runs, one_line(para)
+    if text is None:  # tabs and breaks read as spaces
         runs = tuple(run for run in para.runs if not run.is_tab and not run.is_break)
-        text = "".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs)
-    return _piece(para, runs, " ".join(printed(text).split()), True, True, *_lead(para.runs))
+        text = printed("".join(display(run) if not (run.is_tab or run.is_break) else " " for run in para.runs))
+    return _piece(para, runs, " ".join(text.split()), True, True, *_lead(para.runs))
 
 
 def _lead(runs) -> tuple[str, int]:

@@ -108,7 +108,7 @@ def _is_model(folded: str) -> bool:
 def _may_fold_to_model(text: str) -> bool:
     """Whether ``fold(text)`` could open with "(" or with "h" (as every model text does): most lines
     are told without folding them. Folding drops leading spaces and accents, and puts nothing
-    before a "(" (no letter decomposes into one)."""
+    before a "(" (no character decomposes into one)."""
     head = text.lstrip()[:1]
     return not head or head == "(" or bool(unicodedata.combining(head)) or unicodedata.normalize("NFD", head)[0] in "hH"
 

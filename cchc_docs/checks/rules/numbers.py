@@ -208,13 +208,9 @@ def date_month_padding(layout: Layout) -> Iterator[Hit]:
 def cited_date_padding(layout: Layout) -> Iterator[Hit]:
     for part in layout.parts:
         lines = [*part.bases, *part.body, *([part.attached_to] if part.attached_to else [])]
-        for piece in _dated(lines):
-            yield from (hit for _, hit in _padding_hits(piece, "Ngày tháng trong nội dung"))
-
-
-def _dated(pieces: list[Piece]) -> list[Piece]:
-    """The pieces that cite a date."""
-    return [piece for piece in pieces if _cites_date(piece.text)]
+        for piece in lines:
+            if _cites_date(piece.text):
+                yield from (hit for _, hit in _padding_hits(piece, "Ngày tháng trong nội dung"))
 
 
 @functools.lru_cache(maxsize=4096)
